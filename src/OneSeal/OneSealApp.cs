@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.DataProtection;
+using OneSeal.Platform.Database;
+using OneSeal.Platform.Http;
+using OneSeal.Platform.Security;
+using OneSeal.Platform.Storage;
+
+namespace OneSeal;
+
+/// <summary>Composition root: each capability registers itself here, in one readable list.</summary>
+public static class OneSealApp
+{
+    public static void AddOneSeal(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var services = builder.Services;
+        var dataRoot = config["OneSeal:DataRoot"] ?? "./data";
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddOneSealDatabase(config);
+        services.AddDataProtection()
+            .SetApplicationName("OneSeal")
+            .PersistKeysToFileSystem(new DirectoryInfo(config["DataProtection:KeysPath"] ?? Path.Combine(dataRoot, "keys")));
+        services.AddSingleton<IFileStore>(new LocalFileStore(config["Storage:Root"] ?? Path.Combine(dataRoot, "files")));
+        services.AddOneSealAuth();
+        services.AddOneSealProblems();
+        services.AddLocalization();
+        services.AddRazorPages();
+        services.AddOpenApi();
+    }
+
+    public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<MigrationRunner>().MigrateAsync();
+    }
+
+    public static void UseOneSeal(this WebApplication app)
+    {
+        app.UseOneSealProblems();
+        app.UseRequestLocalization(o =>
+        {
+            // Simplified Chinese first; English follows through Resources/Ui.en.resx (?culture=en or the cookie).
+            o.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en");
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseSwaggerUI(o => { o.SwaggerEndpoint("/openapi/v1.json", "OneSeal API v1"); o.RoutePrefix = "api-docs"; });
+        app.MapRazorPages();
+    }
+}

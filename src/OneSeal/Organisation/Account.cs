@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace OneSeal.Organisation;
+
+public enum AccountKind
+{
+    /// <summary>自然人 applicant.</summary>
+    Citizen,
+    /// <summary>法人 applicant.</summary>
+    Enterprise,
+    /// <summary>Staff of the bureau or a department.</summary>
+    Staff,
+}
+
+/// <summary>A person or enterprise that signs in. Identity codes are kept encrypted with a masked copy for display.</summary>
+public sealed class Account
+{
+    public Guid Id { get; set; }
+    public required string Username { get; set; }
+    public required string PasswordHash { get; set; }
+    public required string DisplayName { get; set; }
+    public AccountKind Kind { get; set; }
+    /// <summary>Staff only: the organisation whose work the account may see and do (data scope).</summary>
+    public Guid? OrganisationId { get; set; }
+    /// <summary>Applicants: 身份证号 (citizen) or 统一社会信用代码 (enterprise), encrypted at rest.</summary>
+    public string? IdentityCodeProtected { get; set; }
+    public string? IdentityCodeMasked { get; set; }
+    public string? Phone { get; set; }
+    public bool Disabled { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public List<AccountRole> Roles { get; set; } = [];
+}
+
+public sealed class AccountRole
+{
+    public Guid AccountId { get; set; }
+    public required string Role { get; set; }
+}
+
+internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
+{
+    public void Configure(EntityTypeBuilder<Account> b)
+    {
+        b.ToTable("accounts");
+        b.Property(x => x.Username).HasMaxLength(64);
+        b.Property(x => x.PasswordHash).HasMaxLength(256);
+        b.Property(x => x.DisplayName).HasMaxLength(128);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.IdentityCodeProtected).HasMaxLength(1024);
+        b.Property(x => x.IdentityCodeMasked).HasMaxLength(32);
+        b.Property(x => x.Phone).HasMaxLength(32);
+        b.HasIndex(x => x.Username).IsUnique();
+        b.HasOne<Org>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Roles).WithOne().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AccountRoleConfiguration : IEntityTypeConfiguration<AccountRole>
+{
+    public void Configure(EntityTypeBuilder<AccountRole> b)
+    {
+        b.ToTable("account_roles");
+        b.HasKey(x => new { x.AccountId, x.Role });
+        b.Property(x => x.Role).HasMaxLength(32);
+    }
+}

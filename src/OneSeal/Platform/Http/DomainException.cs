@@ -1,0 +1,59 @@
+namespace OneSeal.Platform.Http;
+
+/// <summary>
+/// A rule said no. Thrown by command handlers before anything is written; the API turns it into
+/// RFC 9457 problem+json and the pages into a message beside the field.
+/// </summary>
+public abstract class DomainException(string message) : Exception(message)
+{
+    public abstract int StatusCode { get; }
+    /// <summary>Short machine-readable rule name, e.g. <c>separation-of-duties</c>.</summary>
+    public abstract string Rule { get; }
+}
+
+/// <summary>400: input broke a rule. <see cref="Field"/> names the input (API name, e.g. <c>form.uscc</c>).</summary>
+public sealed class InvalidInputException(string field, string rule, string message) : DomainException(message)
+{
+    public string Field { get; } = field;
+    public override string Rule { get; } = rule;
+    public override int StatusCode => 400;
+    public IReadOnlyDictionary<string, string[]> Errors => new Dictionary<string, string[]> { [Field] = [Message] };
+}
+
+/// <summary>400 with several fields at once (e.g. a form with three bad fields).</summary>
+public sealed class InvalidInputsException(IReadOnlyDictionary<string, string[]> errors, string rule = "validation")
+    : DomainException("提交的信息有误：" + string.Join("；", errors.SelectMany(e => e.Value)))
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+    public override string Rule { get; } = rule;
+    public override int StatusCode => 400;
+}
+
+/// <summary>404.</summary>
+public sealed class NotFoundException(string what) : DomainException(what)
+{
+    public override int StatusCode => 404;
+    public override string Rule => "not-found";
+}
+
+/// <summary>403: the actor may not do this (role, data scope or separation of duties).</summary>
+public sealed class ForbiddenException(string rule, string message) : DomainException(message)
+{
+    public override int StatusCode => 403;
+    public override string Rule { get; } = rule;
+}
+
+/// <summary>409: the transition is not allowed in the current state, or the state changed meanwhile.</summary>
+public sealed class ConflictException(string rule, string message) : DomainException(message)
+{
+    public override int StatusCode => 409;
+    public override string Rule { get; } = rule;
+}
+
+/// <summary>413: an upload over the configured limit.</summary>
+public sealed class TooLargeException(string field, string message) : DomainException(message)
+{
+    public string Field { get; } = field;
+    public override int StatusCode => 413;
+    public override string Rule => "max-size";
+}

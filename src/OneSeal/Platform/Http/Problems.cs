@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace OneSeal.Platform.Http;
+
+/// <summary>
+/// RFC 9457 problem+json for every API error: <see cref="DomainException"/>s keep their status and
+/// name the field and rule; malformed JSON is a 400 naming the body.
+/// </summary>
+public static class Problems
+{
+    public static IServiceCollection AddOneSealProblems(this IServiceCollection services)
+    {
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<DomainExceptionHandler>();
+        return services;
+    }
+
+    public static void UseOneSealProblems(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+    }
+
+    public static ProblemDetails From(DomainException e)
+    {
+        var problem = e switch
+        {
+            InvalidInputException i => new ValidationProblemDetails(i.Errors.ToDictionary()),
+            InvalidInputsException m => new ValidationProblemDetails(m.Errors.ToDictionary()),
+            TooLargeException t => new ValidationProblemDetails(new Dictionary<string, string[]> { [t.Field] = [t.Message] }),
+            _ => new ProblemDetails(),
+        };
+        problem.Status = e.StatusCode;
+        problem.Title = e.Message;
+        problem.Detail = e.Message;
+        problem.Type = $"https://oneseal.example/problems/{e.Rule}";
+        problem.Extensions["rule"] = e.Rule;
+        return problem;
+    }
+}
+
+internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var mapped = exception switch
+        {
+            DomainException d => d,
+            BadHttpRequestException b when b.InnerException is System.Text.Json.JsonException || b.Message.Contains("JSON", StringComparison.OrdinalIgnoreCase)
+                => new InvalidInputException("body", "malformed-json", "请求体不是有效的 JSON：" + (b.InnerException?.Message ?? b.Message)),
+            BadHttpRequestException b => new InvalidInputException("body", "bad-request", b.Message),
+            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => new ConflictException("stale-version", "该办件已被他人更新，请刷新后重试。"),
+            _ => null,
+        };
+        if (mapped is null) return false;
+        http.Response.StatusCode = mapped.StatusCode;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = Problems.From(mapped), Exception = exception });
+    }
+}

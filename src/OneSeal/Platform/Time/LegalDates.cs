@@ -1,0 +1,23 @@
+namespace OneSeal.Platform.Time;
+
+/// <summary>
+/// Instants are stored in UTC; legal dates (accepted on, due on, issued on) are calendar dates in Asia/Shanghai.
+/// </summary>
+public static class LegalDates
+{
+    // China has kept UTC+8 without daylight saving since 1991; the fixed offset is the fallback when tzdata is absent.
+    private static readonly TimeZoneInfo Shanghai = FindShanghai();
+
+    public static DateOnly ToLegalDate(DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Shanghai).DateTime);
+
+    public static DateOnly Today(TimeProvider clock) => ToLegalDate(clock.GetUtcNow());
+
+    public static DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Shanghai);
+
+    private static TimeZoneInfo FindShanghai()
+    {
+        try { return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"); }
+        catch (TimeZoneNotFoundException) { return TimeZoneInfo.CreateCustomTimeZone("Asia/Shanghai", TimeSpan.FromHours(8), "China Standard Time", "CST"); }
+    }
+}
