@@ -1,4 +1,10 @@
 using Microsoft.AspNetCore.DataProtection;
+using OneSeal.Calendar;
+using OneSeal.Cases;
+using OneSeal.Cases.Api;
+using OneSeal.Catalog;
+using OneSeal.Catalog.DemoData;
+using OneSeal.Organisation.Accounts;
 using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
@@ -25,13 +31,36 @@ public static class OneSealApp
         services.AddOneSealProblems();
         services.AddLocalization();
         services.AddRazorPages();
+        services.AddSingleton<PersonalData>();
+        services.AddScoped<SignIn>();
+        services.AddScoped<CatalogQueries>();
+        services.AddSingleton<IWorkingDayCalendar, WeekendCalendar>();
+        services.AddScoped<CaseCommands>();
+        services.AddScoped<CaseQueries>();
         services.AddOpenApi();
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<MigrationRunner>().MigrateAsync();
+        var sp = scope.ServiceProvider;
+        await sp.GetRequiredService<MigrationRunner>().MigrateAsync();
+        if (!seed || !IsDemo(app.Configuration)) return;
+        var db = sp.GetRequiredService<OneSealDb>();
+        await CatalogSeed.SeedAsync(db, CancellationToken.None);
+        await DemoAccounts.SeedAsync(db, sp.GetRequiredService<PersonalData>(), sp.GetRequiredService<TimeProvider>(), CancellationToken.None);
+    }
+
+    /// <summary><c>OneSeal:Mode</c> = Demo seeds the demo county; Production (the default) seeds nothing.</summary>
+    public static bool IsDemo(IConfiguration config) =>
+        string.Equals(config["OneSeal:Mode"], "Demo", StringComparison.OrdinalIgnoreCase);
+
+    public static async Task<int> CreateAdminAsync(this WebApplication app, string username)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        return await CreateAdmin.RunAsync(sp.GetRequiredService<OneSealDb>(), username,
+            Environment.GetEnvironmentVariable("ONESEAL_ADMIN_PASSWORD"), sp.GetRequiredService<TimeProvider>(), CancellationToken.None);
     }
 
     public static void UseOneSeal(this WebApplication app)
@@ -52,5 +81,8 @@ public static class OneSealApp
         app.MapOpenApi("/openapi/{documentName}.json");
         app.UseSwaggerUI(o => { o.SwaggerEndpoint("/openapi/v1.json", "OneSeal API v1"); o.RoutePrefix = "api-docs"; });
         app.MapRazorPages();
+        app.MapAuthApi();
+        app.MapCatalogApi();
+        app.MapCasesApi();
     }
 }

@@ -51,7 +51,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         b.Property(x => x.IdentityCodeMasked).HasMaxLength(32);
         b.Property(x => x.Phone).HasMaxLength(32);
         b.HasIndex(x => x.Username).IsUnique();
-        b.HasOne<Org>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Agency>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Roles).WithOne().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -13,6 +13,7 @@ public sealed class OneSealDb(DbContextOptions<OneSealDb> options) : DbContext(o
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OneSealDb).Assembly);
+        SnakeCaseNames.Apply(modelBuilder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -11,8 +11,8 @@ public enum OrganisationKind
     Department,
 }
 
-/// <summary>An organisation of the county government (the bureau or a line department).</summary>
-public sealed class Org
+/// <summary>An agency (机构) of the county government: the bureau or a line department.</summary>
+public sealed class Agency
 {
     public Guid Id { get; set; }
     public required string Code { get; set; }
@@ -24,11 +24,11 @@ public sealed class Org
     public required string RegionCode { get; set; }
 }
 
-internal sealed class OrgConfiguration : IEntityTypeConfiguration<Org>
+internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
 {
-    public void Configure(EntityTypeBuilder<Org> b)
+    public void Configure(EntityTypeBuilder<Agency> b)
     {
-        b.ToTable("organisations");
+        b.ToTable("agencies");
         b.Property(x => x.Code).HasMaxLength(32);
         b.Property(x => x.Name).HasMaxLength(128);
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);

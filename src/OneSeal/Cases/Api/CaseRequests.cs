@@ -1,0 +1,20 @@
+using System.Text.Json;
+using OneSeal.Platform.Http;
+
+namespace OneSeal.Cases.Api;
+
+public sealed record CreateCaseRequest(string? ItemCode, JsonElement? Form) : IIdempotentBody;
+public sealed record CorrectionRequest(List<string>? Missing, string? Note);
+public sealed record RefuseRequest(string? Reason);
+public sealed record ReviewRequest(string? Opinion, string? Recommend);
+public sealed record DecideRequest(bool? Approve, string? Reason);
+
+public sealed record CaseCreated(Guid Id, string CaseNumber, string Status);
+public sealed record TimelineEntry(DateTimeOffset At, string Actor, string Action, string? Note);
+public sealed record MaterialEntry(Guid Id, string MaterialCode, string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt);
+public sealed record CaseResponse(
+    Guid Id, string CaseNumber, string Status, string ItemCode, string ItemName, string ApplicantName, string Channel,
+    DateOnly? DueDate, string? CertificateNumber, int Version, IReadOnlyDictionary<string, string?> Form,
+    IReadOnlyList<string>? CorrectionMaterials, string? CorrectionNote, string? RefusalReason,
+    IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<MaterialEntry> Materials);
+public sealed record CaseSummary(Guid Id, string CaseNumber, string Status, string ItemCode, string ItemName, string ApplicantName, DateTimeOffset? SubmittedAt, DateOnly? DueDate, int Version);

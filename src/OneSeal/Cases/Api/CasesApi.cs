@@ -1,0 +1,103 @@
+using System.Text.Json;
+using OneSeal.Catalog;
+using OneSeal.Organisation.Identifiers;
+using OneSeal.Platform.Http;
+using OneSeal.Platform.Security;
+
+namespace OneSeal.Cases.Api;
+
+/// <summary><c>/api/v1/cases</c>: apply, upload, submit, accept, correct, refuse, review, decide, read.</summary>
+public static class CasesApi
+{
+    public static void MapCasesApi(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/v1/cases").RequireAuthorization(AuthSetup.ApiPolicy).WithTags("cases");
+
+        g.MapPost("/", async (CreateCaseRequest? body, HttpContext http, CaseCommands cases, CancellationToken ct) =>
+        {
+            if (body is null) throw new InvalidInputException("body", "required", "请求体不能为空。");
+            var c = await cases.CreateAsync(ActorOf(http), body.ItemCode, FormValidator.FromJson(body.Form), ct);
+            return TypedResults.Created($"/api/v1/cases/{c.Id}", new CaseCreated(c.Id, c.CaseNumber, CaseStatusLabels.Api(c.Status)));
+        }).AddEndpointFilter<IdempotencyFilter>();
+
+        g.MapGet("/", async (string? scope, HttpContext http, CaseQueries q, CancellationToken ct) =>
+        {
+            var actor = ActorOf(http);
+            var list = scope switch
+            {
+                "acceptance" => await q.QueueAsync(actor, [CaseStatus.Submitted], ct),
+                "review" => await q.QueueAsync(actor, [CaseStatus.Accepted], ct),
+                "decision" => await q.QueueAsync(actor, [CaseStatus.Reviewed], ct),
+                null or "" or "mine" => await q.MineAsync(actor, ct),
+                _ => throw new InvalidInputException("scope", "one-of", "scope 应为 mine、acceptance、review 或 decision。"),
+            };
+            return TypedResults.Ok(list.Select(c => new CaseSummary(c.Id, c.CaseNumber, CaseStatusLabels.Api(c.Status), c.ItemCode, c.ItemName,
+                c.ApplicantName, c.SubmittedAt, c.DueDate, c.Version)));
+        });
+
+        g.MapGet("/{id:guid}", async (Guid id, HttpContext http, CaseQueries q, CancellationToken ct) =>
+        {
+            var detail = await q.GetAsync(ActorOf(http), id, ct);
+            http.Response.Headers.ETag = $"\"{detail.Case.Version}\"";
+            return TypedResults.Ok(ToResponse(detail));
+        });
+
+        g.MapPost("/{id:guid}/materials", async (Guid id, IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? materialCode, HttpContext http, CaseCommands cases, CancellationToken ct) =>
+        {
+            if (file is null) throw new InvalidInputException("file", "required", "请选择要上传的文件（file）。");
+            await using var stream = file.OpenReadStream();
+            var m = await cases.UploadMaterialAsync(ActorOf(http), id, materialCode, file.FileName, stream, file.Length, ct);
+            return TypedResults.Created($"/api/v1/cases/{id}/materials/{m.Id}",
+                new MaterialEntry(m.Id, m.MaterialCode, m.FileName, m.ContentType, m.SizeBytes, m.Sha256, m.UploadedAt));
+        }).DisableAntiforgery();
+
+        g.MapGet("/{id:guid}/materials/{materialId:guid}", async (Guid id, Guid materialId, HttpContext http, CaseQueries q,
+            OneSeal.Platform.Storage.IFileStore files, CancellationToken ct) =>
+        {
+            var (m, _) = await q.MaterialAsync(ActorOf(http), id, materialId, ct);
+            return Results.File(files.OpenRead(m.StorageKey), m.ContentType, m.FileName);
+        });
+
+        g.MapPost("/{id:guid}/submit", async (Guid id, HttpContext http, CaseCommands cases, CancellationToken ct) =>
+            Transitioned(await cases.SubmitAsync(ActorOf(http), id, IfMatch(http), ct)));
+        g.MapPost("/{id:guid}/accept", async (Guid id, HttpContext http, CaseCommands cases, CancellationToken ct) =>
+            Transitioned(await cases.AcceptAsync(ActorOf(http), id, IfMatch(http), ct)));
+        g.MapPost("/{id:guid}/request-correction", async (Guid id, CorrectionRequest? body, HttpContext http, CaseCommands cases, CancellationToken ct) =>
+            Transitioned(await cases.RequestCorrectionAsync(ActorOf(http), id, body?.Missing, body?.Note, IfMatch(http), ct)));
+        g.MapPost("/{id:guid}/refuse", async (Guid id, RefuseRequest? body, HttpContext http, CaseCommands cases, CancellationToken ct) =>
+            Transitioned(await cases.RefuseAsync(ActorOf(http), id, body?.Reason, IfMatch(http), ct)));
+        g.MapPost("/{id:guid}/review", async (Guid id, ReviewRequest? body, HttpContext http, CaseCommands cases, CancellationToken ct) =>
+            Transitioned(await cases.ReviewAsync(ActorOf(http), id, body?.Opinion, body?.Recommend, IfMatch(http), ct)));
+        g.MapPost("/{id:guid}/decide", async (Guid id, DecideRequest? body, HttpContext http, CaseCommands cases, CancellationToken ct) =>
+            Transitioned(await cases.DecideAsync(ActorOf(http), id, body?.Approve, body?.Reason, IfMatch(http), ct)));
+    }
+
+    internal static Actor ActorOf(HttpContext http) =>
+        Actor.From(http.User) ?? throw new ForbiddenException("unauthenticated", "请先登录。");
+
+    /// <summary>Optional <c>If-Match: "version"</c>: a transition on a stale version is a 409.</summary>
+    private static int? IfMatch(HttpContext http)
+    {
+        var raw = http.Request.Headers.IfMatch.ToString().Trim().Trim('"');
+        if (raw.Length == 0 || raw == "*") return null;
+        return int.TryParse(raw, out var v) ? v : throw new InvalidInputException("If-Match", "format", "If-Match 应为办件版本号，例如 \"3\"。");
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.Ok<CaseCreated> Transitioned(Case c) =>
+        TypedResults.Ok(new CaseCreated(c.Id, c.CaseNumber, CaseStatusLabels.Api(c.Status)));
+
+    private static CaseResponse ToResponse(CaseQueries.CaseDetail d)
+    {
+        var c = d.Case;
+        var form = CaseCommands.ReadForm(c);
+        // Personal data is masked by default, even for staff; the full value stays in the stored form.
+        foreach (var f in d.FormFields.Where(f => f.Type is FormFieldType.CitizenId or FormFieldType.Phone && form.ContainsKey(f.Key)))
+            form[f.Key] = form[f.Key] is { } v ? (f.Type == FormFieldType.Phone ? Masking.MaskPhone(v) : Masking.MaskIdentity(v)) : null;
+        return new CaseResponse(
+            c.Id, c.CaseNumber, CaseStatusLabels.Api(c.Status), c.ItemCode, c.ItemName, c.ApplicantName, c.Channel.ToString().ToLowerInvariant(),
+            c.DueDate, c.CertificateNumber, c.Version, form,
+            c.CorrectionMaterialsJson is null ? null : JsonSerializer.Deserialize<List<string>>(c.CorrectionMaterialsJson), c.CorrectionNote, c.RefusalReason,
+            d.Timeline.Select(e => new TimelineEntry(e.At, e.ActorName, e.Action, e.Note)).ToList(),
+            d.Materials.Select(m => new MaterialEntry(m.Id, m.MaterialCode, m.FileName, m.ContentType, m.SizeBytes, m.Sha256, m.UploadedAt)).ToList());
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OneSeal.Catalog;
+using OneSeal.Organisation;
+
+namespace OneSeal.Cases;
+
+/// <summary>An application (办件) for one item, from draft to delivery.</summary>
+public sealed class Case
+{
+    public Guid Id { get; set; }
+    /// <summary>Readable unique number, e.g. QS20261121-00001.</summary>
+    public required string CaseNumber { get; set; }
+    public Guid ItemId { get; set; }
+    public required string ItemCode { get; set; }
+    public required string ItemName { get; set; }
+    /// <summary>The organisation that handles it (the item's implementing body): its staff act on it.</summary>
+    public Guid HandlingOrganisationId { get; set; }
+    public Guid ApplicantAccountId { get; set; }
+    public required string ApplicantName { get; set; }
+    public AccountKind ApplicantKind { get; set; }
+    public string? ApplicantIdentityMasked { get; set; }
+    public CaseChannel Channel { get; set; }
+    /// <summary>Form values (JSON object of strings), checked against the item's fields.</summary>
+    public required string FormJson { get; set; }
+    public CaseStatus Status { get; set; }
+    /// <summary>Limits in force when the case was filed (a case keeps the terms it was filed under).</summary>
+    public int StatutoryDays { get; set; }
+    public int PromisedDays { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? SubmittedAt { get; set; }
+
+    /// <summary>Material codes the correction notice (补正通知) listed; JSON array.</summary>
+    public string? CorrectionMaterialsJson { get; set; }
+    public string? CorrectionNote { get; set; }
+    public DateTimeOffset? CorrectionRequestedAt { get; set; }
+    public string? RefusalReason { get; set; }
+
+    public Guid? AcceptedById { get; set; }
+    public DateTimeOffset? AcceptedAt { get; set; }
+    /// <summary>Legal date of acceptance (Asia/Shanghai); the clock starts the next working day.</summary>
+    public DateOnly? AcceptedOn { get; set; }
+    /// <summary>Decision due (promised limit counted in working days from <see cref="AcceptedOn"/>).</summary>
+    public DateOnly? DueDate { get; set; }
+
+    public Guid? ReviewedById { get; set; }
+    public DateTimeOffset? ReviewedAt { get; set; }
+    public string? ReviewOpinion { get; set; }
+    public bool? ReviewRecommendsApproval { get; set; }
+
+    public Guid? DecidedById { get; set; }
+    public DateTimeOffset? DecidedAt { get; set; }
+    public bool? Approved { get; set; }
+    public string? DecisionReason { get; set; }
+
+    public string? CertificateNumber { get; set; }
+    public DateTimeOffset? DeliveredAt { get; set; }
+
+    /// <summary>Optimistic concurrency: every transition bumps it; a stale writer gets 409.</summary>
+    public int Version { get; set; }
+    public List<CaseEvent> Timeline { get; set; } = [];
+    public List<CaseMaterial> Materials { get; set; } = [];
+}
+
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> b)
+    {
+        b.ToTable("cases");
+        b.Property(x => x.CaseNumber).HasMaxLength(32);
+        b.Property(x => x.ItemCode).HasMaxLength(64);
+        b.Property(x => x.ItemName).HasMaxLength(200);
+        b.Property(x => x.ApplicantName).HasMaxLength(128);
+        b.Property(x => x.ApplicantKind).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.ApplicantIdentityMasked).HasMaxLength(32);
+        b.Property(x => x.Channel).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(24);
+        b.Property(x => x.FormJson).HasMaxLength(20000);
+        b.Property(x => x.CorrectionMaterialsJson).HasMaxLength(2000);
+        b.Property(x => x.CorrectionNote).HasMaxLength(2000);
+        b.Property(x => x.RefusalReason).HasMaxLength(2000);
+        b.Property(x => x.ReviewOpinion).HasMaxLength(4000);
+        b.Property(x => x.DecisionReason).HasMaxLength(4000);
+        b.Property(x => x.CertificateNumber).HasMaxLength(64);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasIndex(x => x.CaseNumber).IsUnique();
+        // Work queues: "cases of my organisation in this status, oldest first".
+        b.HasIndex(x => new { x.HandlingOrganisationId, x.Status, x.SubmittedAt });
+        b.HasIndex(x => new { x.ApplicantAccountId, x.CreatedAt });
+        b.HasOne<Item>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Agency>().WithMany().HasForeignKey(x => x.HandlingOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Account>().WithMany().HasForeignKey(x => x.ApplicantAccountId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Timeline).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Materials).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

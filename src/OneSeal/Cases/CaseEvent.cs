@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace OneSeal.Cases;
+
+/// <summary>One line of a case's timeline (办理过程): who did what, when, with what note.</summary>
+public sealed class CaseEvent
+{
+    public long Id { get; set; }
+    public Guid CaseId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public Guid? ActorId { get; set; }
+    public required string ActorName { get; set; }
+    /// <summary>Machine name of the action (created, submitted, accepted, ...); see <see cref="CaseActions"/>.</summary>
+    public required string Action { get; set; }
+    public string? Note { get; set; }
+    public CaseStatus? FromStatus { get; set; }
+    public CaseStatus ToStatus { get; set; }
+}
+
+internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEvent>
+{
+    public void Configure(EntityTypeBuilder<CaseEvent> b)
+    {
+        b.ToTable("case_events");
+        b.Property(x => x.ActorName).HasMaxLength(128);
+        b.Property(x => x.Action).HasMaxLength(32);
+        b.Property(x => x.Note).HasMaxLength(4000);
+        b.Property(x => x.FromStatus).HasConversion<string>().HasMaxLength(24);
+        b.Property(x => x.ToStatus).HasConversion<string>().HasMaxLength(24);
+        b.HasIndex(x => new { x.CaseId, x.Id });
+    }
+}
+
+/// <summary>Timeline action names and their Chinese labels.</summary>
+public static class CaseActions
+{
+    public const string Created = "created";
+    public const string MaterialUploaded = "material-uploaded";
+    public const string Submitted = "submitted";
+    public const string Resubmitted = "resubmitted";
+    public const string Accepted = "accepted";
+    public const string CorrectionRequested = "correction-requested";
+    public const string Refused = "refused";
+    public const string Reviewed = "reviewed";
+    public const string Approved = "approved";
+    public const string Denied = "denied";
+    public const string CertificateIssued = "certificate-issued";
+    public const string Delivered = "delivered";
+
+    public static string Label(string action) => action switch
+    {
+        Created => "创建申请",
+        MaterialUploaded => "上传材料",
+        Submitted => "提交申请",
+        Resubmitted => "补正后重新提交",
+        Accepted => "受理",
+        CorrectionRequested => "一次性告知补正",
+        Refused => "不予受理",
+        Reviewed => "审查",
+        Approved => "准予许可",
+        Denied => "不予许可",
+        CertificateIssued => "签发证照",
+        Delivered => "送达",
+        _ => action,
+    };
+}

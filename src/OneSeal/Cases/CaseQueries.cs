@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using OneSeal.Cases.Rules;
+using OneSeal.Catalog;
+using OneSeal.Organisation;
+using OneSeal.Platform.Database;
+using OneSeal.Platform.Http;
+using OneSeal.Platform.Security;
+
+namespace OneSeal.Cases;
+
+/// <summary>Reads of cases, always through the same access rules as the commands.</summary>
+public sealed class CaseQueries(OneSealDb db)
+{
+    public sealed record CaseDetail(Case Case, IReadOnlyList<CaseEvent> Timeline, IReadOnlyList<CaseMaterial> Materials, IReadOnlyList<ItemMaterial> ItemMaterials, IReadOnlyList<ItemFormField> FormFields);
+
+    public async Task<CaseDetail> GetAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var c = await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw new NotFoundException("办件不存在或无权查看。");
+        CaseAccess.EnsureCanView(actor, c);
+        var timeline = await db.Set<CaseEvent>().AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Id).ToListAsync(ct);
+        var materials = await db.Set<CaseMaterial>().AsNoTracking().Where(m => m.CaseId == id && !m.Superseded).OrderBy(m => m.MaterialCode).ToListAsync(ct);
+        var itemMaterials = await db.Set<ItemMaterial>().AsNoTracking().Where(m => m.ItemId == c.ItemId).OrderBy(m => m.SortOrder).ToListAsync(ct);
+        var fields = await db.Set<ItemFormField>().AsNoTracking().Where(f => f.ItemId == c.ItemId).OrderBy(f => f.SortOrder).ToListAsync(ct);
+        return new CaseDetail(c, timeline, materials, itemMaterials, fields);
+    }
+
+    /// <summary>An applicant's own cases, newest first.</summary>
+    public Task<List<Case>> MineAsync(Actor actor, CancellationToken ct) =>
+        db.Set<Case>().AsNoTracking().Where(c => c.ApplicantAccountId == actor.Id)
+            .OrderByDescending(c => c.CreatedAt).Take(200).ToListAsync(ct);
+
+    /// <summary>A staff work queue: the organisation's cases in the given statuses, oldest submission first.</summary>
+    public async Task<List<Case>> QueueAsync(Actor actor, IReadOnlyCollection<CaseStatus> statuses, CancellationToken ct)
+    {
+        if (actor.OrganisationId is not { } org || !(actor.Has(Roles.Clerk) || actor.Has(Roles.Reviewer) || actor.Has(Roles.Chief)))
+            throw new ForbiddenException("role", "只有承办单位的窗口、审查和决定人员可以查看工作队列。");
+        return await db.Set<Case>().AsNoTracking()
+            .Where(c => c.HandlingOrganisationId == org && statuses.Contains(c.Status))
+            .OrderBy(c => c.SubmittedAt).Take(500).ToListAsync(ct);
+    }
+
+    public async Task<(CaseMaterial Material, Case Case)> MaterialAsync(Actor actor, Guid caseId, Guid materialId, CancellationToken ct)
+    {
+        var c = await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("办件不存在或无权查看。");
+        CaseAccess.EnsureCanView(actor, c);
+        var m = await db.Set<CaseMaterial>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == materialId && x.CaseId == caseId, ct)
+            ?? throw new NotFoundException("材料不存在。");
+        return (m, c);
+    }
+}

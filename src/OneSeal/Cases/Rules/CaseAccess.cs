@@ -1,0 +1,40 @@
+using OneSeal.Organisation;
+using OneSeal.Platform.Http;
+using OneSeal.Platform.Security;
+
+namespace OneSeal.Cases.Rules;
+
+/// <summary>Who may see and act on a case: the role, and the data scope (staff act only on their organisation's cases).</summary>
+public static class CaseAccess
+{
+    private static readonly string[] HandlingRoles = [Roles.Clerk, Roles.Reviewer, Roles.Chief];
+
+    public static bool CanView(Actor actor, Case c) =>
+        c.ApplicantAccountId == actor.Id
+        || actor.Has(Roles.Monitor)
+        || actor.Has(Roles.Admin)
+        || (HandlingRoles.Any(actor.Has) && actor.OrganisationId == c.HandlingOrganisationId);
+
+    public static void EnsureCanView(Actor actor, Case c)
+    {
+        // Not revealing that someone else's case exists.
+        if (!CanView(actor, c)) throw new NotFoundException("办件不存在或无权查看。");
+    }
+
+    public static void EnsureApplicant(Actor actor, Case c)
+    {
+        EnsureCanView(actor, c);
+        if (c.ApplicantAccountId != actor.Id)
+            throw new ForbiddenException("applicant-only", "只有申请人本人可以办理此操作。");
+    }
+
+    /// <summary>The actor holds <paramref name="role"/> and works for the organisation handling the case.</summary>
+    public static void EnsureStaff(Actor actor, Case c, string role)
+    {
+        EnsureCanView(actor, c);
+        if (!actor.Has(role))
+            throw new ForbiddenException("role", $"需要“{RoleLabels.Of(role)}”角色。");
+        if (actor.OrganisationId != c.HandlingOrganisationId)
+            throw new ForbiddenException("data-scope", "只能办理本单位承办的办件。");
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using OneSeal.Organisation;
+using OneSeal.Platform.Database;
+using OneSeal.Platform.Http;
+
+namespace OneSeal.Catalog;
+
+/// <summary>Public reads of the published catalog.</summary>
+public sealed class CatalogQueries(OneSealDb db)
+{
+    public sealed record ItemSummary(string Code, string Name, string Category, ItemKind Kind, ServiceObject ServiceObject,
+        string DepartmentName, int StatutoryDays, int PromisedDays, int Visits);
+
+    public sealed record ItemGuide(Item Item, string CompetentDepartment, string ImplementingBody, string SupervisingDepartment,
+        IReadOnlyList<ItemMaterial> Materials, IReadOnlyList<ItemFormField> FormFields);
+
+    /// <summary>Published items whose name or code contains <paramref name="q"/> (the catalog issue brings pinyin and bigram search).</summary>
+    public async Task<(List<ItemSummary> Items, int Total)> SearchAsync(string? q, int page, int pageSize, CancellationToken ct)
+    {
+        if (q?.Length > 100) throw new InvalidInputException("q", "max-length", "搜索词不能超过100个字符。");
+        if (page < 1) throw new InvalidInputException("page", "min", "page 应从 1 开始。");
+        if (pageSize is < 1 or > 100) throw new InvalidInputException("pageSize", "range", "pageSize 应在 1 到 100 之间。");
+        var query = db.Set<Item>().AsNoTracking().Where(i => i.Published);
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim();
+            query = query.Where(i => i.Name.Contains(term) || i.Code.Contains(term));
+        }
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(i => i.Code).Skip((page - 1) * pageSize).Take(pageSize)
+            .Join(db.Set<Agency>(), i => i.CompetentDepartmentId, a => a.Id, (i, a) => new ItemSummary(
+                i.Code, i.Name, i.Category, i.Kind, i.ServiceObject, a.Name, i.StatutoryDays, i.PromisedDays, i.Visits))
+            .ToListAsync(ct);
+        return (items, total);
+    }
+
+    public async Task<ItemGuide> GuideAsync(string code, CancellationToken ct)
+    {
+        var item = await db.Set<Item>().AsNoTracking().FirstOrDefaultAsync(i => i.Code == code && i.Published, ct)
+            ?? throw new NotFoundException($"事项“{code}”不存在或未发布。");
+        var ids = new[] { item.CompetentDepartmentId, item.ImplementingOrganisationId, item.SupervisingDepartmentId };
+        var names = await db.Set<Agency>().AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var materials = await db.Set<ItemMaterial>().AsNoTracking().Where(m => m.ItemId == item.Id).OrderBy(m => m.SortOrder).ToListAsync(ct);
+        var fields = await db.Set<ItemFormField>().AsNoTracking().Where(f => f.ItemId == item.Id).OrderBy(f => f.SortOrder).ToListAsync(ct);
+        return new ItemGuide(item, names[item.CompetentDepartmentId], names[item.ImplementingOrganisationId], names[item.SupervisingDepartmentId], materials, fields);
+    }
+}

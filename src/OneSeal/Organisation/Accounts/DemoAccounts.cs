@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OneSeal.Organisation.Identifiers;
+using OneSeal.Platform.Database;
+using OneSeal.Platform.Security;
+
+namespace OneSeal.Organisation.Accounts;
+
+/// <summary>Demo mode only: the accounts listed in the README, all with the password <see cref="Password"/>.</summary>
+public static class DemoAccounts
+{
+    public const string Password = "OneSeal#2026";
+
+    private sealed record Demo(string Username, string DisplayName, AccountKind Kind, string? AgencyCode, string? Identity, string Phone, params string[] Roles);
+
+    private static readonly Demo[] All =
+    [
+        new("applicant", "张三", AccountKind.Citizen, null, "360999199003071239", "13807960001", Roles.Applicant),
+        new("company", "青山县味道餐饮管理有限公司", AccountKind.Enterprise, null, "91360999MA35QT8K7B", "13807960002", Roles.Applicant),
+        new("clerk", "李窗口", AccountKind.Staff, "XZSPJ", null, "0796-8200101", Roles.Clerk),
+        new("clerk2", "王窗口", AccountKind.Staff, "XZSPJ", null, "0796-8200102", Roles.Clerk),
+        new("reviewer", "赵审查", AccountKind.Staff, "XZSPJ", null, "0796-8200103", Roles.Reviewer),
+        new("chief", "钱科长", AccountKind.Staff, "XZSPJ", null, "0796-8200104", Roles.Chief),
+        new("dept", "孙监管", AccountKind.Staff, "SCJGJ", null, "0796-8200201", Roles.DepartmentStaff),
+        new("monitor", "周监察", AccountKind.Staff, "XZSPJ", null, "0796-8200105", Roles.Monitor),
+        new("admin", "吴管理员", AccountKind.Staff, "XZSPJ", null, "0796-8200106", Roles.Admin),
+    ];
+
+    public static async Task SeedAsync(OneSealDb db, PersonalData personalData, TimeProvider clock, CancellationToken ct)
+    {
+        if (await db.Set<Account>().AnyAsync(ct)) return;
+        var agencies = await db.Set<Agency>().ToDictionaryAsync(a => a.Code, a => a.Id, ct);
+        var hasher = new PasswordHasher<Account>();
+        foreach (var d in All)
+        {
+            var account = new Account
+            {
+                Id = Guid.NewGuid(), Username = d.Username, DisplayName = d.DisplayName, Kind = d.Kind, PasswordHash = "",
+                OrganisationId = d.AgencyCode is null ? null : agencies[d.AgencyCode], Phone = d.Phone,
+                IdentityCodeProtected = d.Identity is null ? null : personalData.Protect(d.Identity),
+                IdentityCodeMasked = d.Identity is null ? null : Masking.MaskIdentity(d.Identity),
+                CreatedAt = clock.GetUtcNow(),
+                Roles = d.Roles.Select(r => new AccountRole { Role = r }).ToList(),
+            };
+            account.PasswordHash = hasher.HashPassword(account, Password);
+            db.Add(account);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace OneSeal.Platform.Audit;
+
+/// <summary>
+/// One line of the append-only audit trail. Each entry carries the hash of the one before it,
+/// so deleting or editing any row breaks the chain (checked by <see cref="AuditTrail.VerifyAsync"/>).
+/// </summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public Guid? ActorId { get; set; }
+    public required string ActorName { get; set; }
+    public required string Action { get; set; }
+    public required string EntityType { get; set; }
+    public required string EntityId { get; set; }
+    public string? Detail { get; set; }
+    public string PrevHash { get; set; } = "";
+    public string Hash { get; set; } = "";
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.ToTable("audit_entries");
+        b.Property(x => x.ActorName).HasMaxLength(128);
+        b.Property(x => x.Action).HasMaxLength(64);
+        b.Property(x => x.EntityType).HasMaxLength(64);
+        b.Property(x => x.EntityId).HasMaxLength(64);
+        b.Property(x => x.Detail).HasMaxLength(4000);
+        b.Property(x => x.PrevHash).HasMaxLength(64);
+        b.Property(x => x.Hash).HasMaxLength(64);
+        b.HasIndex(x => new { x.EntityType, x.EntityId });
+    }
+}

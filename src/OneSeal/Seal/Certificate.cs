@@ -1,0 +1,3 @@
+namespace OneSeal.Seal;
+
+public sealed class Certificate { public required string Number { get; set; } }
