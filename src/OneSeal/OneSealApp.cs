@@ -38,6 +38,8 @@ public static class OneSealApp
         services.AddScoped<CaseCommands>();
         services.AddScoped<CaseQueries>();
         services.AddOpenApi();
+        // Malformed JSON and bad route values become problem+json naming the body (Platform/Http/Problems.cs).
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
