@@ -24,10 +24,11 @@ ensure_packages() {
   say "installing Debian packages: ${missing[*]} ($why)"
   export DEBIAN_FRONTEND=noninteractive
   if [ -z "${ONESEAL_APT_UPDATED:-}" ]; then
-    "${sudo[@]}" apt-get update -qq -o DPkg::Lock::Timeout=300
+    "${sudo[@]}" apt-get update -qq -o DPkg::Lock::Timeout=300 || { say "apt-get update failed"; return 1; }
     ONESEAL_APT_UPDATED=1
   fi
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 "${missing[@]}" >/dev/null
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 "${missing[@]}" >/dev/null \
+    || { say "apt-get install ${missing[*]} failed"; return 1; }
   say "installed: ${missing[*]}"
 }
 
@@ -45,12 +46,12 @@ pg_cluster_start() {
   local dir=$1 port=$2 password=$3
   [ -x "$PG_BIN/initdb" ] || { say "PostgreSQL 15 is not installed ($PG_BIN/initdb missing)"; return 1; }
   mkdir -p "$dir/sock"
-  [ "$(id -u)" -eq 0 ] && chown -R postgres:postgres "$dir"
+  if [ "$(id -u)" -eq 0 ]; then chown -R postgres:postgres "$dir"; fi
   chmod 700 "$dir"
   if [ ! -f "$dir/pgdata/PG_VERSION" ]; then
     local pwfile="$dir/pwfile"
     printf '%s\n' "$password" >"$pwfile"
-    [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$pwfile"
+    if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$pwfile"; fi
     (cd "$dir" && as_pg_user "$PG_BIN/initdb" -D "$dir/pgdata" --username=postgres --pwfile="$pwfile" \
       --auth-local=trust --auth-host=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1) \
       || { cat "$dir/initdb.log"; return 1; }

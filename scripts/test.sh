@@ -22,7 +22,8 @@ command -v dotnet >/dev/null 2>&1 || { say "the .NET 10 SDK (dotnet) is not inst
 
 # --- 1. system packages -------------------------------------------------------------------------
 ensure_packages "PostgreSQL 15 for the tests on the production database; Chromium + CJK fonts for browser tests and PDF rendering; poppler-utils (pdftotext) to read generated PDFs" \
-  postgresql chromium fonts-noto-cjk poppler-utils
+  postgresql chromium fonts-noto-cjk poppler-utils \
+  || { echo "0 passed, 1 failed"; exit 1; }
 
 # --- 2. throwaway PostgreSQL 15 -----------------------------------------------------------------
 # In /tmp: the postgres user can reach it, and the socket path stays short.
