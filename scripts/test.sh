@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# THE test command:  bash scripts/test.sh [extra `dotnet test` arguments, e.g. --filter Provider=Sqlite]
+#
+# 1. installs what the tests need when it is missing (Debian packages, via apt-get):
+#    postgresql (15), chromium, fonts-noto-cjk, poppler-utils. The .NET SDK must already be there.
+# 2. starts a throwaway PostgreSQL 15 cluster on 127.0.0.1 (temp dir, free port from 55432 up),
+#    stopped and deleted on exit, also on failure.
+# 3. exports ONESEAL_TEST_PG (admin connection string; tests create their own databases)
+#    and ONESEAL_CHROMIUM, then runs `dotnet test OneSeal.slnx -c Release` once (restore + build + test).
+# 4. prints `N passed, N failed` as the very last line; exits non-zero if the build failed,
+#    any test failed, or no test ran.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$PWD
+ONESEAL_SCRIPT=test.sh
+# shellcheck source=scripts/lib.sh
+source "$ROOT/scripts/lib.sh"
+
+started=$(date +%s)
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+command -v dotnet >/dev/null 2>&1 || { say "the .NET 10 SDK (dotnet) is not installed"; echo "0 passed, 1 failed"; exit 1; }
+
+# --- 1. system packages -------------------------------------------------------------------------
+ensure_packages "PostgreSQL 15 for the tests on the production database; Chromium + CJK fonts for browser tests and PDF rendering; poppler-utils (pdftotext) to read generated PDFs" \
+  postgresql chromium fonts-noto-cjk poppler-utils \
+  || { echo "0 passed, 1 failed"; exit 1; }
+
+# --- 2. throwaway PostgreSQL 15 -----------------------------------------------------------------
+# In /tmp: the postgres user can reach it, and the socket path stays short.
+PG_DIR=$(mktemp -d /tmp/oneseal-pg.XXXXXX)
+PG_PASSWORD="t$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+cleanup() {
+  pg_cluster_stop "$PG_DIR" immediate
+  rm -rf "$PG_DIR"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# fsync off etc.: a test cluster need not survive a crash. More connections: one database per test class.
+PG_EXTRA_OPTS="-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
+pg_cluster_start "$PG_DIR" "${ONESEAL_TEST_PG_PORT:-55432}" "$PG_PASSWORD" || { say "could not start PostgreSQL"; echo "0 passed, 1 failed"; exit 1; }
+say "PostgreSQL 15 on 127.0.0.1:$PG_PORT (data in $PG_DIR, removed on exit)"
+
+export ONESEAL_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=$PG_PASSWORD;Database=postgres"
+export ONESEAL_CHROMIUM=${ONESEAL_CHROMIUM:-/usr/bin/chromium}
+
+# --- 3. build and test, once ------------------------------------------------------------------------
+RESULTS="$ROOT/TestResults/run"
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+say "dotnet test OneSeal.slnx -c Release (results: ${RESULTS#"$ROOT"/})"
+set +e
+# --disable-build-servers: no MSBuild/compiler server is left running to hold this script's output open.
+# A hung test is stopped after 15 minutes (well inside CI's limit) and reported as a failure.
+dotnet test OneSeal.slnx -c Release --disable-build-servers \
+  --results-directory "$RESULTS" \
+  --logger "trx;LogFilePrefix=oneseal" \
+  --logger "console;verbosity=normal" \
+  --blame-hang-timeout 15m --blame-hang-dump-type none \
+  "$@"
+rc=$?
+set -e
+
+# --- 4. count --------------------------------------------------------------------------------------------
+passed=0; failed=0; skipped=0; total=0; files=0
+counter() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$2"; }
+while IFS= read -r -d '' trx; do
+  files=$((files + 1))
+  line=$(tr '\n' ' ' <"$trx" | grep -o '<Counters [^>]*>' | head -n 1 || true)
+  [ -n "$line" ] || continue
+  for k in total passed failed error timeout aborted notExecuted; do
+    v=$(counter "$k" "$line"); v=${v:-0}
+    case $k in
+      total) total=$((total + v)) ;;
+      passed) passed=$((passed + v)) ;;
+      notExecuted) skipped=$((skipped + v)) ;;
+      *) failed=$((failed + v)) ;;
+    esac
+  done
+done < <(find "$RESULTS" -name '*.trx' -print0)
+
+cleanup
+trap - EXIT
+elapsed=$(( $(date +%s) - started ))
+status=0
+if [ "$files" -eq 0 ]; then
+  say "no test results: the build failed or the test run did not start (dotnet test exit code $rc)"
+  status=1
+elif [ "$rc" -ne 0 ]; then
+  say "dotnet test exited with $rc"
+  status=1
+fi
+if [ $((passed + failed)) -eq 0 ]; then
+  say "no test ran"
+  status=1
+fi
+[ "$failed" -gt 0 ] && status=1
+say "finished in ${elapsed}s; TRX in ${RESULTS#"$ROOT"/}"
+if [ "$skipped" -gt 0 ]; then
+  echo "$passed passed, $failed failed, $skipped skipped"
+else
+  echo "$passed passed, $failed failed"
+fi
+exit $status

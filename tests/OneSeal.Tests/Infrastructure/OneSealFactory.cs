@@ -1,0 +1,199 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OneSeal.Platform.Database;
+
+namespace OneSeal.Tests.Infrastructure;
+
+/// <summary>How a <see cref="OneSealFactory"/> runs the app.</summary>
+public sealed record OneSealFactoryOptions
+{
+    /// <summary>Serve on a real Kestrel port on 127.0.0.1 (for the browser), instead of the in-memory TestServer.</summary>
+    public bool Kestrel { get; init; }
+
+    /// <summary>Replaces the app's <see cref="TimeProvider"/> singleton; the test moves the clock.</summary>
+    public FakeTimeProvider? Time { get; init; }
+
+    /// <summary><c>OneSeal:Mode</c>; Demo seeds the demo organisations, accounts and items.</summary>
+    public string Mode { get; init; } = "Demo";
+
+    /// <summary>More configuration (keys as in appsettings, e.g. <c>"OneSeal:Something"</c>); wins over the defaults above.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Last word on the app's services (after the app registered its own).</summary>
+    public Action<IServiceCollection>? Services { get; init; }
+}
+
+/// <summary>
+/// The app on its own fresh database (<see cref="TestDatabase"/>) and its own temp data folder.
+/// Use as an xunit class fixture (it is <see cref="IAsyncLifetime"/>): one per provider per test class,
+/// see <see cref="SqliteApp"/>, <see cref="PostgresApp"/> and tests/INTEGRATION_TEST.md.
+/// The host is started in <see cref="InitializeAsync"/>, so migrations and demo seeding run once, up front.
+/// </summary>
+public class OneSealFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string DemoPassword = "OneSeal#2026";
+
+    private readonly Lock _gate = new();
+    private TestDatabase? _database;
+    private int _disposed;
+
+    public OneSealFactory(DatabaseProvider provider, OneSealFactoryOptions? options = null)
+    {
+        Provider = provider;
+        Options = options ?? new OneSealFactoryOptions();
+        DataRoot = Directory.CreateTempSubdirectory("oneseal-data-").FullName;
+        if (Options.Kestrel)
+        {
+            Port = FreeLoopbackPort();
+            this.UseKestrel(o => o.Listen(IPAddress.Loopback, Port));
+        }
+        PublicBaseUrl = Options.Kestrel ? $"http://127.0.0.1:{Port}" : "http://localhost";
+    }
+
+    public DatabaseProvider Provider { get; }
+    public OneSealFactoryOptions Options { get; }
+
+    /// <summary><c>OneSeal:DataRoot</c> of this app: a temp folder (files, keys), deleted on dispose.</summary>
+    public string DataRoot { get; }
+
+    /// <summary>Kestrel only: the port on 127.0.0.1.</summary>
+    public int Port { get; }
+
+    /// <summary><c>OneSeal:PublicBaseUrl</c>; with Kestrel, the address a browser opens.</summary>
+    public string PublicBaseUrl { get; }
+
+    /// <summary>The fake clock, when <see cref="OneSealFactoryOptions.Time"/> was given.</summary>
+    public FakeTimeProvider? Time => Options.Time;
+
+    /// <summary>The database (created on first need).</summary>
+    public TestDatabase Database
+    {
+        get
+        {
+            lock (_gate)
+                return _database ??= TestDatabase.CreateAsync(Provider).GetAwaiter().GetResult();
+        }
+    }
+
+    public virtual async Task InitializeAsync()
+    {
+        var database = await TestDatabase.CreateAsync(Provider);
+        lock (_gate)
+        {
+            if (_database is null) _database = database;
+            else database.Dispose();
+        }
+        StartServer();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // UseSetting goes into the host configuration, which the app reads while it registers its
+        // services (AddOneSeal reads Database:Provider and OneSeal:DataRoot before Build()).
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
+        builder.UseSetting("OneSeal:Mode", Options.Mode);
+        builder.UseSetting("OneSeal:DataRoot", DataRoot);
+        builder.UseSetting("OneSeal:PublicBaseUrl", PublicBaseUrl);
+        foreach (var (key, value) in Options.Settings) builder.UseSetting(key, value);
+
+        builder.ConfigureTestServices(services =>
+        {
+            if (Options.Time is { } time)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(time);
+            }
+            Options.Services?.Invoke(services);
+        });
+    }
+
+    /// <summary>A client without credentials. It does not follow redirects (so tests see them).</summary>
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        BaseAddress = new Uri(PublicBaseUrl),
+    });
+
+    /// <summary>
+    /// A client signed in as <paramref name="username"/> (a demo account; password <see cref="DemoPassword"/>),
+    /// through <c>POST /api/v1/auth/token</c>: every request carries <c>Authorization: Bearer …</c>.
+    /// </summary>
+    public async Task<HttpClient> ClientFor(string username, string password = DemoPassword)
+    {
+        var client = Anonymous();
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { username, password });
+        if (!response.IsSuccessStatusCode)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            client.Dispose();
+            throw new InvalidOperationException(
+                $"Sign-in as '{username}' failed: POST /api/v1/auth/token → {(int)response.StatusCode} {response.StatusCode}: {body}");
+        }
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        if (string.IsNullOrEmpty(token?.AccessToken))
+        {
+            client.Dispose();
+            throw new InvalidOperationException($"POST /api/v1/auth/token for '{username}' returned no accessToken.");
+        }
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+        return client;
+    }
+
+    /// <summary>Runs <paramref name="work"/> with a <see cref="OneSealDb"/> from a fresh DI scope of the app.</summary>
+    public async Task<T> InDb<T>(Func<OneSealDb, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<OneSealDb>());
+    }
+
+    public Task InDb(Func<OneSealDb, Task> work) => InDb(async db => { await work(db); return true; });
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        try
+        {
+            await base.DisposeAsync();
+        }
+        finally
+        {
+            TestDatabase? database;
+            lock (_gate) database = _database;
+            if (database is not null) await database.DisposeAsync();
+            TestDatabase.TryDeleteFolder(DataRoot);
+        }
+        GC.SuppressFinalize(this);
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed record TokenResponse([property: JsonPropertyName("accessToken")] string? AccessToken);
+}
+
+/// <summary>The app on a fresh SQLite database, in-memory TestServer. Fixture for the <c>_Sqlite</c> test subclass.</summary>
+public sealed class SqliteApp() : OneSealFactory(DatabaseProvider.Sqlite);
+
+/// <summary>The app on a fresh PostgreSQL database, in-memory TestServer. Fixture for the <c>_Postgres</c> test subclass.</summary>
+public sealed class PostgresApp() : OneSealFactory(DatabaseProvider.Postgres);
+
+/// <summary>The app on a fresh SQLite database, served by Kestrel on 127.0.0.1 (browser tests).</summary>
+public sealed class SqliteKestrelApp() : OneSealFactory(DatabaseProvider.Sqlite, new OneSealFactoryOptions { Kestrel = true });
+
+/// <summary>The app on a fresh PostgreSQL database, served by Kestrel on 127.0.0.1 (browser tests).</summary>
+public sealed class PostgresKestrelApp() : OneSealFactory(DatabaseProvider.Postgres, new OneSealFactoryOptions { Kestrel = true });
