@@ -64,12 +64,12 @@ public sealed class MigrationRunner(OneSealDb db, ILogger<MigrationRunner> log)
                 count++;
             }
 
-            if (provider == DatabaseProvider.Postgres)
-                await ExecAsync(conn, null, $"SELECT pg_advisory_unlock({AdvisoryLockKey});", ct);
             return count;
         }
         finally
         {
+            if (provider == DatabaseProvider.Postgres)
+                await ExecAsync(conn, null, $"SELECT pg_advisory_unlock({AdvisoryLockKey});", CancellationToken.None);
             await db.Database.CloseConnectionAsync();
         }
     }
