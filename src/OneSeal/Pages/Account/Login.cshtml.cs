@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using OneSeal.Organisation;
+using OneSeal.Organisation.Accounts;
+using OneSeal.Platform.Security;
+using OneSeal.Resources;
+
+namespace OneSeal.Pages.Account;
+
+/// <summary>Sign in with username and password; the cookie carries the actor for the pages.</summary>
+public sealed class LoginModel(SignIn signIn, IConfiguration config, IStringLocalizer<Ui> t) : OneSealPageModel(t)
+{
+    [BindProperty] public string? Username { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public bool Demo => OneSealApp.IsDemo(config);
+    public Actor? Current { get; private set; }
+
+    public void OnGet()
+    {
+        ClearErrors();
+        Current = Actor.From(User);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        ClearErrors();
+        if (string.IsNullOrWhiteSpace(Username)) AddError("username", T["请输入用户名"]);
+        if (string.IsNullOrEmpty(Password)) AddError("password", T["请输入密码"]);
+        if (HasErrors) return Page();
+
+        var account = await signIn.CheckAsync(Username, Password, ct);
+        if (account is null)
+        {
+            AddError("", T["用户名或密码不正确"]);
+            Password = null;
+            return Page();
+        }
+        var principal = Actor.ToPrincipal(account, AuthSetup.Cookie);
+        await HttpContext.SignInAsync(AuthSetup.Cookie, principal);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : HomeOf(Actor.From(principal)!));
+    }
+
+    /// <summary>Where each user starts: applicants at their cases, clerks at the hall, reviewers and chiefs at the office.</summary>
+    private static string HomeOf(Actor a) =>
+        a.Has(Roles.Applicant) ? "/my/cases"
+        : a.Has(Roles.Clerk) ? "/hall"
+        : a.Has(Roles.Reviewer) || a.Has(Roles.Chief) ? "/office"
+        : "/";
+}

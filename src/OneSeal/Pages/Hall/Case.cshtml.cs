@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using OneSeal.Cases;
+using OneSeal.Organisation;
+using OneSeal.Platform.Http;
+using OneSeal.Platform.Storage;
+using OneSeal.Resources;
+
+namespace OneSeal.Pages.Hall;
+
+/// <summary>
+/// A submitted case at the window: check the form and materials, then accept, send one correction notice listing
+/// everything missing, or refuse with reasons. Every form carries the case version, so a stale page gets a 409 message.
+/// </summary>
+[Authorize(Roles = Roles.Clerk)]
+public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStore files, IStringLocalizer<Ui> t) : OneSealPageModel(t)
+{
+    public CaseQueries.CaseDetail? Detail { get; private set; }
+
+    [BindProperty] public List<string> Missing { get; set; } = [];
+    [BindProperty] public string? Note { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public int? Version { get; set; }
+
+    public bool CanAct => Detail?.Case.Status == CaseStatus.Submitted;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        ClearErrors();
+        return await LoadAsync(id, ct) ?? Page();
+    }
+
+    /// <summary><c>/hall/cases/{id}/materials/{materialId}</c>: streams an uploaded file.</summary>
+    public Task<IActionResult> OnGetMaterialsAsync(Guid id, Guid materialId, CancellationToken ct) =>
+        MaterialFileAsync(queries, files, id, materialId, ct);
+
+    public Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, async (me, c) =>
+        {
+            var done = await cases.AcceptAsync(me, id, Version, ct);
+            return T["已受理办件 {0}，承诺办结日期 {1}。", done.CaseNumber, CaseDisplay.Date(done.DueDate)];
+        }, ct);
+
+    public Task<IActionResult> OnPostCorrectAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, async (me, c) =>
+        {
+            var done = await cases.RequestCorrectionAsync(me, id, Missing, Note, Version, ct);
+            return T["已向申请人一次性告知补正（办件 {0}）。", done.CaseNumber];
+        }, ct);
+
+    public Task<IActionResult> OnPostRefuseAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, async (me, c) =>
+        {
+            var done = await cases.RefuseAsync(me, id, Reason, Version, ct);
+            return T["已作出不予受理（办件 {0}）。", done.CaseNumber];
+        }, ct);
+
+    private async Task<IActionResult> ActAsync(Guid id, Func<OneSeal.Platform.Security.Actor, Case, Task<string>> action, CancellationToken ct)
+    {
+        ClearErrors();
+        if (await LoadAsync(id, ct) is { } notFound) return notFound;
+        try
+        {
+            Notify(await action(Me, Detail!.Case));
+            return Redirect("/hall");
+        }
+        catch (DomainException e)
+        {
+            AddDomainError(e);
+            // Show the case as it is now (another clerk may have acted on it meanwhile).
+            return await LoadAsync(id, ct) ?? Page();
+        }
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            Detail = await queries.GetAsync(Me, id, ct);
+            return null;
+        }
+        catch (NotFoundException e)
+        {
+            return NotFoundPage(e.Message);
+        }
+    }
+}

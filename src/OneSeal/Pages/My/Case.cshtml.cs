@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using OneSeal.Cases;
+using OneSeal.Organisation;
+using OneSeal.Platform.Http;
+using OneSeal.Platform.Storage;
+using OneSeal.Resources;
+
+namespace OneSeal.Pages.My;
+
+/// <summary>
+/// One of the applicant's cases: status, due date, form, materials, timeline; the correction notice and the
+/// upload/submit form while the case is a draft or awaits correction; the certificate once issued.
+/// </summary>
+[Authorize(Roles = Roles.Applicant)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaterialUploads.MaxFormBytes)]
+[RequestSizeLimit(MaterialUploads.MaxFormBytes)]
+public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStore files, IStringLocalizer<Ui> t) : OneSealPageModel(t)
+{
+    public CaseQueries.CaseDetail? Detail { get; private set; }
+
+    /// <summary>The applicant may still upload and submit (draft) or resubmit (after a correction notice).</summary>
+    public bool CanSubmit => Detail?.Case.Status is CaseStatus.Draft or CaseStatus.CorrectionRequested;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } notFound) return notFound;
+        RestoreFlashedErrors();
+        return Page();
+    }
+
+    /// <summary><c>/my/cases/{id}/certificate</c>: the electronic certificate, served by the seal's download route.</summary>
+    public async Task<IActionResult> OnGetCertificateAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } notFound) return notFound;
+        if (Detail!.Case.CertificateNumber is not { } number) return NotFoundPage(T["本办件尚未签发电子证照。"]);
+        return Redirect($"/certificates/{Uri.EscapeDataString(number)}/download");
+    }
+
+    /// <summary><c>/my/cases/{id}/material/{materialId}</c>: a file the applicant uploaded.</summary>
+    public Task<IActionResult> OnGetMaterialAsync(Guid id, Guid materialId, CancellationToken ct) =>
+        MaterialFileAsync(queries, files, id, materialId, ct);
+
+    /// <summary>Uploads the chosen files only (the case stays a draft / awaiting correction).</summary>
+    public Task<IActionResult> OnPostUploadAsync(Guid id, int? version, CancellationToken ct) => UploadThenAsync(id, version, submit: false, ct);
+
+    /// <summary>Uploads the chosen files, then submits (or resubmits after correction).</summary>
+    public Task<IActionResult> OnPostSubmitAsync(Guid id, int? version, CancellationToken ct) => UploadThenAsync(id, version, submit: true, ct);
+
+    private async Task<IActionResult> UploadThenAsync(Guid id, int? version, bool submit, CancellationToken ct)
+    {
+        ClearErrors();
+        if (await LoadAsync(id, ct) is { } notFound) return notFound;
+        var c = Detail!.Case;
+        var self = $"/my/cases/{id}";
+        if (version is { } v && v != c.Version)
+        {
+            // Upload has no version check of its own: refuse the whole post when the page was stale.
+            FlashErrors([("", T["该办件已被他人更新，请刷新后重试。"])]);
+            return Redirect(self);
+        }
+        var resubmission = c.Status == CaseStatus.CorrectionRequested;
+        try
+        {
+            var (uploaded, errors) = await MaterialUploads.UploadAsync(cases, Me, id, Detail.ItemMaterials, Request.Form.Files, ct);
+            if (errors.Count > 0)
+            {
+                FlashErrors(errors);
+                if (uploaded > 0) Notify(T["已上传 {0} 个文件，其余文件未能上传。", uploaded]);
+                return Redirect(self);
+            }
+            if (!submit)
+            {
+                Notify(uploaded > 0 ? T["已上传 {0} 个文件。", uploaded] : T["没有选择要上传的文件。"]);
+                return Redirect(self);
+            }
+            await cases.SubmitAsync(Me, id, null, ct);
+            Notify(resubmission ? T["补正材料已提交，等待窗口重新审核。"] : T["申请已提交，等待窗口受理。"]);
+        }
+        catch (DomainException e)
+        {
+            FlashErrors(Messages(e, k => k.StartsWith("form.", StringComparison.Ordinal) ? "" : k));
+        }
+        return Redirect(self);
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            Detail = await queries.GetAsync(Me, id, ct);
+            // This page is the applicant's; staff and monitors have their own workbenches.
+            if (Detail.Case.ApplicantAccountId != Me.Id) return NotFoundPage(T["办件不存在或无权查看。"]);
+            return null;
+        }
+        catch (NotFoundException e)
+        {
+            return NotFoundPage(e.Message);
+        }
+    }
+}

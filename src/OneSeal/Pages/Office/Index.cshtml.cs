@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Localization;
+using OneSeal.Cases;
+using OneSeal.Organisation;
+using OneSeal.Platform.Http;
+using OneSeal.Platform.Time;
+using OneSeal.Resources;
+
+namespace OneSeal.Pages.Office;
+
+/// <summary>审批工作台: reviewers see accepted cases to review (待审查), chiefs reviewed cases to decide (待决定).</summary>
+[Authorize(Roles = Roles.Reviewer + "," + Roles.Chief)]
+public sealed class IndexModel(CaseQueries queries, TimeProvider clock, IStringLocalizer<Ui> t) : OneSealPageModel(t)
+{
+    public IReadOnlyList<Case>? ToReview { get; private set; }
+    public IReadOnlyList<Case>? ToDecide { get; private set; }
+    public DateOnly Today { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Today = LegalDates.Today(clock);
+        try
+        {
+            if (Me.Has(Roles.Reviewer)) ToReview = Sorted(await queries.QueueAsync(Me, [CaseStatus.Accepted], ct));
+            if (Me.Has(Roles.Chief)) ToDecide = Sorted(await queries.QueueAsync(Me, [CaseStatus.Reviewed], ct));
+        }
+        catch (ForbiddenException e)
+        {
+            AddDomainError(e);
+        }
+    }
+
+    /// <summary>Nearest deadline first: that is the order the work must be done in.</summary>
+    private static List<Case> Sorted(List<Case> cases) =>
+        cases.OrderBy(c => c.DueDate ?? DateOnly.MaxValue).ThenBy(c => c.SubmittedAt).ToList();
+}
