@@ -30,6 +30,9 @@ public static class OneSealApp
         services.AddOneSealAuth();
         services.AddOneSealProblems();
         services.AddLocalization();
+        // Pages carry Chinese as characters, not &#x..; escapes (a third of the bytes).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages();
         services.AddSingleton<PersonalData>();
         services.AddScoped<SignIn>();
@@ -72,6 +75,9 @@ public static class OneSealApp
         {
             // Simplified Chinese first; English follows through Resources/Ui.en.resx (?culture=en or the cookie).
             o.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en");
+            // Chinese first whatever the browser's Accept-Language says; English only when chosen (/culture).
+            o.RequestCultureProviders = o.RequestCultureProviders
+                .Where(p => p is not Microsoft.AspNetCore.Localization.AcceptLanguageHeaderRequestCultureProvider).ToList();
         });
         app.UseStaticFiles();
         app.UseRouting();
