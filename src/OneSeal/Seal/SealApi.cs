@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using OneSeal.Platform.Database;
+using OneSeal.Platform.Http;
+using OneSeal.Platform.Security;
+using OneSeal.Platform.Storage;
+using OrgEntity = OneSeal.Organisation.Org;
+
+namespace OneSeal.Seal;
+
+public sealed record CertificateView(
+    string Number, string Name, string TypeCode, string ItemCode, Guid CaseId, Guid HolderAccountId,
+    string HolderName, string HolderCodeType, string HolderCodeMasked,
+    Guid IssuerOrganisationId, string IssuerName, string IssuerCode,
+    DateOnly IssuedOn, DateOnly ValidFrom, DateOnly? ValidUntil,
+    string Status, DateTimeOffset? RevokedAt, string? RevokedReason,
+    string PdfSha256, Guid SealKeyId, string SignedPayload, string Signature)
+{
+    public static CertificateView From(Certificate c) => new(
+        c.Number, c.Name, c.TypeCode, c.ItemCode, c.CaseId, c.HolderAccountId,
+        c.HolderName, c.HolderCodeType, c.HolderCodeMasked,
+        c.IssuerOrganisationId, c.IssuerName, c.IssuerCode,
+        c.IssuedOn, c.ValidFrom, c.ValidUntil,
+        c.Status == CertificateStatus.Revoked ? VerificationStatus.Revoked : VerificationStatus.Valid, c.RevokedAt, c.RevokedReason,
+        c.PdfSha256, c.SealKeyId, c.SignedPayload, c.Signature);
+}
+
+public sealed record RevokeRequest(string? Reason);
+public sealed record FileVerificationView(bool Genuine, string Status, string? CertificateNumber);
+public sealed record SealPublicKeyView(Guid Id, Guid OrganisationId, string OrganisationName, string? OrganisationCode,
+    string Algorithm, string PublicKeyHex, DateTimeOffset CreatedAt, bool Active);
+
+public static class SealApi
+{
+    public static IEndpointRouteBuilder MapSealApi(this IEndpointRouteBuilder e)
+    {
+        var api = e.MapGroup("/api/v1").WithTags("Certificates");
+        var secured = api.MapGroup("").RequireAuthorization(AuthSetup.ApiPolicy);
+
+        secured.MapGet("/certificates/{number}", async (string number, HttpContext http, CertificateRegistry registry, CancellationToken ct) =>
+                CertificateView.From(await registry.GetAsync(number, ActorOf(http), ct)))
+            .WithSummary("证照元数据（持证人、颁发机构工作人员、电子监察）");
+
+        secured.MapGet("/certificates/{number}/pdf", async (string number, HttpContext http, CertificateRegistry registry,
+                IFileStore files, ICertificateDeliveryListener delivery, CancellationToken ct) =>
+            {
+                var actor = ActorOf(http);
+                var certificate = await registry.GetAsync(number, actor, ct);
+                var bytes = await files.ReadAllBytesAsync(certificate.PdfKey, ct);
+                if (actor.Id == certificate.HolderAccountId)
+                    await delivery.OnHolderDownloadedAsync(certificate, actor, ct);
+                return Results.File(bytes, "application/pdf", $"{certificate.Number}.pdf");
+            })
+            .Produces(200, contentType: "application/pdf")
+            .WithSummary("下载证照 PDF；持证人下载即视为送达");
+
+        secured.MapPost("/certificates/{number}/revoke", async (string number, RevokeRequest? body, HttpContext http,
+                CertificateRegistry registry, CancellationToken ct) =>
+                CertificateView.From(await registry.RevokeAsync(number, body?.Reason, ActorOf(http), ct)))
+            .WithSummary("撤销证照（颁发机构的科长/首席代表或管理员）");
+
+        api.MapPost("/certificates/verify", async (HttpRequest request, CertificateVerifier verifier, SealOptions options, CancellationToken ct) =>
+            {
+                var file = await UploadedPdfAsync(request, options, ct);
+                var result = await verifier.ByFileAsync(file, ct);
+                return new FileVerificationView(result.Genuine, result.Status, result.CertificateNumber);
+            })
+            .AllowAnonymous()
+            .DisableAntiforgery() // anonymous, no cookie involved: nothing for a forged request to ride on
+            .Accepts<IFormFile>("multipart/form-data")
+            .WithSummary("上传证照 PDF 核验真伪（公开）");
+
+        api.MapGet("/seal/keys", async (OneSealDb db, CancellationToken ct) =>
+                await (from k in db.Set<SealKey>()
+                       join o in db.Set<OrgEntity>() on k.OrganisationId equals o.Id
+                       orderby o.Name, k.CreatedAt
+                       select new SealPublicKeyView(k.Id, k.OrganisationId, o.Name, o.Uscc, k.Algorithm, k.PublicKeyHex, k.CreatedAt, k.Active))
+                    .ToListAsync(ct))
+            .AllowAnonymous()
+            .WithTags("Seal")
+            .WithSummary("各机构的 SM2 公钥，供外部系统验证证照签名（公开）");
+
+        return e;
+    }
+
+    private static Actor ActorOf(HttpContext http) =>
+        Actor.From(http.User) ?? throw new ForbiddenException("no-actor", "无法识别当前用户");
+
+    /// <summary>The <c>file</c> field of a multipart form, within the size limit.</summary>
+    internal static async Task<byte[]> UploadedPdfAsync(HttpRequest request, SealOptions options, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+            throw new InvalidInputException("file", "required", "请以 multipart/form-data 上传字段 file（证照 PDF 文件）");
+        var form = await request.ReadFormAsync(ct);
+        var file = form.Files.GetFile("file");
+        if (file is null || file.Length == 0)
+            throw new InvalidInputException("file", "required", "请上传证照 PDF 文件（字段 file）");
+        return await ReadLimitedAsync(file, options, ct);
+    }
+
+    internal static async Task<byte[]> ReadLimitedAsync(IFormFile file, SealOptions options, CancellationToken ct)
+    {
+        if (file.Length > options.MaxVerifyUploadBytes)
+            throw new TooLargeException("file", $"文件不能超过 {options.MaxVerifyUploadBytes / 1024 / 1024} MB");
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, ct);
+        return buffer.ToArray();
+    }
+}

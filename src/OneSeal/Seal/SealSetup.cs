@@ -1,0 +1,41 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OneSeal.Documents;
+
+namespace OneSeal.Seal;
+
+public static class SealSetup
+{
+    /// <summary>
+    /// The one seal: SM2 seal keys, certificate issuing and verification, and the Chromium PDF renderer.
+    /// Needs the platform's database, Data Protection, <c>IFileStore</c> and <c>TimeProvider</c>.
+    /// </summary>
+    public static IServiceCollection AddSeal(this IServiceCollection s, IConfiguration c)
+    {
+        var seal = new SealOptions
+        {
+            PublicBaseUrl = c["OneSeal:PublicBaseUrl"] ?? new SealOptions().PublicBaseUrl,
+            NumberPrefix = c["Seal:NumberPrefix"] ?? new SealOptions().NumberPrefix,
+            MaxVerifyUploadBytes = c.GetValue<long?>("Seal:MaxVerifyUploadBytes") ?? new SealOptions().MaxVerifyUploadBytes,
+        };
+        // Numbers go into URLs and QR codes: keep the prefix short and plain ASCII.
+        if (seal.NumberPrefix.Length is 0 or > 8 || !seal.NumberPrefix.All(char.IsAsciiLetterOrDigit))
+            throw new InvalidOperationException("Seal:NumberPrefix must be 1 to 8 ASCII letters or digits.");
+        if (!Uri.TryCreate(seal.PublicBaseUrl, UriKind.Absolute, out _))
+            throw new InvalidOperationException("OneSeal:PublicBaseUrl must be an absolute URL.");
+
+        var pdf = new PdfOptions();
+        pdf.ChromiumPath = c["Pdf:ChromiumPath"] ?? pdf.ChromiumPath;
+        if (c.GetValue<int?>("Pdf:TimeoutSeconds") is { } seconds) pdf.Timeout = TimeSpan.FromSeconds(seconds);
+        if (c.GetValue<int?>("Pdf:MaxConcurrency") is { } slots) pdf.MaxConcurrency = slots;
+
+        s.AddSingleton(seal);
+        s.TryAddSingleton(pdf);
+        s.TryAddSingleton<IPdfRenderer, ChromiumPdfRenderer>();
+        s.AddScoped<SealKeyStore>();
+        s.AddScoped<ICertificateIssuer, CertificateIssuer>();
+        s.AddScoped<CertificateVerifier>();
+        s.AddScoped<CertificateRegistry>();
+        s.TryAddScoped<ICertificateDeliveryListener, NoDeliveryListener>();
+        return s;
+    }
+}

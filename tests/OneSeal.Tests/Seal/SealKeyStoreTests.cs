@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using OneSeal.Seal;
+
+namespace OneSeal.Tests.Seal;
+
+public class SealKeyStoreTests : IDisposable
+{
+    private readonly SealTestDb _t = new();
+
+    public void Dispose() => _t.Dispose();
+
+    [Fact]
+    public async Task First_use_generates_a_protected_key_and_later_uses_reload_it()
+    {
+        SealKeyPair first;
+        await using (var db = _t.NewDb())
+            first = await _t.KeyStore(db).GetActiveAsync(_t.BureauId, default);
+
+        SealKeyPair again;
+        await using (var db = _t.NewDb())
+            again = await _t.KeyStore(db).GetActiveAsync(_t.BureauId, default);
+
+        again.Key.Id.ShouldBe(first.Key.Id);
+        again.PrivateKey.D.ShouldBe(first.PrivateKey.D);
+        again.Key.Algorithm.ShouldBe("SM2");
+        again.Key.Active.ShouldBeTrue();
+        await using (var db = _t.NewDb())
+            (await db.Set<SealKey>().CountAsync()).ShouldBe(1);
+
+        // At rest the private key is Data Protection ciphertext, not the scalar.
+        first.Key.PrivateKeyProtected.ShouldNotContain(Sm2Keys.PrivateToHex(first.PrivateKey));
+        _t.Protection.CreateProtector(SealKeyStore.ProtectorPurpose).Unprotect(first.Key.PrivateKeyProtected)
+            .ShouldBe(Sm2Keys.PrivateToHex(first.PrivateKey));
+    }
+
+    [Fact]
+    public async Task Private_key_cannot_be_read_with_another_purpose()
+    {
+        await using var db = _t.NewDb();
+        var key = await _t.KeyStore(db).GetActiveAsync(_t.BureauId, default);
+        Should.Throw<System.Security.Cryptography.CryptographicException>(() =>
+            _t.Protection.CreateProtector("OneSeal.PersonalData.v1").Unprotect(key.Key.PrivateKeyProtected));
+    }
+
+    [Fact]
+    public async Task Concurrent_first_uses_end_with_one_active_key()
+    {
+        var contexts = Enumerable.Range(0, 6).Select(_ => _t.NewDb()).ToList();
+        try
+        {
+            var keys = await Task.WhenAll(contexts.Select(db => Task.Run(() => _t.KeyStore(db).GetActiveAsync(_t.BureauId, default))));
+            keys.Select(k => k.Key.Id).Distinct().Count().ShouldBe(1);
+            await using var check = _t.NewDb();
+            (await check.Set<SealKey>().CountAsync(k => k.Active)).ShouldBe(1);
+        }
+        finally
+        {
+            foreach (var db in contexts) await db.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Key_created_inside_a_callers_transaction_does_not_save_the_callers_pending_changes()
+    {
+        await using var db = _t.NewDb();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        db.Add(new OneSeal.Platform.Database.Sequence { Name = "pending-in-caller", Value = 41 });
+
+        var key = await _t.KeyStore(db).GetActiveAsync(_t.BureauId, default);
+
+        db.ChangeTracker.Entries().Single().State.ShouldBe(EntityState.Added);
+        await tx.RollbackAsync();
+        await using var check = _t.NewDb();
+        (await check.Set<SealKey>().AnyAsync(k => k.Id == key.Key.Id)).ShouldBeFalse("rolled back with the caller");
+    }
+}
