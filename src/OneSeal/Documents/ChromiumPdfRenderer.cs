@@ -10,6 +10,8 @@ public sealed class PdfOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
     /// <summary>Each render is a whole browser process (~150 MB); more than two at once starves a 2-core machine.</summary>
     public int MaxConcurrency { get; set; } = 2;
+    /// <summary>Where each render gets its own temp folder (profile, HTML, PDF); removed afterwards.</summary>
+    public string WorkFolder { get; set; } = Path.GetTempPath();
 }
 
 /// <summary>
@@ -23,7 +25,7 @@ public sealed class ChromiumPdfRenderer(PdfOptions options, ILogger<ChromiumPdfR
     public async Task<byte[]> RenderAsync(string html, CancellationToken ct)
     {
         await _slots.WaitAsync(ct);
-        var work = Directory.CreateTempSubdirectory("oneseal-pdf-");
+        var work = CreateWorkFolder();
         try
         {
             var input = Path.Combine(work.FullName, "document.html");
@@ -92,6 +94,15 @@ public sealed class ChromiumPdfRenderer(PdfOptions options, ILogger<ChromiumPdfR
             lock (stderr) detail = stderr.ToString();
             throw new PdfRenderException($"Chromium exited with code {process.ExitCode}: {LastLines(detail)}");
         }
+    }
+
+    private DirectoryInfo CreateWorkFolder()
+    {
+        var path = Path.Combine(options.WorkFolder, $"oneseal-pdf-{Guid.NewGuid():N}");
+        // Owner-only: the page holds a holder's name and masked code.
+        return OperatingSystem.IsWindows()
+            ? Directory.CreateDirectory(path)
+            : Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
     private static string LastLines(string text) =>
