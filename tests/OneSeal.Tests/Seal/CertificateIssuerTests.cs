@@ -199,16 +199,4 @@ public class CertificateIssuerTests : IDisposable
         stored.RevokedReason.ShouldBe("以欺骗手段取得许可");
         stored.RevokedAt.ShouldNotBeNull();
     }
-
-    /// <summary>Stands in for Chromium where the PDF's look does not matter: distinct, deterministic bytes per number.</summary>
-    private sealed class FakePdf : IPdfRenderer
-    {
-        public static byte[] BytesFor(string number) => Encoding.UTF8.GetBytes($"%PDF-1.4 fake certificate {number}");
-
-        public Task<byte[]> RenderAsync(string html, CancellationToken ct)
-        {
-            var number = System.Text.RegularExpressions.Regex.Match(html, @"QS\d{4}-\d{6}").Value;
-            return Task.FromResult(BytesFor(number));
-        }
-    }
 }

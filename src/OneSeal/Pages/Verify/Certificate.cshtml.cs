@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OneSeal.Seal;
+
+namespace OneSeal.Pages.Verify;
+
+/// <summary>Where a certificate's QR code leads: its status and masked metadata, for anyone.</summary>
+public sealed class CertificateModel(CertificateVerifier verifier) : PageModel
+{
+    public string Number { get; private set; } = "";
+    public VerificationResult Result { get; private set; } = VerificationResult.Unknown;
+
+    public async Task OnGetAsync(string number, CancellationToken ct)
+    {
+        Number = number.Trim();
+        Result = Number.Length is > 0 and <= 64 ? await verifier.ByNumberAsync(Number, ct) : VerificationResult.Unknown;
+    }
+
+    public static string Date(DateOnly d) =>
+        System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal)
+            ? d.ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture)
+            : d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,142 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OneSeal.Documents;
+using OneSeal.Organisation;
+using OneSeal.Platform.Database;
+using OneSeal.Platform.Http;
+using OneSeal.Platform.Security;
+using OneSeal.Platform.Storage;
+using OneSeal.Seal;
+
+namespace OneSeal.Tests.Seal;
+
+/// <summary>
+/// The web app's platform pieces plus <c>AddSeal</c>/<c>MapSealApi</c> on a test server, over a temp SQLite file
+/// (the composition root does not wire the seal capability yet, so the tests wire it as OneSealApp will).
+/// </summary>
+public sealed class SealTestHost : IAsyncDisposable
+{
+    public const string BureauUscc = SealTestDb.BureauUscc;
+    private readonly DirectoryInfo _folder;
+    private readonly WebApplication _app;
+    public Guid BureauId { get; } = Guid.NewGuid();
+    public Guid OtherDepartmentId { get; } = Guid.NewGuid();
+    public RecordingDeliveryListener Deliveries { get; }
+    /// <summary>Anonymous.</summary>
+    public HttpClient Client { get; }
+
+    private SealTestHost(WebApplication app, DirectoryInfo folder, RecordingDeliveryListener deliveries)
+    {
+        _app = app;
+        _folder = folder;
+        Deliveries = deliveries;
+        Client = app.GetTestClient();
+    }
+
+    public static async Task<SealTestHost> StartAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("oneseal-seal-host-");
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(OneSealApp).Assembly.GetName().Name, // finds the compiled Razor pages
+            EnvironmentName = "Testing",
+        });
+        builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(folder.FullName, "oneseal.db")}",
+            ["OneSeal:PublicBaseUrl"] = "https://zwfw.example.gov.cn",
+        });
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddOneSealDatabase(builder.Configuration);
+        services.AddDataProtection().SetApplicationName("OneSeal").PersistKeysToFileSystem(folder.CreateSubdirectory("keys"));
+        services.AddSingleton<IFileStore>(new LocalFileStore(folder.CreateSubdirectory("files").FullName));
+        services.AddOneSealAuth();
+        services.AddOneSealProblems();
+        services.AddLocalization();
+        services.AddRazorPages();
+        services.AddSingleton<IPdfRenderer, FakePdf>();
+        var deliveries = new RecordingDeliveryListener();
+        services.AddSingleton<ICertificateDeliveryListener>(deliveries);
+        services.AddSeal(builder.Configuration);
+
+        var app = builder.Build();
+        app.UseOneSealProblems();
+        app.UseRequestLocalization(o => o.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en"));
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapSealApi();
+        app.MapRazorPages();
+        await app.StartAsync();
+
+        var host = new SealTestHost(app, folder, deliveries);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneSealDb>();
+        await db.Database.EnsureCreatedAsync();
+        db.Add(new OneSeal.Organisation.Org { Id = host.BureauId, Code = "QSXSPJ", Name = "青山县行政审批局", Kind = OrganisationKind.Bureau, Uscc = BureauUscc, RegionCode = "150102" });
+        db.Add(new OneSeal.Organisation.Org { Id = host.OtherDepartmentId, Code = "QSXSCJ", Name = "青山县市场监督管理局", Kind = OrganisationKind.Department, RegionCode = "150102" });
+        await db.SaveChangesAsync();
+        return host;
+    }
+
+    public async Task<Certificate> IssueAsync(Guid holderAccountId, string holderCode = "11010519491231002X", string holderCodeType = HolderCodeTypes.CitizenId)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneSealDb>();
+        var request = new SealTestDb().Request(holderCode, holderCodeType) with
+        {
+            HolderAccountId = holderAccountId, HolderName = "张三丰", IssuerOrganisationId = BureauId,
+        };
+        var certificate = await scope.ServiceProvider.GetRequiredService<ICertificateIssuer>().IssueAsync(request, default);
+        await db.SaveChangesAsync();
+        return certificate;
+    }
+
+    public async Task<byte[]> PdfOfAsync(Certificate c) => await _app.Services.GetRequiredService<IFileStore>().ReadAllBytesAsync(c.PdfKey, default);
+
+    /// <summary>A client signed in with a bearer token, as <c>POST /api/v1/auth/token</c> will issue it.</summary>
+    public HttpClient As(Guid accountId, AccountKind kind, Guid? organisationId, params string[] roles)
+    {
+        var account = new Account
+        {
+            Id = accountId, Username = $"u{accountId:N}", PasswordHash = "-", DisplayName = "测试用户", Kind = kind,
+            OrganisationId = organisationId, Roles = roles.Select(r => new AccountRole { AccountId = accountId, Role = r }).ToList(),
+        };
+        var options = _app.Services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(AuthSetup.Bearer);
+        var ticket = new AuthenticationTicket(Actor.ToPrincipal(account, AuthSetup.Bearer),
+            new AuthenticationProperties { ExpiresUtc = DateTimeOffset.UtcNow.AddHours(1) }, AuthSetup.Bearer);
+        var client = _app.GetTestClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.BearerTokenProtector.Protect(ticket));
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { _folder.Delete(recursive: true); } catch (IOException) { }
+    }
+}
+
+public sealed class RecordingDeliveryListener : ICertificateDeliveryListener
+{
+    public List<(string Number, Guid ActorId)> Calls { get; } = [];
+
+    public Task OnHolderDownloadedAsync(Certificate c, Actor a, CancellationToken ct)
+    {
+        lock (Calls) Calls.Add((c.Number, a.Id));
+        return Task.CompletedTask;
+    }
+}
