@@ -16,7 +16,7 @@ public sealed class PdfOptions
 
 /// <summary>
 /// One headless Chromium process per document, with a fresh profile and temp folder each time
-/// (docs/decisions/0003-pdf-through-chromium.md). Slow-ish (~1 s) but stateless and simple.
+/// (docs/decisions/0003-pdf-through-chromium.md). About 1 s per document, but stateless and simple.
 /// </summary>
 public sealed class ChromiumPdfRenderer(PdfOptions options, ILogger<ChromiumPdfRenderer> log) : IPdfRenderer, IDisposable
 {
@@ -25,9 +25,10 @@ public sealed class ChromiumPdfRenderer(PdfOptions options, ILogger<ChromiumPdfR
     public async Task<byte[]> RenderAsync(string html, CancellationToken ct)
     {
         await _slots.WaitAsync(ct);
-        var work = CreateWorkFolder();
+        DirectoryInfo? work = null;
         try
         {
+            work = CreateWorkFolder();
             var input = Path.Combine(work.FullName, "document.html");
             var output = Path.Combine(work.FullName, "document.pdf");
             await File.WriteAllTextAsync(input, html, new UTF8Encoding(false), ct);
@@ -42,7 +43,7 @@ public sealed class ChromiumPdfRenderer(PdfOptions options, ILogger<ChromiumPdfR
         finally
         {
             _slots.Release();
-            TryDelete(work);
+            if (work is not null) TryDelete(work);
         }
     }
 

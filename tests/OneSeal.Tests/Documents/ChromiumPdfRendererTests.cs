@@ -13,7 +13,7 @@ public class ChromiumPdfRendererTests(ITestOutputHelper output)
 
     private static CertificateSheet Sheet(string number = "QS2026-000123") => new(
         "食品经营许可证", number, "青山县好味道餐饮有限公司", "001", "913501********0Y43", "食品经营许可",
-        new SealTestDb().Request().Details, "青山县行政审批局",
+        SealTestDb.SampleDetails, "青山县行政审批局",
         new DateOnly(2026, 11, 21), new DateOnly(2026, 11, 21), new DateOnly(2031, 11, 20),
         $"https://zwfw.example.gov.cn/verify/{number}");
 
@@ -66,12 +66,43 @@ public class ChromiumPdfRendererTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_browser_that_fails_reports_its_exit_code_and_last_words()
+    {
+        var script = await FakeBrowserAsync("echo 'cannot open display' >&2\nexit 3\n");
+        try
+        {
+            var e = await Should.ThrowAsync<PdfRenderException>(() => Renderer(new PdfOptions { ChromiumPath = script }).RenderAsync("<html></html>", default));
+            e.Message.ShouldContain("exited with code 3");
+            e.Message.ShouldContain("cannot open display");
+        }
+        finally { File.Delete(script); }
+    }
+
+    [Fact]
+    public async Task A_browser_that_exits_cleanly_without_a_pdf_is_an_error_too()
+    {
+        var script = await FakeBrowserAsync("exit 0\n");
+        try
+        {
+            (await Should.ThrowAsync<PdfRenderException>(() => Renderer(new PdfOptions { ChromiumPath = script }).RenderAsync("<html></html>", default)))
+                .Message.ShouldContain("without writing a PDF");
+        }
+        finally { File.Delete(script); }
+    }
+
+    private static async Task<string> FakeBrowserAsync(string body)
+    {
+        var script = Path.Combine(Path.GetTempPath(), $"fake-browser-{Guid.NewGuid():N}.sh");
+        await File.WriteAllTextAsync(script, "#!/bin/sh\n" + body);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return script;
+    }
+
+    [Fact]
     public async Task A_browser_that_does_not_finish_in_time_is_killed_with_a_timeout_error()
     {
         // A stand-in "browser" that hangs: the renderer must give up at its timeout, not wait forever.
-        var script = Path.Combine(Path.GetTempPath(), $"hanging-browser-{Guid.NewGuid():N}.sh");
-        await File.WriteAllTextAsync(script, "#!/bin/sh\nsleep 30\n");
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var script = await FakeBrowserAsync("sleep 30\n");
         try
         {
             var started = Stopwatch.StartNew();

@@ -48,21 +48,27 @@ public sealed class SealTestDb : IDisposable
 
     public CertificateRegistry Registry(OneSealDb db) => new(db, TimeProvider.System, NullLogger<CertificateRegistry>.Instance);
 
-    public CertificateRequest Request(string holderCode = "91350100M000100Y43", string holderCodeType = HolderCodeTypes.CreditCode) => new(
+    public CertificateRequest Request(string holderCode = "91350100M000100Y43", string holderCodeType = HolderCodeTypes.CreditCode) =>
+        SampleRequest(BureauId, holderCode, holderCodeType);
+
+    public static readonly IReadOnlyList<KeyValuePair<string, string>> SampleDetails =
+    [
+        new("法定代表人（负责人）", "王五"),
+        new("住所", "青山县幸福路88号"),
+        new("经营场所", "青山县幸福路88号一层"),
+        new("主体业态", "餐饮服务经营者（中型餐馆）"),
+        new("经营项目", "热食类食品制售；冷食类食品制售；自制饮品制售"),
+    ];
+
+    /// <summary>A food business licence for an enterprise, issued by the test bureau.</summary>
+    public static CertificateRequest SampleRequest(Guid issuerId, string holderCode = "91350100M000100Y43", string holderCodeType = HolderCodeTypes.CreditCode) => new(
         CaseId: Guid.NewGuid(), CaseNumber: "QS20261121-0007", HolderAccountId: Guid.NewGuid(),
         ItemCode: "11150102MB1234567X4000111222000", ItemName: "食品经营许可",
         CertificateName: "食品经营许可证", TypeCode: "11100000000000001", HolderName: "青山县好味道餐饮有限公司",
         HolderCodeType: holderCodeType, HolderCode: holderCode,
-        IssuerOrganisationId: BureauId, IssuerName: "青山县行政审批局", IssuerCode: BureauUscc,
+        IssuerOrganisationId: issuerId, IssuerName: "青山县行政审批局", IssuerCode: BureauUscc,
         IssuedOn: new DateOnly(2026, 11, 21), ValidFrom: new DateOnly(2026, 11, 21), ValidUntil: new DateOnly(2031, 11, 20),
-        Details:
-        [
-            new("法定代表人（负责人）", "王五"),
-            new("住所", "青山县幸福路88号"),
-            new("经营场所", "青山县幸福路88号一层"),
-            new("主体业态", "餐饮服务经营者（中型餐馆）"),
-            new("经营项目", "热食类食品制售；冷食类食品制售；自制饮品制售"),
-        ]);
+        Details: SampleDetails);
 
     public void Dispose()
     {

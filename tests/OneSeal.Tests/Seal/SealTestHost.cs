@@ -94,10 +94,7 @@ public sealed class SealTestHost : IAsyncDisposable
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OneSealDb>();
-        var request = new SealTestDb().Request(holderCode, holderCodeType) with
-        {
-            HolderAccountId = holderAccountId, HolderName = "张三丰", IssuerOrganisationId = BureauId,
-        };
+        var request = SealTestDb.SampleRequest(BureauId, holderCode, holderCodeType) with { HolderAccountId = holderAccountId, HolderName = "张三丰" };
         var certificate = await scope.ServiceProvider.GetRequiredService<ICertificateIssuer>().IssueAsync(request, default);
         await db.SaveChangesAsync();
         return certificate;
