@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using OrgEntity = OneSeal.Organisation.Org;
+using OneSeal.Organisation;
 
 namespace OneSeal.Seal;
 
@@ -27,7 +27,7 @@ public sealed class Certificate
     /// <summary>持证主体代码类型: 111 citizen ID, 001 USCC (GB/T 36901).</summary>
     public required string HolderCodeType { get; set; }
     public required string HolderCodeMasked { get; set; }
-    /// <summary>The full 持证主体代码, encrypted at rest (purpose <see cref="CertificateIssuer.PersonalDataPurpose"/>).</summary>
+    /// <summary>The full 持证主体代码, encrypted at rest with <see cref="OneSeal.Platform.Security.PersonalData"/>.</summary>
     public required string HolderCodeProtected { get; set; }
     public Guid IssuerOrganisationId { get; set; }
     /// <summary>颁发机构.</summary>
@@ -74,8 +74,7 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         b.Property(x => x.SignedPayload).HasMaxLength(8000);
         b.Property(x => x.Signature).HasMaxLength(200);
         b.HasOne<SealKey>().WithMany().HasForeignKey(x => x.SealKeyId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<OrgEntity>().WithMany().HasForeignKey(x => x.IssuerOrganisationId).OnDelete(DeleteBehavior.Restrict);
-        b.UseSnakeCaseColumns();
+        b.HasOne<Agency>().WithMany().HasForeignKey(x => x.IssuerOrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.Number).IsUnique();
         // Verification by uploaded file looks the certificate up by the file's hash.
         b.HasIndex(x => x.PdfSha256);

@@ -1,25 +1,23 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using OneSeal.Documents;
 using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
+using OneSeal.Platform.Security;
 using OneSeal.Platform.Storage;
-using OrgEntity = OneSeal.Organisation.Org;
+using OneSeal.Organisation;
 
 namespace OneSeal.Seal;
 
 public sealed class CertificateIssuer(
-    OneSealDb db, SealKeyStore keys, IPdfRenderer pdf, IFileStore files, IDataProtectionProvider protection,
+    OneSealDb db, SealKeyStore keys, IPdfRenderer pdf, IFileStore files, PersonalData personalData,
     SealOptions options, TimeProvider clock) : ICertificateIssuer
 {
-    public const string PersonalDataPurpose = "OneSeal.PersonalData.v1";
-
     public async Task<Certificate> IssueAsync(CertificateRequest request, CancellationToken ct)
     {
         var holderCode = CertificateRequestRules.Validate(request, clock);
-        if (!await db.Set<OrgEntity>().AnyAsync(o => o.Id == request.IssuerOrganisationId, ct))
+        if (!await db.Set<Agency>().AnyAsync(o => o.Id == request.IssuerOrganisationId, ct))
             throw new InvalidInputException("issuerOrganisationId", "unknown-organisation", "颁发机构不存在");
         var number = await NextNumberAsync(request.IssuedOn.Year, ct);
         var certificate = new Certificate
@@ -34,7 +32,7 @@ public sealed class CertificateIssuer(
             HolderName = request.HolderName.Trim(),
             HolderCodeType = request.HolderCodeType,
             HolderCodeMasked = holderCode.Masked,
-            HolderCodeProtected = protection.CreateProtector(PersonalDataPurpose).Protect(holderCode.Value),
+            HolderCodeProtected = personalData.Protect(holderCode.Value),
             IssuerOrganisationId = request.IssuerOrganisationId,
             IssuerName = request.IssuerName.Trim(),
             IssuerCode = request.IssuerCode.Trim().ToUpperInvariant(),

@@ -3,7 +3,7 @@ using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
 using OneSeal.Platform.Storage;
-using OrgEntity = OneSeal.Organisation.Org;
+using OneSeal.Organisation;
 
 namespace OneSeal.Seal;
 
@@ -71,7 +71,7 @@ public static class SealApi
 
         api.MapGet("/seal/keys", async (OneSealDb db, CancellationToken ct) =>
                 await (from k in db.Set<SealKey>()
-                       join o in db.Set<OrgEntity>() on k.OrganisationId equals o.Id
+                       join o in db.Set<Agency>() on k.OrganisationId equals o.Id
                        orderby o.Name, k.CreatedAt
                        select new SealPublicKeyView(k.Id, k.OrganisationId, o.Name, o.Uscc, k.Algorithm, k.PublicKeyHex, k.CreatedAt, k.Active))
                     .ToListAsync(ct))

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using OrgEntity = OneSeal.Organisation.Org;
+using OneSeal.Organisation;
 
 namespace OneSeal.Seal;
 
@@ -30,8 +30,7 @@ internal sealed class SealKeyConfiguration : IEntityTypeConfiguration<SealKey>
         b.Property(x => x.Algorithm).HasMaxLength(16);
         b.Property(x => x.PublicKeyHex).HasMaxLength(130);
         b.Property(x => x.PrivateKeyProtected).HasMaxLength(1024);
-        b.HasOne<OrgEntity>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
-        b.UseSnakeCaseColumns();
+        b.HasOne<Agency>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         // At most one active key per organisation: two requests racing to create the first key cannot both win.
         // A bare boolean column is a valid predicate on both SQLite and PostgreSQL.
         b.HasIndex(x => x.OrganisationId, "ux_seal_keys_active_per_org").IsUnique().HasFilter("active");

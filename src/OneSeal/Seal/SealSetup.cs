@@ -28,6 +28,7 @@ public static class SealSetup
         if (c.GetValue<int?>("Pdf:TimeoutSeconds") is { } seconds) pdf.Timeout = TimeSpan.FromSeconds(seconds);
         if (c.GetValue<int?>("Pdf:MaxConcurrency") is { } slots) pdf.MaxConcurrency = slots;
 
+        s.TryAddSingleton<OneSeal.Platform.Security.PersonalData>();
         s.AddSingleton(seal);
         s.TryAddSingleton(pdf);
         s.TryAddSingleton<IPdfRenderer, ChromiumPdfRenderer>();

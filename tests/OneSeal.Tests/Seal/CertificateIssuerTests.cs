@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using OneSeal.Documents;
 using OneSeal.Organisation;
+using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
 using OneSeal.Seal;
@@ -11,12 +12,13 @@ using OneSeal.Tests.Documents;
 
 namespace OneSeal.Tests.Seal;
 
-public class CertificateIssuerTests : IDisposable
+public abstract class CertificateIssuerTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly SealTestDb _t = new();
+    private SealTestDb _t = null!;
     private static readonly IPdfRenderer Chromium = new ChromiumPdfRenderer(new PdfOptions(), NullLogger<ChromiumPdfRenderer>.Instance);
 
-    public void Dispose() => _t.Dispose();
+    public async Task InitializeAsync() => _t = await SealTestDb.CreateAsync(provider);
+    public async Task DisposeAsync() => await _t.DisposeAsync();
 
     private Actor Chief(Guid? org = null, string role = Roles.Chief) =>
         new(Guid.NewGuid(), "chief", "李科长", AccountKind.Staff, org ?? _t.BureauId, new HashSet<string> { role });
@@ -81,7 +83,7 @@ public class CertificateIssuerTests : IDisposable
         issued.Number.ShouldMatch(@"^QS2026-\d{6}$");
         issued.HolderCodeMasked.ShouldBe("110105********002X");
         issued.HolderCodeProtected.ShouldNotContain("11010519491231002X");
-        _t.Protection.CreateProtector(CertificateIssuer.PersonalDataPurpose).Unprotect(issued.HolderCodeProtected).ShouldBe("11010519491231002X");
+        new PersonalData(_t.Protection).Unprotect(issued.HolderCodeProtected).ShouldBe("11010519491231002X");
         issued.SignedPayload.ShouldNotContain("11010519491231002X");
 
         foreach (var field in new[] { "证照名称", "证照编号", "证照类型代码", "颁发机构", "颁发机构代码", "颁发日期", "持证主体", "持证主体代码类型", "持证主体代码", "有效期起始日期", "有效期截止日期", "pdfSha256", "caseNumber" })
@@ -200,3 +202,9 @@ public class CertificateIssuerTests : IDisposable
         stored.RevokedAt.ShouldNotBeNull();
     }
 }
+
+[Trait("Provider", "Sqlite")]
+public sealed class CertificateIssuerTests_Sqlite() : CertificateIssuerTests(DatabaseProvider.Sqlite);
+
+[Trait("Provider", "Postgres")]
+public sealed class CertificateIssuerTests_Postgres() : CertificateIssuerTests(DatabaseProvider.Postgres);

@@ -2,18 +2,22 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using OneSeal.Organisation;
+using OneSeal.Platform.Database;
 using OneSeal.Seal;
 
 namespace OneSeal.Tests.Seal;
 
-public sealed class SealHostFixture : IAsyncLifetime
+public abstract class SealHostFixture(DatabaseProvider provider) : IAsyncLifetime
 {
     public SealTestHost Host { get; private set; } = null!;
-    public async Task InitializeAsync() => Host = await SealTestHost.StartAsync();
+    public async Task InitializeAsync() => Host = await SealTestHost.StartAsync(provider);
     public async Task DisposeAsync() => await Host.DisposeAsync();
 }
 
-public class SealApiTests(SealHostFixture fixture) : IClassFixture<SealHostFixture>
+public sealed class SqliteSealHost() : SealHostFixture(DatabaseProvider.Sqlite);
+public sealed class PostgresSealHost() : SealHostFixture(DatabaseProvider.Postgres);
+
+public abstract class SealApiTests(SealHostFixture fixture)
 {
     private SealTestHost H => fixture.Host;
     private readonly Guid _holder = Guid.NewGuid();
@@ -155,3 +159,9 @@ public class SealApiTests(SealHostFixture fixture) : IClassFixture<SealHostFixtu
         keys.ToString().ShouldNotContain("privateKey", Case.Insensitive);
     }
 }
+
+[Trait("Provider", "Sqlite")]
+public sealed class SealApiTests_Sqlite(SqliteSealHost host) : SealApiTests(host), IClassFixture<SqliteSealHost>;
+
+[Trait("Provider", "Postgres")]
+public sealed class SealApiTests_Postgres(PostgresSealHost host) : SealApiTests(host), IClassFixture<PostgresSealHost>;

@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using OneSeal.Platform.Database;
 using OneSeal.Seal;
 
 namespace OneSeal.Tests.Seal;
 
-public class SealKeyStoreTests : IDisposable
+public abstract class SealKeyStoreTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly SealTestDb _t = new();
+    private SealTestDb _t = null!;
 
-    public void Dispose() => _t.Dispose();
+    public async Task InitializeAsync() => _t = await SealTestDb.CreateAsync(provider);
+    public async Task DisposeAsync() => await _t.DisposeAsync();
 
     [Fact]
     public async Task First_use_generates_a_protected_key_and_later_uses_reload_it()
@@ -75,3 +77,9 @@ public class SealKeyStoreTests : IDisposable
         (await check.Set<SealKey>().AnyAsync(k => k.Id == key.Key.Id)).ShouldBeFalse("rolled back with the caller");
     }
 }
+
+[Trait("Provider", "Sqlite")]
+public sealed class SealKeyStoreTests_Sqlite() : SealKeyStoreTests(DatabaseProvider.Sqlite);
+
+[Trait("Provider", "Postgres")]
+public sealed class SealKeyStoreTests_Postgres() : SealKeyStoreTests(DatabaseProvider.Postgres);

@@ -6,11 +6,15 @@ using OneSeal.Organisation;
 using OneSeal.Platform.Database;
 using OneSeal.Platform.Storage;
 using OneSeal.Seal;
+using OneSeal.Tests.Infrastructure;
 
 namespace OneSeal.Tests.Seal;
 
-/// <summary>A throwaway SQLite file database, key ring and file store in a temp folder, with one bureau in it.</summary>
-public sealed class SealTestDb : IDisposable
+/// <summary>
+/// A fresh database of the given provider (<see cref="TestDatabase"/>), built from the model, with one bureau in it;
+/// plus a key ring and file store in a temp folder.
+/// </summary>
+public sealed class SealTestDb : IAsyncDisposable
 {
     public const string BureauUscc = "121000004000000010";
 
@@ -19,30 +23,30 @@ public sealed class SealTestDb : IDisposable
     public LocalFileStore Files { get; }
     public Guid BureauId { get; } = Guid.NewGuid();
     public SealOptions Options { get; } = new() { PublicBaseUrl = "https://zwfw.example.gov.cn" };
-    private readonly string _connectionString;
+    private TestDatabase _database = null!;
 
-    public SealTestDb()
+    private SealTestDb()
     {
-        _connectionString = $"Data Source={Path.Combine(Folder.FullName, "oneseal.db")}";
         Protection = DataProtectionProvider.Create(Folder.CreateSubdirectory("keys"));
         Files = new LocalFileStore(Folder.CreateSubdirectory("files").FullName);
-        using var db = NewDb();
-        db.Database.EnsureCreated();
-        db.Add(new OneSeal.Organisation.Org { Id = BureauId, Code = "QSXSPJ", Name = "青山县行政审批局", Kind = OrganisationKind.Bureau, Uscc = BureauUscc, RegionCode = "150102" });
-        db.SaveChanges();
     }
 
-    public OneSealDb NewDb()
+    public static async Task<SealTestDb> CreateAsync(DatabaseProvider provider)
     {
-        var options = new DbContextOptionsBuilder<OneSealDb>();
-        DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, _connectionString);
-        return new OneSealDb(options.Options);
+        var t = new SealTestDb { _database = await TestDatabase.CreateAsync(provider) };
+        await using var db = t.NewDb();
+        await db.Database.EnsureCreatedAsync();
+        db.Add(new Agency { Id = t.BureauId, Code = "QSXSPJ", Name = "青山县行政审批局", Kind = OrganisationKind.Bureau, Uscc = BureauUscc, RegionCode = "150102" });
+        await db.SaveChangesAsync();
+        return t;
     }
+
+    public OneSealDb NewDb() => _database.NewContext();
 
     public SealKeyStore KeyStore(OneSealDb db) => new(db, Protection, TimeProvider.System, NullLogger<SealKeyStore>.Instance);
 
     public CertificateIssuer Issuer(OneSealDb db, IPdfRenderer renderer) =>
-        new(db, KeyStore(db), renderer, Files, Protection, Options, TimeProvider.System);
+        new(db, KeyStore(db), renderer, Files, new OneSeal.Platform.Security.PersonalData(Protection), Options, TimeProvider.System);
 
     public CertificateVerifier Verifier(OneSealDb db) => new(db, TimeProvider.System, NullLogger<CertificateVerifier>.Instance);
 
@@ -70,9 +74,9 @@ public sealed class SealTestDb : IDisposable
         IssuedOn: new DateOnly(2026, 11, 21), ValidFrom: new DateOnly(2026, 11, 21), ValidUntil: new DateOnly(2031, 11, 20),
         Details: SampleDetails);
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Folder.Delete(recursive: true); } catch (IOException) { }
+        await _database.DisposeAsync();
+        TestDatabase.TryDeleteFolder(Folder.FullName);
     }
 }

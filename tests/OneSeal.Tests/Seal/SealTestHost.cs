@@ -15,17 +15,20 @@ using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
 using OneSeal.Platform.Storage;
 using OneSeal.Seal;
+using OneSeal.Tests.Infrastructure;
 
 namespace OneSeal.Tests.Seal;
 
 /// <summary>
-/// The web app's platform pieces plus <c>AddSeal</c>/<c>MapSealApi</c> on a test server, over a temp SQLite file
-/// (the composition root does not wire the seal capability yet, so the tests wire it as OneSealApp will).
+/// The web app's platform pieces plus <c>AddSeal</c>/<c>MapSealApi</c> on a test server, over a fresh database of
+/// either provider built from the model. Self-contained on purpose: these tests do not depend on how (or whether)
+/// the composition root wires the seal capability.
 /// </summary>
 public sealed class SealTestHost : IAsyncDisposable
 {
     public const string BureauUscc = SealTestDb.BureauUscc;
     private readonly DirectoryInfo _folder;
+    private readonly TestDatabase _database;
     private readonly WebApplication _app;
     public Guid BureauId { get; } = Guid.NewGuid();
     public Guid OtherDepartmentId { get; } = Guid.NewGuid();
@@ -33,17 +36,19 @@ public sealed class SealTestHost : IAsyncDisposable
     /// <summary>Anonymous.</summary>
     public HttpClient Client { get; }
 
-    private SealTestHost(WebApplication app, DirectoryInfo folder, RecordingDeliveryListener deliveries)
+    private SealTestHost(WebApplication app, DirectoryInfo folder, TestDatabase database, RecordingDeliveryListener deliveries)
     {
         _app = app;
         _folder = folder;
+        _database = database;
         Deliveries = deliveries;
         Client = app.GetTestClient();
     }
 
-    public static async Task<SealTestHost> StartAsync()
+    public static async Task<SealTestHost> StartAsync(DatabaseProvider provider)
     {
         var folder = Directory.CreateTempSubdirectory("oneseal-seal-host-");
+        var database = await TestDatabase.CreateAsync(provider);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(OneSealApp).Assembly.GetName().Name, // finds the compiled Razor pages
@@ -52,7 +57,8 @@ public sealed class SealTestHost : IAsyncDisposable
         builder.WebHost.UseTestServer();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(folder.FullName, "oneseal.db")}",
+            ["Database:Provider"] = provider.ToString(),
+            ["ConnectionStrings:Default"] = database.ConnectionString,
             ["OneSeal:PublicBaseUrl"] = "https://zwfw.example.gov.cn",
         });
         var services = builder.Services;
@@ -80,12 +86,12 @@ public sealed class SealTestHost : IAsyncDisposable
         app.MapRazorPages();
         await app.StartAsync();
 
-        var host = new SealTestHost(app, folder, deliveries);
+        var host = new SealTestHost(app, folder, database, deliveries);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OneSealDb>();
         await db.Database.EnsureCreatedAsync();
-        db.Add(new OneSeal.Organisation.Org { Id = host.BureauId, Code = "QSXSPJ", Name = "青山县行政审批局", Kind = OrganisationKind.Bureau, Uscc = BureauUscc, RegionCode = "150102" });
-        db.Add(new OneSeal.Organisation.Org { Id = host.OtherDepartmentId, Code = "QSXSCJ", Name = "青山县市场监督管理局", Kind = OrganisationKind.Department, RegionCode = "150102" });
+        db.Add(new Agency { Id = host.BureauId, Code = "QSXSPJ", Name = "青山县行政审批局", Kind = OrganisationKind.Bureau, Uscc = BureauUscc, RegionCode = "150102" });
+        db.Add(new Agency { Id = host.OtherDepartmentId, Code = "QSXSCJ", Name = "青山县市场监督管理局", Kind = OrganisationKind.Department, RegionCode = "150102" });
         await db.SaveChangesAsync();
         return host;
     }
@@ -122,8 +128,8 @@ public sealed class SealTestHost : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { _folder.Delete(recursive: true); } catch (IOException) { }
+        await _database.DisposeAsync();
+        TestDatabase.TryDeleteFolder(_folder.FullName);
     }
 }
 

@@ -4,7 +4,7 @@ using OneSeal.Organisation;
 
 namespace OneSeal.Tests.Seal;
 
-public class VerifyPageTests(SealHostFixture fixture) : IClassFixture<SealHostFixture>
+public abstract class VerifyPageTests(SealHostFixture fixture)
 {
     private SealTestHost H => fixture.Host;
 
@@ -113,3 +113,9 @@ public class VerifyPageTests(SealHostFixture fixture) : IClassFixture<SealHostFi
     /// <summary>The page's HTML with character references decoded (Razor's default encoder writes CJK as &amp;#x..;).</summary>
     private async Task<string> PageAsync(string url) => WebUtility.HtmlDecode(await H.Client.GetStringAsync(url));
 }
+
+[Trait("Provider", "Sqlite")]
+public sealed class VerifyPageTests_Sqlite(SqliteSealHost host) : VerifyPageTests(host), IClassFixture<SqliteSealHost>;
+
+[Trait("Provider", "Postgres")]
+public sealed class VerifyPageTests_Postgres(PostgresSealHost host) : VerifyPageTests(host), IClassFixture<PostgresSealHost>;
