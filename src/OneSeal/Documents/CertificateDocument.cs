@@ -16,7 +16,7 @@ public static class CertificateDocument
         var rows = new StringBuilder();
         Row(rows, "持证主体", s.HolderName);
         Row(rows, s.HolderCodeLabel, s.HolderCodeMasked);
-        Row(rows, "许可事项", s.ItemName);
+        Row(rows, "事项名称", s.ItemName); // not every result is a licence (公共服务 items issue 证 too)
         foreach (var (key, value) in s.Details) Row(rows, key, value);
         Row(rows, "有效期限", s.ValidUntil is { } until ? $"{Date(s.ValidFrom)} 至 {Date(until)}" : $"自 {Date(s.ValidFrom)} 起长期有效");
 
