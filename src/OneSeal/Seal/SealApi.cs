@@ -40,18 +40,14 @@ public static class SealApi
                 CertificateView.From(await registry.GetAsync(number, ActorOf(http), ct)))
             .WithSummary("证照元数据（持证人、颁发机构工作人员、电子监察）");
 
-        secured.MapGet("/certificates/{number}/pdf", async (string number, HttpContext http, CertificateRegistry registry,
-                IFileStore files, ICertificateDeliveryListener delivery, CancellationToken ct) =>
-            {
-                var actor = ActorOf(http);
-                var certificate = await registry.GetAsync(number, actor, ct);
-                var bytes = await files.ReadAllBytesAsync(certificate.PdfKey, ct);
-                if (actor.Id == certificate.HolderAccountId)
-                    await delivery.OnHolderDownloadedAsync(certificate, actor, ct);
-                return Results.File(bytes, "application/pdf", $"{certificate.Number}.pdf");
-            })
+        secured.MapGet("/certificates/{number}/pdf", DownloadAsync)
             .Produces(200, contentType: "application/pdf")
             .WithSummary("下载证照 PDF；持证人下载即视为送达");
+
+        // The same download for the signed-in browser (cookie), linked from the applicant's case page.
+        e.MapGet("/certificates/{number}/download", DownloadAsync)
+            .RequireAuthorization()
+            .ExcludeFromDescription();
 
         secured.MapPost("/certificates/{number}/revoke", async (string number, RevokeRequest? body, HttpContext http,
                 CertificateRegistry registry, CancellationToken ct) =>
@@ -80,6 +76,18 @@ public static class SealApi
             .WithSummary("各机构的 SM2 公钥，供外部系统验证证照签名（公开）");
 
         return e;
+    }
+
+    /// <summary>The PDF as issued; when the holder fetches it, that is delivery (the listener is told first).</summary>
+    private static async Task<IResult> DownloadAsync(string number, HttpContext http, CertificateRegistry registry,
+        IFileStore files, ICertificateDeliveryListener delivery, CancellationToken ct)
+    {
+        var actor = ActorOf(http);
+        var certificate = await registry.GetAsync(number, actor, ct);
+        var bytes = await files.ReadAllBytesAsync(certificate.PdfKey, ct);
+        if (actor.Id == certificate.HolderAccountId)
+            await delivery.OnHolderDownloadedAsync(certificate, actor, ct);
+        return Results.File(bytes, "application/pdf", $"{certificate.Number}.pdf");
     }
 
     private static Actor ActorOf(HttpContext http) =>

@@ -89,6 +89,27 @@ public abstract class SealApiTests(SealHostFixture fixture)
     }
 
     [Fact]
+    public async Task Signed_in_holders_browser_downloads_from_the_cookie_route_and_that_counts_as_delivery()
+    {
+        var c = await H.IssueAsync(_holder);
+        var url = $"/certificates/{c.Number}/download";
+
+        var anonymous = await H.Client.GetAsync(url);
+        anonymous.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        anonymous.Headers.Location!.ToString().ShouldContain("/account/login");
+        (await Holder.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.Redirect, "a bearer token is for the API, not this route");
+
+        var browser = await H.BrowserAsAsync(_holder);
+        var response = await browser.GetAsync(url);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        (await response.Content.ReadAsByteArrayAsync()).ShouldBe(await H.PdfOfAsync(c));
+        H.Deliveries.Calls.ShouldContain((c.Number, _holder));
+
+        (await (await H.BrowserAsAsync(Guid.NewGuid())).GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task Anyone_can_verify_a_file_and_one_changed_byte_fails()
     {
         var c = await H.IssueAsync(_holder);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -84,6 +85,9 @@ public sealed class SealTestHost : IAsyncDisposable
         app.UseAntiforgery();
         app.MapSealApi();
         app.MapRazorPages();
+        // Test-only stand-in for the login page: signs the given account in with the browser cookie.
+        app.MapGet("/test/sign-in/{id:guid}", async (Guid id, HttpContext http) =>
+            await http.SignInAsync(AuthSetup.Cookie, Actor.ToPrincipal(TestAccount(id, AccountKind.Citizen, null, [Roles.Applicant]), AuthSetup.Cookie)));
         await app.StartAsync();
 
         var host = new SealTestHost(app, folder, database, deliveries);
@@ -111,11 +115,7 @@ public sealed class SealTestHost : IAsyncDisposable
     /// <summary>A client signed in with a bearer token, as <c>POST /api/v1/auth/token</c> will issue it.</summary>
     public HttpClient As(Guid accountId, AccountKind kind, Guid? organisationId, params string[] roles)
     {
-        var account = new Account
-        {
-            Id = accountId, Username = $"u{accountId:N}", PasswordHash = "-", DisplayName = "测试用户", Kind = kind,
-            OrganisationId = organisationId, Roles = roles.Select(r => new AccountRole { AccountId = accountId, Role = r }).ToList(),
-        };
+        var account = TestAccount(accountId, kind, organisationId, roles);
         var options = _app.Services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(AuthSetup.Bearer);
         var ticket = new AuthenticationTicket(Actor.ToPrincipal(account, AuthSetup.Bearer),
             new AuthenticationProperties { ExpiresUtc = DateTimeOffset.UtcNow.AddHours(1) }, AuthSetup.Bearer);
@@ -123,6 +123,22 @@ public sealed class SealTestHost : IAsyncDisposable
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.BearerTokenProtector.Protect(ticket));
         return client;
     }
+
+    /// <summary>A browser signed in with the cookie as the citizen <paramref name="accountId"/>; redirects are not followed.</summary>
+    public async Task<HttpClient> BrowserAsAsync(Guid accountId)
+    {
+        var client = _app.GetTestServer().CreateClient();
+        var signIn = await client.GetAsync($"/test/sign-in/{accountId}");
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Select(v => v.Split(';')[0]).Single(v => v.StartsWith("oneseal.auth"));
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        return client;
+    }
+
+    private static Account TestAccount(Guid id, AccountKind kind, Guid? organisationId, string[] roles) => new()
+    {
+        Id = id, Username = $"u{id:N}", PasswordHash = "-", DisplayName = "测试用户", Kind = kind,
+        OrganisationId = organisationId, Roles = roles.Select(r => new AccountRole { AccountId = id, Role = r }).ToList(),
+    };
 
     public async ValueTask DisposeAsync()
     {
