@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OneSeal.Organisation;
+using OneSeal.Platform.Audit;
 using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
@@ -40,8 +41,12 @@ public sealed class CertificateRegistry(OneSealDb db, TimeProvider clock, ILogge
         if (why.Length > MaxReasonLength)
             throw new InvalidInputException("reason", "max-length", $"撤销理由不能超过{MaxReasonLength}个字符");
 
-        // One conditional update, so two concurrent revocations cannot both succeed or overwrite each other's reason.
+        // One conditional update, so two concurrent revocations cannot both succeed or overwrite each other's reason;
+        // the audit line commits in the same transaction.
+        // Whole microseconds: what PostgreSQL keeps, so the audit line's hash (over At) still matches after the round trip.
         var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var changed = await db.Set<Certificate>()
             .Where(c => c.Id == certificate.Id && c.Status == CertificateStatus.Valid)
             .ExecuteUpdateAsync(u => u
@@ -50,6 +55,9 @@ public sealed class CertificateRegistry(OneSealDb db, TimeProvider clock, ILogge
                 .SetProperty(c => c.RevokedReason, why), ct);
         if (changed == 0)
             throw new ConflictException("already-revoked", $"证照 {certificate.Number} 已经撤销");
+        db.Audit(actor, "certificate.revoked", "certificate", certificate.Number, why, now);
+        await db.CommitAsync(ct);
+        await tx.CommitAsync(ct);
 
         log.LogInformation("Certificate {Number} revoked by {Actor}", certificate.Number, actor.Id);
         certificate.Status = CertificateStatus.Revoked;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using OneSeal.Documents;
 using OneSeal.Organisation;
+using OneSeal.Platform.Audit;
 using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
@@ -200,6 +201,10 @@ public abstract class CertificateIssuerTests(DatabaseProvider provider) : IAsync
         var stored = await check.Set<Certificate>().SingleAsync(c => c.Id == issued.Id);
         stored.RevokedReason.ShouldBe("以欺骗手段取得许可");
         stored.RevokedAt.ShouldNotBeNull();
+        var audit = await check.Set<AuditEntry>().SingleAsync(a => a.EntityType == "certificate" && a.EntityId == issued.Number);
+        audit.Action.ShouldBe("certificate.revoked");
+        audit.Detail.ShouldBe("以欺骗手段取得许可");
+        (await AuditTrail.VerifyAsync(check, default)).Intact.ShouldBeTrue();
     }
 }
 
