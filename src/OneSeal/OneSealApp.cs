@@ -9,6 +9,7 @@ using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
 using OneSeal.Platform.Storage;
+using OneSeal.Seal;
 
 namespace OneSeal;
 
@@ -40,6 +41,7 @@ public static class OneSealApp
         services.AddSingleton<IWorkingDayCalendar, WeekendCalendar>();
         services.AddScoped<CaseCommands>();
         services.AddScoped<CaseQueries>();
+        services.AddSeal(config);
         services.AddOpenApi();
         // Malformed JSON and bad route values become problem+json naming the body (Platform/Http/Problems.cs).
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -92,5 +94,6 @@ public static class OneSealApp
         app.MapAuthApi();
         app.MapCatalogApi();
         app.MapCasesApi();
+        app.MapSealApi();
     }
 }
