@@ -41,6 +41,7 @@ public static class OneSealApp
         services.AddSingleton<IWorkingDayCalendar, WeekendCalendar>();
         services.AddScoped<CaseCommands>();
         services.AddScoped<CaseQueries>();
+        services.AddScoped<OneSeal.Seal.ICertificateDeliveryListener, CaseDelivery>();
         services.AddSeal(config);
         services.AddOpenApi();
         // Malformed JSON and bad route values become problem+json naming the body (Platform/Http/Problems.cs).

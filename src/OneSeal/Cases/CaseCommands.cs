@@ -38,7 +38,7 @@ public sealed class CaseCommands(
         var clean = FormValidator.Validate(item.FormFields, form, LegalDates.Today(clock), requireAll: false);
         var account = await db.Set<Account>().AsNoTracking().FirstAsync(a => a.Id == actor.Id, ct);
 
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         var c = new Case
         {
             Id = Guid.NewGuid(),
@@ -81,7 +81,7 @@ public sealed class CaseCommands(
         var contentType = UploadRules.Check("file", fileName ?? "", length, head.AsSpan(0, read), MaxUploadBytes);
         var stored = await files.SaveAsync($"cases/{c.Id:N}", new PrefixedStream(head.AsMemory(0, read), buffered), ct);
 
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         foreach (var old in c.Materials.Where(m => m.MaterialCode == material.Code && !m.Superseded)) old.Superseded = true;
         var row = new CaseMaterial
         {
@@ -121,7 +121,7 @@ public sealed class CaseCommands(
                     "补正通知所列材料尚未重新上传：" + string.Join("、", item.Materials.Where(m => notSupplied.Contains(m.Code)).Select(m => m.Name)));
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         var from = c.Status;
         c.Status = CaseStatus.Submitted;
         c.SubmittedAt = now;
@@ -137,7 +137,7 @@ public sealed class CaseCommands(
         var c = await LoadAsync(caseId, ct, expectedVersion);
         CaseAccess.EnsureStaff(actor, c, Roles.Clerk);
         CaseTransitions.Ensure(CaseActions.Accepted, c);
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         var acceptedOn = LegalDates.ToLegalDate(now);
         c.AcceptedById = actor.Id;
         c.AcceptedAt = now;
@@ -160,7 +160,7 @@ public sealed class CaseCommands(
             throw new InvalidInputException("missing", "unknown-material", "本事项没有这些材料编码：" + string.Join("、", unknown));
         if (note?.Length > 2000) throw new InvalidInputException("note", "max-length", "说明不能超过2000字。");
 
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         c.CorrectionMaterialsJson = JsonSerializer.Serialize(codes);
         c.CorrectionNote = note?.Trim();
         c.CorrectionRequestedAt = now;
@@ -176,7 +176,7 @@ public sealed class CaseCommands(
         CaseTransitions.Ensure(CaseActions.Refused, c);
         var text = RequiredText("reason", reason, "不予受理须说明理由（reason）。");
         c.RefusalReason = text;
-        return await MoveAsync(c, actor, CaseActions.Refused, CaseStatus.Refused, text, clock.GetUtcNow(), ct);
+        return await MoveAsync(c, actor, CaseActions.Refused, CaseStatus.Refused, text, clock.Now(), ct);
     }
 
     public async Task<Case> ReviewAsync(Actor actor, Guid caseId, string? opinion, string? recommend, int? expectedVersion, CancellationToken ct)
@@ -192,7 +192,7 @@ public sealed class CaseCommands(
             "deny" => false,
             _ => throw new InvalidInputException("recommend", "one-of", "审查建议（recommend）应为 approve 或 deny。"),
         };
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         c.ReviewedById = actor.Id;
         c.ReviewedAt = now;
         c.ReviewOpinion = text;
@@ -211,7 +211,7 @@ public sealed class CaseCommands(
         var text = approve.Value ? reason?.Trim() : RequiredText("reason", reason, "不予许可须说明理由（reason）。");
         if (text?.Length > 4000) throw new InvalidInputException("reason", "max-length", "理由不能超过4000字。");
 
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         c.DecidedById = actor.Id;
         c.DecidedAt = now;
         c.Approved = approve;
@@ -230,7 +230,7 @@ public sealed class CaseCommands(
     {
         var c = await LoadAsync(caseId, ct);
         if (c.Status != CaseStatus.CertificateIssued) return;
-        c.DeliveredAt = clock.GetUtcNow();
+        c.DeliveredAt = clock.Now();
         await MoveAsync(c, actor, CaseActions.Delivered, CaseStatus.Delivered, mode, c.DeliveredAt.Value, ct);
     }
 

@@ -1,3 +1,4 @@
+using OneSeal.Platform.Time;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -44,7 +45,7 @@ public sealed class CertificateIssuer(
             PdfSha256 = "",
             SignedPayload = "",
             Signature = "",
-            CreatedAt = clock.GetUtcNow(),
+            CreatedAt = clock.Now(),
         };
 
         var bytes = await pdf.RenderAsync(CertificateDocument.Html(Sheet(certificate, request)), ct);

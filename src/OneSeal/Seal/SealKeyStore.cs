@@ -1,3 +1,4 @@
+using OneSeal.Platform.Time;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -43,7 +44,7 @@ public sealed class SealKeyStore(OneSealDb db, IDataProtectionProvider protectio
             OrganisationId = organisationId,
             PublicKeyHex = Sm2Keys.PublicToHex((ECPublicKeyParameters)pair.Public),
             PrivateKeyProtected = _protector.Protect(Sm2Keys.PrivateToHex((ECPrivateKeyParameters)pair.Private)),
-            CreatedAt = clock.GetUtcNow(),
+            CreatedAt = clock.Now(),
             Active = true,
         };
 

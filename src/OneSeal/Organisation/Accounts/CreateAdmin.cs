@@ -1,3 +1,4 @@
+using OneSeal.Platform.Time;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OneSeal.Platform.Audit;
@@ -26,11 +27,11 @@ public static class CreateAdmin
         var account = new Account
         {
             Id = Guid.NewGuid(), Username = username, DisplayName = username, Kind = AccountKind.Staff, PasswordHash = "",
-            CreatedAt = clock.GetUtcNow(), Roles = [new AccountRole { Role = Roles.Admin }],
+            CreatedAt = clock.Now(), Roles = [new AccountRole { Role = Roles.Admin }],
         };
         account.PasswordHash = new PasswordHasher<Account>().HashPassword(account, password);
         db.Add(account);
-        db.Audit(null, "account.create-admin", "account", account.Id.ToString(), username, clock.GetUtcNow());
+        db.Audit(null, "account.create-admin", "account", account.Id.ToString(), username, clock.Now());
         await db.CommitAsync(ct);
         Console.WriteLine($"Administrator '{username}' created.");
         return 0;

@@ -1,3 +1,4 @@
+using OneSeal.Platform.Time;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OneSeal.Organisation.Identifiers;
@@ -39,7 +40,7 @@ public static class DemoAccounts
                 OrganisationId = d.AgencyCode is null ? null : agencies[d.AgencyCode], Phone = d.Phone,
                 IdentityCodeProtected = d.Identity is null ? null : personalData.Protect(d.Identity),
                 IdentityCodeMasked = d.Identity is null ? null : Masking.MaskIdentity(d.Identity),
-                CreatedAt = clock.GetUtcNow(),
+                CreatedAt = clock.Now(),
                 Roles = d.Roles.Select(r => new AccountRole { Role = r }).ToList(),
             };
             account.PasswordHash = hasher.HashPassword(account, Password);

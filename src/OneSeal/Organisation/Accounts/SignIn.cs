@@ -1,3 +1,4 @@
+using OneSeal.Platform.Time;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OneSeal.Platform.Audit;
@@ -17,7 +18,7 @@ public sealed class SignIn(OneSealDb db, TimeProvider clock)
         var account = await db.Set<Account>().Include(a => a.Roles).FirstOrDefaultAsync(a => a.Username == username.Trim(), ct);
         var ok = account is { Disabled: false } && Hasher.VerifyHashedPassword(account, account.PasswordHash, password) != PasswordVerificationResult.Failed;
         db.Audit(ok ? Actor.From(Actor.ToPrincipal(account!, "password")) : null, ok ? "auth.sign-in" : "auth.sign-in-failed",
-            "account", username.Trim(), null, clock.GetUtcNow());
+            "account", username.Trim(), null, clock.Now());
         await db.CommitAsync(ct);
         return ok ? account : null;
     }

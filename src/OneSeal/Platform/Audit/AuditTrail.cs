@@ -15,7 +15,7 @@ public static class AuditTrail
     public static void Audit(this OneSealDb db, Actor? actor, string action, string entityType, string entityId, string? detail, DateTimeOffset at) =>
         db.Set<AuditEntry>().Add(new AuditEntry
         {
-            At = at,
+            At = Time.Instants.Truncate(at),
             ActorId = actor?.Id,
             ActorName = actor?.Username ?? "system",
             Action = action,

@@ -1,3 +1,4 @@
+using OneSeal.Platform.Time;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -54,7 +55,7 @@ public sealed class IdempotencyFilter : IEndpointFilter
         var existing = await db.Set<IdempotencyRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.AccountId == actor.Id && r.Key == key);
         if (existing is not null) return Replay(existing, hash);
 
-        var record = new IdempotencyRecord { AccountId = actor.Id, Key = key, RequestHash = hash, CreatedAt = clock.GetUtcNow() };
+        var record = new IdempotencyRecord { AccountId = actor.Id, Key = key, RequestHash = hash, CreatedAt = clock.Now() };
         db.Add(record);
         try { await db.SaveChangesAsync(); }
         catch (DbUpdateException)
