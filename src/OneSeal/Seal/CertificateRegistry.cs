@@ -44,9 +44,7 @@ public sealed class CertificateRegistry(OneSealDb db, TimeProvider clock, ILogge
 
         // One conditional update, so two concurrent revocations cannot both succeed or overwrite each other's reason;
         // the audit line commits in the same transaction.
-        // Whole microseconds: what PostgreSQL keeps, so the audit line's hash (over At) still matches after the round trip.
         var now = clock.Now();
-        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var changed = await db.Set<Certificate>()
             .Where(c => c.Id == certificate.Id && c.Status == CertificateStatus.Valid)
