@@ -38,7 +38,8 @@ public static class OneSealApp
         services.AddSingleton<PersonalData>();
         services.AddScoped<SignIn>();
         services.AddScoped<CatalogQueries>();
-        services.AddSingleton<IWorkingDayCalendar, WeekendCalendar>();
+        services.AddSingleton<WorkingDayClock>();
+        services.AddSingleton<IWorkingDayCalendar>(sp => sp.GetRequiredService<WorkingDayClock>());
         services.AddScoped<CaseCommands>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<OneSeal.Seal.ICertificateDeliveryListener, CaseDelivery>();
@@ -53,8 +54,10 @@ public static class OneSealApp
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         await sp.GetRequiredService<MigrationRunner>().MigrateAsync();
-        if (!seed || !IsDemo(app.Configuration)) return;
         var db = sp.GetRequiredService<OneSealDb>();
+        await NationalHolidays.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), CancellationToken.None);
+        await sp.GetRequiredService<WorkingDayClock>().ReloadAsync(db, CancellationToken.None);
+        if (!seed || !IsDemo(app.Configuration)) return;
         await CatalogSeed.SeedAsync(db, CancellationToken.None);
         await DemoAccounts.SeedAsync(db, sp.GetRequiredService<PersonalData>(), sp.GetRequiredService<TimeProvider>(), CancellationToken.None);
     }
@@ -95,6 +98,7 @@ public static class OneSealApp
         app.MapAuthApi();
         app.MapCatalogApi();
         app.MapCasesApi();
+        app.MapCalendarApi();
         app.MapSealApi();
     }
 }
