@@ -142,7 +142,7 @@ public sealed class CaseCommands(
         c.AcceptedById = actor.Id;
         c.AcceptedAt = now;
         c.AcceptedOn = acceptedOn;
-        c.DueDate = calendar.AddWorkingDays(acceptedOn, c.PromisedDays);
+        c.DueDate = DueDateRule.Due(calendar, acceptedOn, c.PromisedDays);
         return await MoveAsync(c, actor, CaseActions.Accepted, CaseStatus.Accepted, $"承诺办结日期 {c.DueDate:yyyy-MM-dd}（{c.PromisedDays}个工作日）", now, ct);
     }
 
