@@ -1,0 +1,128 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OneSeal.Organisation;
+using OneSeal.Platform.Database;
+using OneSeal.Platform.Security;
+using OneSeal.Seal;
+using OneSeal.Tests.Infrastructure;
+
+namespace OneSeal.Tests.Api;
+
+/// <summary>
+/// Options of the app fixtures of the API tests (everything except <c>CertificateApiTests</c>, which runs on the plain
+/// <see cref="SqliteApp"/> / <see cref="PostgresApp"/>):
+/// <list type="bullet">
+/// <item>a stand-in <see cref="ICertificateIssuer"/>, registered with <c>TryAdd</c>, i.e. <b>only when the app registers none</b>.
+/// Until the seal capability is merged, main's <c>CaseCommands</c> needs an issuer nobody registers and the host does not
+/// start; once the real issuer is registered it wins and the stand-in is never used.</item>
+/// <item>a probe at <c>/__test/cookie-whoami</c> that authenticates the request with the app's own cookie scheme, to prove a
+/// cookie used in <c>AuthApiTests</c> is valid for the pages (and so that the API's 401 is about the scheme, not a bad cookie).</item>
+/// </list>
+/// </summary>
+public static class ApiApps
+{
+    public const string CookieProbePath = "/__test/cookie-whoami";
+
+    public static OneSealFactoryOptions Options(IReadOnlyDictionary<string, string?>? settings = null, FakeTimeProvider? time = null) => new()
+    {
+        Settings = settings ?? new Dictionary<string, string?>(),
+        Time = time,
+        Services = services =>
+        {
+            services.TryAddScoped<ICertificateIssuer, StandInCertificateIssuer>();
+            services.AddSingleton<IStartupFilter, CookieProbe>();
+        },
+    };
+
+    /// <summary>Gives <paramref name="username"/> extra roles (before anyone signs in as them: roles travel in the token).</summary>
+    public static Task GrantRolesAsync(OneSealFactory app, string username, params string[] roles) => app.InDb(async db =>
+    {
+        var account = await db.Set<Account>().Include(a => a.Roles).SingleAsync(a => a.Username == username);
+        foreach (var role in roles.Where(r => account.Roles.All(x => x.Role != r)))
+            account.Roles.Add(new AccountRole { AccountId = account.Id, Role = role });
+        await db.SaveChangesAsync();
+    });
+
+    private sealed class CookieProbe : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Map(CookieProbePath, probe => probe.Run(async http =>
+            {
+                var result = await http.AuthenticateAsync(AuthSetup.Cookie);
+                await http.Response.WriteAsync(result.Succeeded ? result.Principal!.Identity!.Name ?? "" : "anonymous");
+            }));
+            next(app);
+        };
+    }
+}
+
+/// <summary>
+/// Used only when the app registers no <see cref="ICertificateIssuer"/> (see <see cref="ApiApps"/>). Built by reflection so
+/// that it compiles against both the placeholder <see cref="Certificate"/> and the full entity of the seal capability.
+/// </summary>
+internal sealed class StandInCertificateIssuer : ICertificateIssuer
+{
+    public Task<Certificate> IssueAsync(CertificateRequest request, CancellationToken ct)
+    {
+        var certificate = (Certificate)Activator.CreateInstance(typeof(Certificate))!;
+        typeof(Certificate).GetProperty("Number", BindingFlags.Public | BindingFlags.Instance)!
+            .SetValue(certificate, $"TEST{request.IssuedOn.Year:D4}-{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}");
+        return Task.FromResult(certificate);
+    }
+}
+
+/// <summary>The app for the API tests (real clock, default settings).</summary>
+public sealed class ApiSqliteApp() : OneSealFactory(DatabaseProvider.Sqlite, ApiApps.Options());
+
+public sealed class ApiPostgresApp() : OneSealFactory(DatabaseProvider.Postgres, ApiApps.Options());
+
+/// <summary>
+/// The app on a fake clock that stands at Friday 2026-03-06 09:30 Beijing time, so a 3-working-day promise
+/// accepted today has to skip the weekend: due Wednesday 2026-03-11.
+/// </summary>
+public sealed class FridayApiSqliteApp() : OneSealFactory(DatabaseProvider.Sqlite, ApiApps.Options(time: new FakeTimeProvider(FridayApp.Start)));
+
+public sealed class FridayApiPostgresApp() : OneSealFactory(DatabaseProvider.Postgres, ApiApps.Options(time: new FakeTimeProvider(FridayApp.Start)));
+
+public static class FridayApp
+{
+    /// <summary>2026-03-06 09:30 +08:00, a Friday.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 3, 6, 1, 30, 0, TimeSpan.Zero);
+    public static readonly DateOnly Today = new(2026, 3, 6);
+}
+
+/// <summary>The app with <c>Uploads:MaxBytes</c> = 1024, so "too large" needs only a 2 KB file.</summary>
+public sealed class SmallUploadSqliteApp() : OneSealFactory(DatabaseProvider.Sqlite, ApiApps.Options(SmallUploads.Settings));
+
+public sealed class SmallUploadPostgresApp() : OneSealFactory(DatabaseProvider.Postgres, ApiApps.Options(SmallUploads.Settings));
+
+public static class SmallUploads
+{
+    public const int MaxBytes = 1024;
+    public static readonly IReadOnlyDictionary<string, string?> Settings = new Dictionary<string, string?> { ["Uploads:MaxBytes"] = MaxBytes.ToString() };
+}
+
+/// <summary>
+/// One person holding two duties: <c>clerk</c> is also reviewer and chief, <c>reviewer</c> is also chief.
+/// The demo keeps duties on distinct accounts, so separation of duties is only observable like this.
+/// </summary>
+public abstract class DualRoleApp(DatabaseProvider provider) : OneSealFactory(provider, ApiApps.Options())
+{
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await ApiApps.GrantRolesAsync(this, "clerk", Roles.Reviewer, Roles.Chief);
+        await ApiApps.GrantRolesAsync(this, "reviewer", Roles.Chief);
+    }
+}
+
+public sealed class DualRoleSqliteApp() : DualRoleApp(DatabaseProvider.Sqlite);
+
+public sealed class DualRolePostgresApp() : DualRoleApp(DatabaseProvider.Postgres);
