@@ -1,14 +1,9 @@
 using System.Reflection;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneSeal.Organisation;
 using OneSeal.Platform.Database;
-using OneSeal.Platform.Security;
 using OneSeal.Seal;
 using OneSeal.Tests.Infrastructure;
 
@@ -21,23 +16,15 @@ namespace OneSeal.Tests.Api;
 /// <item>a stand-in <see cref="ICertificateIssuer"/>, registered with <c>TryAdd</c>, i.e. <b>only when the app registers none</b>.
 /// Until the seal capability is merged, main's <c>CaseCommands</c> needs an issuer nobody registers and the host does not
 /// start; once the real issuer is registered it wins and the stand-in is never used.</item>
-/// <item>a probe at <c>/__test/cookie-whoami</c> that authenticates the request with the app's own cookie scheme, to prove a
-/// cookie used in <c>AuthApiTests</c> is valid for the pages (and so that the API's 401 is about the scheme, not a bad cookie).</item>
 /// </list>
 /// </summary>
 public static class ApiApps
 {
-    public const string CookieProbePath = "/__test/cookie-whoami";
-
     public static OneSealFactoryOptions Options(IReadOnlyDictionary<string, string?>? settings = null, FakeTimeProvider? time = null) => new()
     {
         Settings = settings ?? new Dictionary<string, string?>(),
         Time = time,
-        Services = services =>
-        {
-            services.TryAddScoped<ICertificateIssuer, StandInCertificateIssuer>();
-            services.AddSingleton<IStartupFilter, CookieProbe>();
-        },
+        Services = services => services.TryAddScoped<ICertificateIssuer, StandInCertificateIssuer>(),
     };
 
     /// <summary>Gives <paramref name="username"/> extra roles (before anyone signs in as them: roles travel in the token).</summary>
@@ -48,19 +35,6 @@ public static class ApiApps
             account.Roles.Add(new AccountRole { AccountId = account.Id, Role = role });
         await db.SaveChangesAsync();
     });
-
-    private sealed class CookieProbe : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Map(CookieProbePath, probe => probe.Run(async http =>
-            {
-                var result = await http.AuthenticateAsync(AuthSetup.Cookie);
-                await http.Response.WriteAsync(result.Succeeded ? result.Principal!.Identity!.Name ?? "" : "anonymous");
-            }));
-            next(app);
-        };
-    }
 }
 
 /// <summary>

@@ -1,19 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using OneSeal.Organisation;
-using OneSeal.Platform.Security;
+using System.Text.RegularExpressions;
 using OneSeal.Tests.Infrastructure;
 
 namespace OneSeal.Tests.Api;
 
 /// <summary><c>POST /api/v1/auth/token</c> and who the API lets in: only a bearer token, never a cookie.</summary>
-public abstract class AuthApiTests(OneSealFactory app) : CaseApiTestBase(app)
+public abstract partial class AuthApiTests(OneSealFactory app) : CaseApiTestBase(app)
 {
     private sealed record Token(string TokenType, string AccessToken, long ExpiresIn);
 
@@ -124,30 +118,41 @@ public abstract class AuthApiTests(OneSealFactory app) : CaseApiTestBase(app)
     }
 
     [Fact]
-    public async Task A_valid_sign_in_cookie_is_not_accepted_by_the_API()
+    public async Task The_sign_in_cookie_of_the_pages_is_not_accepted_by_the_API()
     {
-        var cookie = await SignInCookieAsync("clerk");
-        using var client = Anonymous();
-        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        using var browser = Anonymous(); // keeps cookies, like a browser
+        await SignInThroughTheLoginPageAsync(browser, "clerk");
 
-        // The cookie is genuine: the app's cookie scheme recognises clerk with it…
-        (await client.GetStringAsync(ApiApps.CookieProbePath)).ShouldBe("clerk");
+        // The cookie is genuine: the clerk's hall page opens with it…
+        using (var hall = await browser.GetAsync("/hall")) await ShouldBeAsync(hall, HttpStatusCode.OK);
 
         // …but the API takes bearer tokens only.
-        using var list = await client.GetAsync("/api/v1/cases?scope=acceptance");
-        await ShouldBeAsync(list, HttpStatusCode.Unauthorized);
-        using var create = await client.PostAsJsonAsync("/api/v1/cases", new { itemCode = Demo.FoodLicence, form = Demo.FoodLicenceForm() });
-        await ShouldBeAsync(create, HttpStatusCode.Unauthorized);
+        using var list = await browser.GetAsync("/api/v1/cases?scope=acceptance");
+        await ShouldBeProblemAsync(list, HttpStatusCode.Unauthorized);
+        list.Headers.Location.ShouldBeNull();
+        using var refuse = await browser.PostAsJsonAsync($"/api/v1/cases/{Guid.NewGuid()}/refuse", new { reason = "跨站请求" });
+        await ShouldBeProblemAsync(refuse, HttpStatusCode.Unauthorized);
     }
 
-    /// <summary>A real sign-in cookie, protected with the app's own cookie options (the sign-in page is not built yet).</summary>
-    private async Task<string> SignInCookieAsync(string username)
+    /// <summary>GET the login form, then POST it with its antiforgery token: the answer sets the <c>oneseal.auth</c> cookie.</summary>
+    private static async Task SignInThroughTheLoginPageAsync(HttpClient browser, string username)
     {
-        var account = await InDb(db => db.Set<Account>().Include(a => a.Roles).AsNoTracking().SingleAsync(a => a.Username == username));
-        var options = App.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(AuthSetup.Cookie);
-        var ticket = new AuthenticationTicket(Actor.ToPrincipal(account, AuthSetup.Cookie), AuthSetup.Cookie);
-        return $"{options.Cookie.Name}={options.TicketDataFormat.Protect(ticket)}";
+        var form = await browser.GetStringAsync("/account/login");
+        var token = AntiforgeryField().Match(form);
+        token.Success.ShouldBeTrue("the login form carries an antiforgery token");
+        using var response = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Username"] = username,
+            ["Password"] = Demo.Password,
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+        }));
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        response.Headers.TryGetValues("Set-Cookie", out var cookies).ShouldBeTrue();
+        cookies!.ShouldContain(c => c.StartsWith("oneseal.auth="));
     }
+
+    [GeneratedRegex(@"name=""__RequestVerificationToken""[^>]*?value=""([^""]+)""")]
+    private static partial Regex AntiforgeryField();
 }
 
 [Trait("Provider", "Sqlite")]
