@@ -1,22 +1,13 @@
-using System.Reflection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneSeal.Organisation;
 using OneSeal.Platform.Database;
-using OneSeal.Seal;
 using OneSeal.Tests.Infrastructure;
 
 namespace OneSeal.Tests.Api;
 
 /// <summary>
-/// Options of the app fixtures of the API tests (everything except <c>CertificateApiTests</c>, which runs on the plain
-/// <see cref="SqliteApp"/> / <see cref="PostgresApp"/>):
-/// <list type="bullet">
-/// <item>a stand-in <see cref="ICertificateIssuer"/>, registered with <c>TryAdd</c>, i.e. <b>only when the app registers none</b>.
-/// Until the seal capability is merged, main's <c>CaseCommands</c> needs an issuer nobody registers and the host does not
-/// start; once the real issuer is registered it wins and the stand-in is never used.</item>
-/// </list>
+/// The app fixtures of the API tests that need more than the plain <see cref="SqliteApp"/> / <see cref="PostgresApp"/>:
+/// a fake clock on a Friday, a small upload limit, one person holding several duties.
 /// </summary>
 public static class ApiApps
 {
@@ -24,7 +15,6 @@ public static class ApiApps
     {
         Settings = settings ?? new Dictionary<string, string?>(),
         Time = time,
-        Services = services => services.TryAddScoped<ICertificateIssuer, StandInCertificateIssuer>(),
     };
 
     /// <summary>Gives <paramref name="username"/> extra roles (before anyone signs in as them: roles travel in the token).</summary>
@@ -36,26 +26,6 @@ public static class ApiApps
         await db.SaveChangesAsync();
     });
 }
-
-/// <summary>
-/// Used only when the app registers no <see cref="ICertificateIssuer"/> (see <see cref="ApiApps"/>). Built by reflection so
-/// that it compiles against both the placeholder <see cref="Certificate"/> and the full entity of the seal capability.
-/// </summary>
-internal sealed class StandInCertificateIssuer : ICertificateIssuer
-{
-    public Task<Certificate> IssueAsync(CertificateRequest request, CancellationToken ct)
-    {
-        var certificate = (Certificate)Activator.CreateInstance(typeof(Certificate))!;
-        typeof(Certificate).GetProperty("Number", BindingFlags.Public | BindingFlags.Instance)!
-            .SetValue(certificate, $"TEST{request.IssuedOn.Year:D4}-{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}");
-        return Task.FromResult(certificate);
-    }
-}
-
-/// <summary>The app for the API tests (real clock, default settings).</summary>
-public sealed class ApiSqliteApp() : OneSealFactory(DatabaseProvider.Sqlite, ApiApps.Options());
-
-public sealed class ApiPostgresApp() : OneSealFactory(DatabaseProvider.Postgres, ApiApps.Options());
 
 /// <summary>
 /// The app on a fake clock that stands at Friday 2026-03-06 09:30 Beijing time, so a 3-working-day promise

@@ -143,7 +143,7 @@ public abstract class AuditTests(OneSealFactory app) : CaseApiTestBase(app)
 }
 
 [Trait("Provider", "Sqlite")]
-public sealed class AuditTests_Sqlite(ApiSqliteApp app) : AuditTests(app), IClassFixture<ApiSqliteApp>;
+public sealed class AuditTests_Sqlite(SqliteApp app) : AuditTests(app), IClassFixture<SqliteApp>;
 
 [Trait("Provider", "Postgres")]
-public sealed class AuditTests_Postgres(ApiPostgresApp app) : AuditTests(app), IClassFixture<ApiPostgresApp>;
+public sealed class AuditTests_Postgres(PostgresApp app) : AuditTests(app), IClassFixture<PostgresApp>;

@@ -156,7 +156,7 @@ public abstract partial class AuthApiTests(OneSealFactory app) : CaseApiTestBase
 }
 
 [Trait("Provider", "Sqlite")]
-public sealed class AuthApiTests_Sqlite(ApiSqliteApp app) : AuthApiTests(app), IClassFixture<ApiSqliteApp>;
+public sealed class AuthApiTests_Sqlite(SqliteApp app) : AuthApiTests(app), IClassFixture<SqliteApp>;
 
 [Trait("Provider", "Postgres")]
-public sealed class AuthApiTests_Postgres(ApiPostgresApp app) : AuthApiTests(app), IClassFixture<ApiPostgresApp>;
+public sealed class AuthApiTests_Postgres(PostgresApp app) : AuthApiTests(app), IClassFixture<PostgresApp>;

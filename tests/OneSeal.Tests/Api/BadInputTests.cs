@@ -349,10 +349,10 @@ public abstract class BadInputTests(OneSealFactory app) : CaseApiTestBase(app)
 }
 
 [Trait("Provider", "Sqlite")]
-public sealed class BadInputTests_Sqlite(ApiSqliteApp app) : BadInputTests(app), IClassFixture<ApiSqliteApp>;
+public sealed class BadInputTests_Sqlite(SqliteApp app) : BadInputTests(app), IClassFixture<SqliteApp>;
 
 [Trait("Provider", "Postgres")]
-public sealed class BadInputTests_Postgres(ApiPostgresApp app) : BadInputTests(app), IClassFixture<ApiPostgresApp>;
+public sealed class BadInputTests_Postgres(PostgresApp app) : BadInputTests(app), IClassFixture<PostgresApp>;
 
 /// <summary>Uploads over <c>Uploads:MaxBytes</c> (1024 here, <see cref="SmallUploads"/>) are 413 naming <c>file</c>, and write nothing.</summary>
 public abstract class UploadLimitTests(OneSealFactory app) : CaseApiTestBase(app)

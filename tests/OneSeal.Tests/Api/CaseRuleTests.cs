@@ -322,10 +322,10 @@ public abstract class CaseRuleTests(OneSealFactory app) : CaseApiTestBase(app)
 }
 
 [Trait("Provider", "Sqlite")]
-public sealed class CaseRuleTests_Sqlite(ApiSqliteApp app) : CaseRuleTests(app), IClassFixture<ApiSqliteApp>;
+public sealed class CaseRuleTests_Sqlite(SqliteApp app) : CaseRuleTests(app), IClassFixture<SqliteApp>;
 
 [Trait("Provider", "Postgres")]
-public sealed class CaseRuleTests_Postgres(ApiPostgresApp app) : CaseRuleTests(app), IClassFixture<ApiPostgresApp>;
+public sealed class CaseRuleTests_Postgres(PostgresApp app) : CaseRuleTests(app), IClassFixture<PostgresApp>;
 
 /// <summary>
 /// 受审分离 on the server, for one person who holds several duties (<see cref="DualRoleApp"/>: clerk is also reviewer and

@@ -80,7 +80,7 @@ public abstract class CatalogApiTests(OneSealFactory app) : CaseApiTestBase(app)
 }
 
 [Trait("Provider", "Sqlite")]
-public sealed class CatalogApiTests_Sqlite(ApiSqliteApp app) : CatalogApiTests(app), IClassFixture<ApiSqliteApp>;
+public sealed class CatalogApiTests_Sqlite(SqliteApp app) : CatalogApiTests(app), IClassFixture<SqliteApp>;
 
 [Trait("Provider", "Postgres")]
-public sealed class CatalogApiTests_Postgres(ApiPostgresApp app) : CatalogApiTests(app), IClassFixture<ApiPostgresApp>;
+public sealed class CatalogApiTests_Postgres(PostgresApp app) : CatalogApiTests(app), IClassFixture<PostgresApp>;

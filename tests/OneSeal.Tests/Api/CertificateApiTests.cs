@@ -8,9 +8,8 @@ using OneSeal.Tests.Infrastructure;
 namespace OneSeal.Tests.Api;
 
 /// <summary>
-/// The certificate issued at the end of the case path, through the API: metadata, PDF, and public verification of the PDF.
-/// Runs on the plain <see cref="SqliteApp"/> / <see cref="PostgresApp"/> (the app's real issuer, no stand-in), so these tests
-/// pass once the seal capability is merged into main.
+/// The certificate issued at the end of the case path, through the API: metadata, PDF (the holder's download is electronic
+/// delivery), and public verification of the PDF.
 /// </summary>
 public abstract class CertificateApiTests(OneSealFactory app) : CaseApiTestBase(app)
 {
@@ -74,6 +73,24 @@ public abstract class CertificateApiTests(OneSealFactory app) : CaseApiTestBase(
         using var meta = await (await As("applicant")).GetAsync($"/api/v1/certificates/{number}");
         JsonDocument.Parse(await meta.Content.ReadAsStringAsync()).RootElement.GetProperty("pdfSha256").GetString()
             .ShouldBe(Convert.ToHexStringLower(SHA256.HashData(pdf)));
+    }
+
+    [Fact]
+    public async Task The_holders_PDF_download_delivers_the_case_and_a_staff_download_does_not()
+    {
+        var (caseId, number) = await IssuedAsync();
+
+        using (var staff = await (await As("clerk")).GetAsync($"/api/v1/certificates/{number}/pdf"))
+            await ShouldBeAsync(staff, HttpStatusCode.OK);
+        (await GetCaseAsync(await As("applicant"), caseId)).Status.ShouldBe("certificate-issued");
+
+        await PdfAsync(number);
+        await PdfAsync(number); // a second download changes nothing more
+
+        var seen = await GetCaseAsync(await As("applicant"), caseId);
+        seen.Status.ShouldBe("delivered");
+        seen.Timeline.Count(t => t.Action == "delivered").ShouldBe(1);
+        seen.Timeline.Last().Actor.ShouldBe("张三");
     }
 
     [Fact]

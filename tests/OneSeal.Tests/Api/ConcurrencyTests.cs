@@ -208,7 +208,7 @@ public abstract class ConcurrencyTests(OneSealFactory app) : CaseApiTestBase(app
 }
 
 [Trait("Provider", "Sqlite")]
-public sealed class ConcurrencyTests_Sqlite(ApiSqliteApp app) : ConcurrencyTests(app), IClassFixture<ApiSqliteApp>;
+public sealed class ConcurrencyTests_Sqlite(SqliteApp app) : ConcurrencyTests(app), IClassFixture<SqliteApp>;
 
 [Trait("Provider", "Postgres")]
-public sealed class ConcurrencyTests_Postgres(ApiPostgresApp app) : ConcurrencyTests(app), IClassFixture<ApiPostgresApp>;
+public sealed class ConcurrencyTests_Postgres(PostgresApp app) : ConcurrencyTests(app), IClassFixture<PostgresApp>;

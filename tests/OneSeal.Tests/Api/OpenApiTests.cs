@@ -84,7 +84,7 @@ public abstract class OpenApiTests(OneSealFactory app) : CaseApiTestBase(app)
 }
 
 [Trait("Provider", "Sqlite")]
-public sealed class OpenApiTests_Sqlite(ApiSqliteApp app) : OpenApiTests(app), IClassFixture<ApiSqliteApp>;
+public sealed class OpenApiTests_Sqlite(SqliteApp app) : OpenApiTests(app), IClassFixture<SqliteApp>;
 
 [Trait("Provider", "Postgres")]
-public sealed class OpenApiTests_Postgres(ApiPostgresApp app) : OpenApiTests(app), IClassFixture<ApiPostgresApp>;
+public sealed class OpenApiTests_Postgres(PostgresApp app) : OpenApiTests(app), IClassFixture<PostgresApp>;
