@@ -99,8 +99,9 @@ public sealed class CaseCommands(
 
     public async Task<Case> SubmitAsync(Actor actor, Guid caseId, int? expectedVersion, CancellationToken ct)
     {
-        var c = await LoadAsync(caseId, ct, expectedVersion);
+        var c = await LoadAsync(caseId, ct);
         CaseAccess.EnsureApplicant(actor, c);
+        EnsureVersion(c, expectedVersion);
         CaseTransitions.Ensure(CaseActions.Submitted, c);
         var item = await db.Set<Item>().AsNoTracking().Include(i => i.FormFields).Include(i => i.Materials).AsSplitQuery()
             .FirstAsync(i => i.Id == c.ItemId, ct);
@@ -134,8 +135,9 @@ public sealed class CaseCommands(
 
     public async Task<Case> AcceptAsync(Actor actor, Guid caseId, int? expectedVersion, CancellationToken ct)
     {
-        var c = await LoadAsync(caseId, ct, expectedVersion);
+        var c = await LoadAsync(caseId, ct);
         CaseAccess.EnsureStaff(actor, c, Roles.Clerk);
+        EnsureVersion(c, expectedVersion);
         CaseTransitions.Ensure(CaseActions.Accepted, c);
         var now = clock.Now();
         var acceptedOn = LegalDates.ToLegalDate(now);
@@ -148,8 +150,9 @@ public sealed class CaseCommands(
 
     public async Task<Case> RequestCorrectionAsync(Actor actor, Guid caseId, IReadOnlyList<string>? missing, string? note, int? expectedVersion, CancellationToken ct)
     {
-        var c = await LoadAsync(caseId, ct, expectedVersion);
+        var c = await LoadAsync(caseId, ct);
         CaseAccess.EnsureStaff(actor, c, Roles.Clerk);
+        EnsureVersion(c, expectedVersion);
         CaseTransitions.Ensure(CaseActions.CorrectionRequested, c);
         var codes = (missing ?? []).Where(m => !string.IsNullOrWhiteSpace(m)).Distinct().ToList();
         if (codes.Count == 0)
@@ -171,18 +174,20 @@ public sealed class CaseCommands(
 
     public async Task<Case> RefuseAsync(Actor actor, Guid caseId, string? reason, int? expectedVersion, CancellationToken ct)
     {
-        var c = await LoadAsync(caseId, ct, expectedVersion);
+        var c = await LoadAsync(caseId, ct);
         CaseAccess.EnsureStaff(actor, c, Roles.Clerk);
+        EnsureVersion(c, expectedVersion);
         CaseTransitions.Ensure(CaseActions.Refused, c);
-        var text = RequiredText("reason", reason, "不予受理须说明理由（reason）。");
+        var text = RequiredText("reason", reason, "不予受理须说明理由（reason）。", maxLength: 2000);
         c.RefusalReason = text;
         return await MoveAsync(c, actor, CaseActions.Refused, CaseStatus.Refused, text, clock.Now(), ct);
     }
 
     public async Task<Case> ReviewAsync(Actor actor, Guid caseId, string? opinion, string? recommend, int? expectedVersion, CancellationToken ct)
     {
-        var c = await LoadAsync(caseId, ct, expectedVersion);
+        var c = await LoadAsync(caseId, ct);
         CaseAccess.EnsureStaff(actor, c, Roles.Reviewer);
+        EnsureVersion(c, expectedVersion);
         CaseTransitions.Ensure(CaseActions.Reviewed, c);
         SeparationOfDuties.AcceptorCannotReview(c, actor);
         var text = RequiredText("opinion", opinion, "请填写审查意见（opinion）。");
@@ -202,8 +207,9 @@ public sealed class CaseCommands(
 
     public async Task<Case> DecideAsync(Actor actor, Guid caseId, bool? approve, string? reason, int? expectedVersion, CancellationToken ct)
     {
-        var c = await LoadAsync(caseId, ct, expectedVersion);
+        var c = await LoadAsync(caseId, ct);
         CaseAccess.EnsureStaff(actor, c, Roles.Chief);
+        EnsureVersion(c, expectedVersion);
         if (approve is null) throw new InvalidInputException("approve", "required", "请选择准予或不予许可（approve）。");
         CaseTransitions.Ensure(approve.Value ? CaseActions.Approved : CaseActions.Denied, c);
         SeparationOfDuties.AcceptorCannotDecide(c, actor);
@@ -222,6 +228,7 @@ public sealed class CaseCommands(
         var certificate = await issuer.IssueAsync(await CertificateRequestFor(c, now, ct), ct);
         c.CertificateNumber = certificate.Number;
         AddEvent(c, actor, CaseActions.Approved, text, c.Status, now);
+        db.Audit(actor, $"case.{CaseActions.Approved}", "case", c.Id.ToString(), text, now);
         return await MoveAsync(c, actor, CaseActions.CertificateIssued, CaseStatus.CertificateIssued, $"证照编号 {certificate.Number}", now, ct);
     }
 
@@ -240,7 +247,7 @@ public sealed class CaseCommands(
         c.Status = to;
         c.Version++;
         AddEvent(c, actor, action, note, from, now);
-        db.Audit(actor, $"case.{action}", "case", c.Id.ToString(), note, now);
+        db.Audit(actor, $"case.{action}", "case", c.Id.ToString(), Fit(note), now);
         await db.CommitAsync(ct);
         return c;
     }
@@ -248,7 +255,7 @@ public sealed class CaseCommands(
     private void AddEvent(Case c, Actor actor, string action, string? note, CaseStatus? from, DateTimeOffset now) =>
         db.Add(new CaseEvent
         {
-            CaseId = c.Id, At = now, ActorId = actor.Id, ActorName = actor.DisplayName, Action = action, Note = note,
+            CaseId = c.Id, At = now, ActorId = actor.Id, ActorName = actor.DisplayName, Action = action, Note = Fit(note),
             FromStatus = from, ToStatus = c.Status,
         });
 
@@ -256,9 +263,13 @@ public sealed class CaseCommands(
     {
         var c = await db.Set<Case>().Include(x => x.Materials).FirstOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new NotFoundException("办件不存在或无权查看。");
+        return c;
+    }
+
+    private static void EnsureVersion(Case c, int? expectedVersion)
+    {
         if (expectedVersion is { } v && v != c.Version)
             throw new ConflictException("stale-version", "该办件已被他人更新，请刷新后重试。");
-        return c;
     }
 
     private async Task<string> NextCaseNumberAsync(DateTimeOffset now, CancellationToken ct)
@@ -302,14 +313,17 @@ public sealed class CaseCommands(
                 item.ServiceObject == ServiceObject.Citizen ? "本事项面向自然人，请使用个人账号申请。" : "本事项面向法人，请使用企业账号申请。");
     }
 
+    /// <summary>Timeline notes and audit details hold 4000 characters; a longer note (a prefix plus a 4000-character opinion) is clipped.</summary>
+    private static string? Fit(string? note) => note is { Length: > 4000 } ? note[..3999] + "…" : note;
+
     public static Dictionary<string, string?> ReadForm(Case c) =>
         JsonSerializer.Deserialize<Dictionary<string, string?>>(c.FormJson) ?? [];
 
-    private static string RequiredText(string field, string? value, string message)
+    private static string RequiredText(string field, string? value, string message, int maxLength = 4000)
     {
         var text = value?.Trim();
         if (string.IsNullOrEmpty(text)) throw new InvalidInputException(field, "required", message);
-        if (text.Length > 4000) throw new InvalidInputException(field, "max-length", "内容不能超过4000字。");
+        if (text.Length > maxLength) throw new InvalidInputException(field, "max-length", $"内容不能超过{maxLength}字。");
         return text;
     }
 }

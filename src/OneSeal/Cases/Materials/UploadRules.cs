@@ -9,6 +9,14 @@ namespace OneSeal.Cases.Materials;
 public static class UploadRules
 {
     public const long DefaultMaxBytes = 20L * 1024 * 1024;
+    public const int MaxFileNameLength = 255;
+
+    private static string Size(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 when bytes % (1024 * 1024) == 0 => $"{bytes / 1024 / 1024} MB",
+        >= 1024 when bytes % 1024 == 0 => $"{bytes / 1024} KB",
+        _ => $"{bytes} 字节",
+    };
 
     private static readonly Dictionary<string, (string ContentType, byte[][] Signatures)> Allowed = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -24,7 +32,9 @@ public static class UploadRules
     {
         if (length <= 0) throw new InvalidInputException(field, "empty-file", "上传的文件是空的。");
         if (length > maxBytes)
-            throw new TooLargeException(field, $"文件大小超过上限 {maxBytes / 1024 / 1024} MB。");
+            throw new TooLargeException(field, $"文件大小超过上限 {Size(maxBytes)}。");
+        if (Path.GetFileName(fileName).Length > MaxFileNameLength)
+            throw new InvalidInputException(field, "file-name-length", $"文件名不能超过{MaxFileNameLength}个字符。");
         var ext = Path.GetExtension(fileName);
         if (!Allowed.TryGetValue(ext, out var kind))
             throw new InvalidInputException(field, "file-type", "只接受 PDF、JPEG、PNG、OFD 格式的文件。");
