@@ -42,6 +42,8 @@ public static class OneSealApp
         services.AddSingleton<IWorkingDayCalendar>(sp => sp.GetRequiredService<WorkingDayClock>());
         services.AddScoped<CaseCommands>();
         services.AddScoped<CaseQueries>();
+        services.AddScoped<OneSeal.Cases.Clock.DeadlineSweep>();
+        services.AddHostedService<OneSeal.Cases.Clock.DeadlineSweepService>();
         services.AddScoped<OneSeal.Seal.ICertificateDeliveryListener, CaseDelivery>();
         services.AddSeal(config);
         services.AddOpenApi();

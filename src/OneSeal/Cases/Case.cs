@@ -54,8 +54,28 @@ public sealed class Case
     public bool? Approved { get; set; }
     public string? DecisionReason { get; set; }
 
+    /// <summary>Extension approved by the head (Art. 42: +10 working days; Art. 26 joint handling: +15); 0 until then.</summary>
+    public int ExtensionDays { get; set; }
+    public string? ExtensionReason { get; set; }
+    public Guid? ExtendedById { get; set; }
+    /// <summary>Working days of closed pauses (Art. 45), not counted against the limit.</summary>
+    public int PausedDays { get; set; }
+    /// <summary>The date the yellow warning falls due (the configured share of the limit used).</summary>
+    public DateOnly? YellowOn { get; set; }
+    /// <summary>normal / yellow / red / paused, kept current by transitions and the deadline sweep.</summary>
+    public Clock.DeadlineState DeadlineState { get; set; }
+    /// <summary>Accepted by law because no answer came within 5 working days of receipt (Art. 32); flagged for monitoring.</summary>
+    public bool DeemedAccepted { get; set; }
+
     public string? CertificateNumber { get; set; }
+    public DateOnly? DecidedOn { get; set; }
+    /// <summary>The result must be delivered within 10 working days of the decision (Art. 44).</summary>
+    public DateOnly? DeliveryDueDate { get; set; }
     public DateTimeOffset? DeliveredAt { get; set; }
+    /// <summary>pickup / post / electronic.</summary>
+    public string? DeliveryMode { get; set; }
+    public string? TrackingNumber { get; set; }
+    public string? EndReason { get; set; }
 
     /// <summary>Optimistic concurrency: every transition bumps it; a stale writer gets 409.</summary>
     public int Version { get; set; }
@@ -83,6 +103,14 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(x => x.ReviewOpinion).HasMaxLength(4000);
         b.Property(x => x.DecisionReason).HasMaxLength(4000);
         b.Property(x => x.CertificateNumber).HasMaxLength(64);
+        b.Property(x => x.ExtensionReason).HasMaxLength(2000);
+        b.Property(x => x.DeadlineState).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.DeliveryMode).HasMaxLength(16);
+        b.Property(x => x.TrackingNumber).HasMaxLength(64);
+        b.Property(x => x.EndReason).HasMaxLength(2000);
+        // The deadline sweep: running cases by due date and by yellow date.
+        b.HasIndex(x => new { x.Status, x.DueDate });
+        b.HasIndex(x => new { x.Status, x.YellowOn });
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.CaseNumber).IsUnique();
         // Work queues: "cases of my organisation in this status, oldest first".

@@ -47,6 +47,15 @@ public static class CaseActions
     public const string Denied = "denied";
     public const string CertificateIssued = "certificate-issued";
     public const string Delivered = "delivered";
+    public const string DeemedAccepted = "deemed-accepted";
+    public const string Suspended = "suspended";
+    public const string Resumed = "resumed";
+    public const string Extended = "extended";
+    public const string Withdrawn = "withdrawn";
+    public const string Terminated = "terminated";
+    public const string Rescheduled = "rescheduled";
+    public const string YellowWarning = "yellow-warning";
+    public const string RedWarning = "red-warning";
 
     public static string Label(string action) => action switch
     {
@@ -62,6 +71,15 @@ public static class CaseActions
         Denied => "不予许可",
         CertificateIssued => "签发证照",
         Delivered => "送达",
+        DeemedAccepted => "视为受理（5个工作日内未答复）",
+        Suspended => "期限中止",
+        Resumed => "恢复审查",
+        Extended => "延长审批期限",
+        Withdrawn => "申请人撤回",
+        Terminated => "终止审查",
+        Rescheduled => "节假日调整，重新计算期限",
+        YellowWarning => "黄牌预警",
+        RedWarning => "红牌：已超期",
         _ => action,
     };
 }

@@ -9,7 +9,7 @@ using OneSeal.Platform.Security;
 namespace OneSeal.Cases;
 
 /// <summary>Reads of cases, always through the same access rules as the commands.</summary>
-public sealed class CaseQueries(OneSealDb db)
+public sealed class CaseQueries(OneSealDb db, Calendar.WorkingDayClock calendar, TimeProvider clock)
 {
     public sealed record CaseDetail(Case Case, IReadOnlyList<CaseEvent> Timeline, IReadOnlyList<CaseMaterial> Materials, IReadOnlyList<ItemMaterial> ItemMaterials, IReadOnlyList<ItemFormField> FormFields);
 
@@ -47,5 +47,24 @@ public sealed class CaseQueries(OneSealDb db)
         var m = await db.Set<CaseMaterial>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == materialId && x.CaseId == caseId, ct)
             ?? throw new NotFoundException("材料不存在。");
         return (m, c);
+    }
+
+    /// <summary>"Why is my due date this day": every day from acceptance to the due date, counted or skipped, and why.</summary>
+    public async Task<Api.DeadlineExplanation> ExplainDeadlineAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var c = await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw new NotFoundException("办件不存在或无权查看。");
+        CaseAccess.EnsureCanView(actor, c);
+        var pauses = await db.Set<Clock.CasePause>().AsNoTracking().Where(p => p.CaseId == id).OrderBy(p => p.StartedAt).ToListAsync(ct);
+        var cal = calendar.Current;
+        var today = Platform.Time.LegalDates.Today(clock);
+        var days = c.AcceptedOn is { } on
+            ? new Clock.CaseClock(on, c.PromisedDays + c.ExtensionDays, pauses).Explain(cal, today)
+            : [];
+        return new Api.DeadlineExplanation(c.AcceptedOn, c.PromisedDays, c.ExtensionDays, c.PausedDays, c.DueDate,
+            c.DeadlineState.ToString().ToLowerInvariant(),
+            pauses.Select(p => new Api.PauseEntry(Clock.PauseLabels.Api(p.Kind), p.Reason, p.ExpectedDays, p.StartedOn, p.EndedOn,
+                p.EndedOn is { } end ? cal.CountWorkingDays(p.StartedOn, end) : null)).ToList(),
+            days.Select(d => new Api.ClockDayEntry(d.Date, d.Treatment.ToString().ToLowerInvariant(), d.Number, d.Note)).ToList());
     }
 }

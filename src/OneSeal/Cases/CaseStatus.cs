@@ -15,6 +15,12 @@ public enum CaseStatus
     Accepted,
     /// <summary>已审查: opinion and recommendation recorded.</summary>
     Reviewed,
+    /// <summary>期限中止: hearing, inspection, appraisal, expert review ... (Art. 45); the clock is stopped.</summary>
+    Suspended,
+    /// <summary>申请人撤回.</summary>
+    Withdrawn,
+    /// <summary>终止审查.</summary>
+    Terminated,
     /// <summary>不予许可.</summary>
     Denied,
     /// <summary>准予许可，证照已签发.</summary>

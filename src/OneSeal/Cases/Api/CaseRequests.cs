@@ -8,13 +8,20 @@ public sealed record CorrectionRequest(List<string>? Missing, string? Note);
 public sealed record RefuseRequest(string? Reason);
 public sealed record ReviewRequest(string? Opinion, string? Recommend);
 public sealed record DecideRequest(bool? Approve, string? Reason);
+public sealed record SuspendRequest(string? Kind, string? Reason, int? ExpectedDays);
+public sealed record ReasonRequest(string? Reason);
+public sealed record DeliverRequest(string? Mode, string? TrackingNumber);
+public sealed record PauseEntry(string Kind, string Reason, int ExpectedDays, DateOnly StartedOn, DateOnly? EndedOn, int? PausedDays);
+public sealed record ClockDayEntry(DateOnly Date, string Treatment, int? Number, string? Note);
+public sealed record DeadlineExplanation(DateOnly? AcceptedOn, int PromisedDays, int ExtensionDays, int PausedDays, DateOnly? DueDate,
+    string DeadlineState, IReadOnlyList<PauseEntry> Pauses, IReadOnlyList<ClockDayEntry> Days);
 
 public sealed record CaseCreated(Guid Id, string CaseNumber, string Status);
 public sealed record TimelineEntry(DateTimeOffset At, string Actor, string Action, string? Note);
 public sealed record MaterialEntry(Guid Id, string MaterialCode, string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt);
 public sealed record CaseResponse(
     Guid Id, string CaseNumber, string Status, string ItemCode, string ItemName, string ApplicantName, string Channel,
-    DateOnly? DueDate, string? CertificateNumber, int Version, IReadOnlyDictionary<string, string?> Form,
+    DateOnly? DueDate, string DeadlineState, int PausedDays, int ExtensionDays, bool DeemedAccepted, string? CertificateNumber, int Version, IReadOnlyDictionary<string, string?> Form,
     IReadOnlyList<string>? CorrectionMaterials, string? CorrectionNote, string? RefusalReason,
     IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<MaterialEntry> Materials);
 public sealed record CaseSummary(Guid Id, string CaseNumber, string Status, string ItemCode, string ItemName, string ApplicantName, DateTimeOffset? SubmittedAt, DateOnly? DueDate, int Version);

@@ -68,6 +68,20 @@ public static class CasesApi
             Transitioned(await cases.RefuseAsync(ActorOf(http), id, body?.Reason, IfMatch(http), ct)));
         g.MapPost("/{id:guid}/review", async (Guid id, ReviewRequest? body, HttpContext http, CaseCommands cases, CancellationToken ct) =>
             Transitioned(await cases.ReviewAsync(ActorOf(http), id, body?.Opinion, body?.Recommend, IfMatch(http), ct)));
+        g.MapPost("/{id:guid}/suspend", async (Guid id, SuspendRequest? body, HttpContext http, CaseCommands cases, CancellationToken ct) =>
+            Transitioned(await cases.SuspendAsync(ActorOf(http), id, body?.Kind, body?.Reason, body?.ExpectedDays, IfMatch(http), ct)));
+        g.MapPost("/{id:guid}/resume", async (Guid id, HttpContext http, CaseCommands cases, CancellationToken ct) =>
+            Transitioned(await cases.ResumeAsync(ActorOf(http), id, IfMatch(http), ct)));
+        g.MapPost("/{id:guid}/extend", async (Guid id, ReasonRequest? body, HttpContext http, CaseCommands cases, CancellationToken ct) =>
+            Transitioned(await cases.ExtendAsync(ActorOf(http), id, body?.Reason, IfMatch(http), ct)));
+        g.MapPost("/{id:guid}/withdraw", async (Guid id, ReasonRequest? body, HttpContext http, CaseCommands cases, CancellationToken ct) =>
+            Transitioned(await cases.WithdrawAsync(ActorOf(http), id, body?.Reason, IfMatch(http), ct)));
+        g.MapPost("/{id:guid}/terminate", async (Guid id, ReasonRequest? body, HttpContext http, CaseCommands cases, CancellationToken ct) =>
+            Transitioned(await cases.TerminateAsync(ActorOf(http), id, body?.Reason, IfMatch(http), ct)));
+        g.MapPost("/{id:guid}/deliver", async (Guid id, DeliverRequest? body, HttpContext http, CaseCommands cases, CancellationToken ct) =>
+            Transitioned(await cases.DeliverAsync(ActorOf(http), id, body?.Mode, body?.TrackingNumber, IfMatch(http), ct)));
+        g.MapGet("/{id:guid}/deadline", async (Guid id, HttpContext http, CaseQueries q, CancellationToken ct) =>
+            TypedResults.Ok(await q.ExplainDeadlineAsync(ActorOf(http), id, ct)));
         g.MapPost("/{id:guid}/decide", async (Guid id, DecideRequest? body, HttpContext http, CaseCommands cases, CancellationToken ct) =>
             Transitioned(await cases.DecideAsync(ActorOf(http), id, body?.Approve, body?.Reason, IfMatch(http), ct)));
     }
@@ -95,7 +109,7 @@ public static class CasesApi
             form[f.Key] = form[f.Key] is { } v ? (f.Type == FormFieldType.Phone ? Masking.MaskPhone(v) : Masking.MaskIdentity(v)) : null;
         return new CaseResponse(
             c.Id, c.CaseNumber, CaseStatusLabels.Api(c.Status), c.ItemCode, c.ItemName, c.ApplicantName, c.Channel.ToString().ToLowerInvariant(),
-            c.DueDate, c.CertificateNumber, c.Version, form,
+            c.DueDate, c.DeadlineState.ToString().ToLowerInvariant(), c.PausedDays, c.ExtensionDays, c.DeemedAccepted, c.CertificateNumber, c.Version, form,
             c.CorrectionMaterialsJson is null ? null : JsonSerializer.Deserialize<List<string>>(c.CorrectionMaterialsJson), c.CorrectionNote, c.RefusalReason,
             d.Timeline.Select(e => new TimelineEntry(e.At, e.ActorName, e.Action, e.Note)).ToList(),
             d.Materials.Select(m => new MaterialEntry(m.Id, m.MaterialCode, m.FileName, m.ContentType, m.SizeBytes, m.Sha256, m.UploadedAt)).ToList());

@@ -15,7 +15,12 @@ public static class CaseTransitions
         [CaseActions.Reviewed] = [CaseStatus.Accepted],
         [CaseActions.Approved] = [CaseStatus.Reviewed],
         [CaseActions.Denied] = [CaseStatus.Reviewed],
-        [CaseActions.Delivered] = [CaseStatus.CertificateIssued],
+        [CaseActions.Delivered] = [CaseStatus.CertificateIssued, CaseStatus.Denied],
+        [CaseActions.Suspended] = [CaseStatus.Accepted, CaseStatus.Reviewed],
+        [CaseActions.Resumed] = [CaseStatus.Suspended],
+        [CaseActions.Extended] = [CaseStatus.Accepted, CaseStatus.Reviewed, CaseStatus.Suspended],
+        [CaseActions.Withdrawn] = [CaseStatus.Draft, CaseStatus.Submitted, CaseStatus.CorrectionRequested, CaseStatus.Accepted, CaseStatus.Reviewed, CaseStatus.Suspended],
+        [CaseActions.Terminated] = [CaseStatus.Accepted, CaseStatus.Reviewed, CaseStatus.Suspended],
     };
 
     public static bool IsAllowed(string action, CaseStatus status) => From.TryGetValue(action, out var s) && s.Contains(status);

@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using OneSeal.Calendar;
+using OneSeal.Cases.Clock;
+using OneSeal.Cases.Rules;
+using OneSeal.Catalog;
+using OneSeal.Organisation;
+using OneSeal.Platform.Http;
+using OneSeal.Platform.Security;
+using OneSeal.Platform.Time;
+
+namespace OneSeal.Cases;
+
+/// <summary>The working-day clock of a running case: suspension (Art. 45), resumption, extension (Art. 42).</summary>
+public sealed partial class CaseCommands
+{
+    public const int MaxPauseDays = 365;
+
+    public async Task<Case> SuspendAsync(Actor actor, Guid caseId, string? kind, string? reason, int? expectedDays, int? expectedVersion, CancellationToken ct)
+    {
+        var c = await LoadAsync(caseId, ct);
+        EnsureReviewerOrChief(actor, c);
+        EnsureVersion(c, expectedVersion);
+        CaseTransitions.Ensure(CaseActions.Suspended, c);
+        if (!PauseLabels.TryParse(kind, out var pauseKind))
+            throw new InvalidInputException("kind", "one-of",
+                "中止事由（kind）应为 " + string.Join("、", Enum.GetValues<PauseKind>().Select(PauseLabels.Api)) + " 之一。");
+        var text = RequiredText("reason", reason, "请说明中止理由（reason）。", maxLength: 2000);
+        if (expectedDays is not (>= 1 and <= MaxPauseDays))
+            throw new InvalidInputException("expectedDays", "range", $"预计所需工作日（expectedDays）应为 1 到 {MaxPauseDays} 之间的整数。");
+
+        var now = clock.Now();
+        var today = LegalDates.ToLegalDate(now);
+        var pause = new CasePause
+        {
+            Id = Guid.NewGuid(), CaseId = c.Id, Kind = pauseKind, Reason = text, ExpectedDays = expectedDays.Value,
+            StartedOn = today, StartedAt = now, StartedById = actor.Id, ResumeStatus = c.Status,
+        };
+        db.Add(pause);
+        var pauses = await PausesAsync(c.Id, ct);
+        pauses.Add(pause);
+        Reschedule(c, pauses, today);
+        return await MoveAsync(c, actor, CaseActions.Suspended, CaseStatus.Suspended,
+            $"{PauseLabels.Of(pauseKind)}：{text}。预计{expectedDays}个工作日，所需时间不计入审批期限（《行政许可法》第四十五条）", now, ct);
+    }
+
+    public async Task<Case> ResumeAsync(Actor actor, Guid caseId, int? expectedVersion, CancellationToken ct)
+    {
+        var c = await LoadAsync(caseId, ct);
+        EnsureReviewerOrChief(actor, c);
+        EnsureVersion(c, expectedVersion);
+        CaseTransitions.Ensure(CaseActions.Resumed, c);
+        var now = clock.Now();
+        var today = LegalDates.ToLegalDate(now);
+        var pauses = await PausesAsync(c.Id, ct);
+        var open = pauses.Single(p => p.EndedOn is null);
+        open.EndedOn = today;
+        open.EndedAt = now;
+        open.EndedById = actor.Id;
+        Reschedule(c, pauses, today);
+        var stopped = calendar.CountWorkingDays(open.StartedOn, today);
+        return await MoveAsync(c, actor, CaseActions.Resumed, open.ResumeStatus,
+            $"{PauseLabels.Of(open.Kind)}结束，中止{stopped}个工作日；办结期限顺延至 {c.DueDate:yyyy-MM-dd}", now, ct);
+    }
+
+    public async Task<Case> ExtendAsync(Actor actor, Guid caseId, string? reason, int? expectedVersion, CancellationToken ct)
+    {
+        var c = await LoadAsync(caseId, ct);
+        CaseAccess.EnsureStaff(actor, c, Roles.Chief);
+        EnsureVersion(c, expectedVersion);
+        CaseTransitions.Ensure(CaseActions.Extended, c);
+        var text = RequiredText("reason", reason, "延长期限须说明理由（reason），并告知申请人。", maxLength: 2000);
+        if (c.ExtensionDays > 0)
+            throw new ConflictException("extension-once", "审批期限只能延长一次（《行政许可法》第四十二条）。");
+        var now = clock.Now();
+        var today = LegalDates.ToLegalDate(now);
+        if (c.DueDate is { } due && today > due)
+            throw new ConflictException("extension-after-due", $"办结期限已于 {due:yyyy-MM-dd} 届满，延期须在期限内批准。");
+
+        var kind = await db.Set<Item>().Where(i => i.Id == c.ItemId).Select(i => i.Kind).FirstAsync(ct);
+        c.ExtensionDays = LicensingLimits.ExtensionDays(kind);
+        c.ExtensionReason = text;
+        c.ExtendedById = actor.Id;
+        Reschedule(c, await PausesAsync(c.Id, ct), today);
+        return await MoveAsync(c, actor, CaseActions.Extended, c.Status,
+            $"经负责人批准延长{c.ExtensionDays}个工作日，办结期限延至 {c.DueDate:yyyy-MM-dd}。理由：{text}", now, ct);
+    }
+
+    /// <summary>Recomputes due date, yellow date and deadline state from the case's clock; the one place they are set.</summary>
+    private void Reschedule(Case c, IReadOnlyList<CasePause> pauses, DateOnly today)
+    {
+        if (c.AcceptedOn is not { } acceptedOn) return;
+        var share = YellowShare;
+        var model = new CaseClock(acceptedOn, c.PromisedDays + c.ExtensionDays, pauses);
+        c.DueDate = model.Due(calendar, today);
+        c.PausedDays = pauses.Where(p => p.EndedOn is not null).Sum(p => calendar.CountWorkingDays(p.StartedOn, p.EndedOn!.Value));
+        var limit = c.PromisedDays + c.ExtensionDays;
+        c.YellowOn = limit == 0 ? null : DueDateRule.Due(calendar, acceptedOn, (int)Math.Ceiling(limit * share) + c.PausedDays);
+        c.DeadlineState = model.State(calendar, today, share);
+    }
+
+    /// <summary>A case that ends while suspended closes its pause, so no clock is left running.</summary>
+    private async Task ClosePauseAsync(Case c, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        if (c.Status != CaseStatus.Suspended) return;
+        var open = await db.Set<CasePause>().FirstAsync(p => p.CaseId == c.Id && p.EndedOn == null, ct);
+        open.EndedOn = LegalDates.ToLegalDate(now);
+        open.EndedAt = now;
+        open.EndedById = actor.Id;
+    }
+
+    private double YellowShare => config.GetValue("Deadlines:YellowShare", 0.8);
+
+    private async Task<List<CasePause>> PausesAsync(Guid caseId, CancellationToken ct) =>
+        await db.Set<CasePause>().Where(p => p.CaseId == caseId).OrderBy(p => p.StartedAt).ToListAsync(ct);
+
+    private static void EnsureReviewerOrChief(Actor actor, Case c) =>
+        CaseAccess.EnsureStaff(actor, c, actor.Has(Roles.Chief) ? Roles.Chief : Roles.Reviewer);
+}

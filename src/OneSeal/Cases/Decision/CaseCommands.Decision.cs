@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OneSeal.Calendar;
+using OneSeal.Cases.Materials;
+using OneSeal.Cases.Clock;
+using OneSeal.Cases.Rules;
+using OneSeal.Catalog;
+using OneSeal.Organisation;
+using OneSeal.Platform.Audit;
+using OneSeal.Platform.Database;
+using OneSeal.Platform.Http;
+using OneSeal.Platform.Security;
+using OneSeal.Platform.Storage;
+using OneSeal.Platform.Time;
+using OneSeal.Seal;
+
+namespace OneSeal.Cases;
+
+/// <summary>Review and decision (受审分离): the reviewer gives an opinion, the chief decides and the bureau seals the certificate.</summary>
+public sealed partial class CaseCommands
+{
+    public async Task<Case> ReviewAsync(Actor actor, Guid caseId, string? opinion, string? recommend, int? expectedVersion, CancellationToken ct)
+    {
+        var c = await LoadAsync(caseId, ct);
+        CaseAccess.EnsureStaff(actor, c, Roles.Reviewer);
+        EnsureVersion(c, expectedVersion);
+        CaseTransitions.Ensure(CaseActions.Reviewed, c);
+        SeparationOfDuties.AcceptorCannotReview(c, actor);
+        var text = RequiredText("opinion", opinion, "请填写审查意见（opinion）。");
+        bool approve = recommend switch
+        {
+            "approve" => true,
+            "deny" => false,
+            _ => throw new InvalidInputException("recommend", "one-of", "审查建议（recommend）应为 approve 或 deny。"),
+        };
+        var now = clock.Now();
+        c.ReviewedById = actor.Id;
+        c.ReviewedAt = now;
+        c.ReviewOpinion = text;
+        c.ReviewRecommendsApproval = approve;
+        return await MoveAsync(c, actor, CaseActions.Reviewed, CaseStatus.Reviewed, $"{(approve ? "建议准予" : "建议不予")}许可：{text}", now, ct);
+    }
+
+    public async Task<Case> DecideAsync(Actor actor, Guid caseId, bool? approve, string? reason, int? expectedVersion, CancellationToken ct)
+    {
+        var c = await LoadAsync(caseId, ct);
+        CaseAccess.EnsureStaff(actor, c, Roles.Chief);
+        EnsureVersion(c, expectedVersion);
+        if (approve is null) throw new InvalidInputException("approve", "required", "请选择准予或不予许可（approve）。");
+        CaseTransitions.Ensure(approve.Value ? CaseActions.Approved : CaseActions.Denied, c);
+        SeparationOfDuties.AcceptorCannotDecide(c, actor);
+        SeparationOfDuties.ReviewerCannotDecide(c, actor);
+        var text = approve.Value ? reason?.Trim() : RequiredText("reason", reason, "不予许可须说明理由（reason）。");
+        if (text?.Length > 4000) throw new InvalidInputException("reason", "max-length", "理由不能超过4000字。");
+
+        var now = clock.Now();
+        c.DecidedById = actor.Id;
+        c.DecidedAt = now;
+        c.DecidedOn = LegalDates.ToLegalDate(now);
+        c.DeliveryDueDate = calendar.AddWorkingDays(c.DecidedOn.Value, LicensingLimits.Delivery);
+        c.DeadlineState = DeadlineState.Normal;
+        c.Approved = approve;
+        c.DecisionReason = text;
+        if (!approve.Value)
+            return await MoveAsync(c, actor, CaseActions.Denied, CaseStatus.Denied, text, now, ct);
+
+        var certificate = await issuer.IssueAsync(await CertificateRequestFor(c, now, ct), ct);
+        c.CertificateNumber = certificate.Number;
+        AddEvent(c, actor, CaseActions.Approved, text, c.Status, now);
+        db.Audit(actor, $"case.{CaseActions.Approved}", "case", c.Id.ToString(), text, now);
+        return await MoveAsync(c, actor, CaseActions.CertificateIssued, CaseStatus.CertificateIssued, $"证照编号 {certificate.Number}", now, ct);
+    }
+
+    private async Task<CertificateRequest> CertificateRequestFor(Case c, DateTimeOffset now, CancellationToken ct)
+    {
+        var item = await db.Set<Item>().AsNoTracking().Include(i => i.FormFields).FirstAsync(i => i.Id == c.ItemId, ct);
+        var bureau = await db.Set<Agency>().AsNoTracking().FirstAsync(o => o.Id == c.HandlingOrganisationId, ct);
+        var holder = await db.Set<Account>().AsNoTracking().FirstAsync(a => a.Id == c.ApplicantAccountId, ct);
+        var issuedOn = LegalDates.ToLegalDate(now);
+        var form = ReadForm(c);
+        // Details printed on the certificate: the form's plain-text fields; identity fields stay off the document.
+        var details = item.FormFields.OrderBy(f => f.SortOrder)
+            .Where(f => f.Type is FormFieldType.Text or FormFieldType.Date or FormFieldType.Number && form.TryGetValue(f.Key, out var v) && !string.IsNullOrEmpty(v))
+            .Select(f => KeyValuePair.Create(f.Label, form[f.Key]!))
+            .ToList();
+        return new CertificateRequest(
+            c.Id, c.CaseNumber, holder.Id, item.Code, item.Name, item.ResultName, item.ResultTypeCode,
+            holder.DisplayName, holder.Kind == AccountKind.Enterprise ? "001" : "111",
+            holder.IdentityCodeProtected is null ? "" : personalData.Unprotect(holder.IdentityCodeProtected),
+            bureau.Id, bureau.Name, bureau.Uscc ?? bureau.Code, issuedOn, issuedOn,
+            item.ResultValidityYears is { } years ? issuedOn.AddYears(years).AddDays(-1) : null,
+            details);
+    }
+
+    /// <summary>终止审查: the bureau ends a running case without a decision on the merits (e.g. the applicant died or dissolved).</summary>
+    public async Task<Case> TerminateAsync(Actor actor, Guid caseId, string? reason, int? expectedVersion, CancellationToken ct)
+    {
+        var c = await LoadAsync(caseId, ct);
+        CaseAccess.EnsureStaff(actor, c, Roles.Chief);
+        EnsureVersion(c, expectedVersion);
+        CaseTransitions.Ensure(CaseActions.Terminated, c);
+        var text = RequiredText("reason", reason, "终止审查须说明理由（reason）。", maxLength: 2000);
+        await ClosePauseAsync(c, actor, clock.Now(), ct);
+        c.EndReason = text;
+        c.DeadlineState = DeadlineState.Normal;
+        return await MoveAsync(c, actor, CaseActions.Terminated, CaseStatus.Terminated, text, clock.Now(), ct);
+    }
+}

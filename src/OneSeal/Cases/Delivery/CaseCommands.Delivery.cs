@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OneSeal.Calendar;
+using OneSeal.Cases.Materials;
+using OneSeal.Cases.Rules;
+using OneSeal.Catalog;
+using OneSeal.Organisation;
+using OneSeal.Platform.Audit;
+using OneSeal.Platform.Database;
+using OneSeal.Platform.Http;
+using OneSeal.Platform.Security;
+using OneSeal.Platform.Storage;
+using OneSeal.Platform.Time;
+using OneSeal.Seal;
+
+namespace OneSeal.Cases;
+
+/// <summary>Delivery of the result (送达, Art. 44).</summary>
+public sealed partial class CaseCommands
+{
+    /// <summary>Electronic delivery: the holder downloaded the certificate. Repeating it changes nothing.</summary>
+    public async Task MarkDeliveredAsync(Actor actor, Guid caseId, string mode, CancellationToken ct)
+    {
+        var c = await LoadAsync(caseId, ct);
+        if (c.Status != CaseStatus.CertificateIssued) return;
+        c.DeliveredAt = clock.Now();
+        c.DeliveryMode = "electronic";
+        await MoveAsync(c, actor, CaseActions.Delivered, CaseStatus.Delivered, mode, c.DeliveredAt.Value, ct);
+    }
+
+    public static readonly string[] DeliveryModes = ["pickup", "post", "electronic"];
+
+    /// <summary>
+    /// Delivery recorded at the result window (综合窗口出件): pick-up, post with a tracking number, or electronic;
+    /// a denial is delivered the same way. Art. 44 allows 10 working days from the decision.
+    /// </summary>
+    public async Task<Case> DeliverAsync(Actor actor, Guid caseId, string? mode, string? trackingNumber, int? expectedVersion, CancellationToken ct)
+    {
+        var c = await LoadAsync(caseId, ct);
+        CaseAccess.EnsureStaff(actor, c, Roles.Clerk);
+        EnsureVersion(c, expectedVersion);
+        CaseTransitions.Ensure(CaseActions.Delivered, c);
+        if (mode is null || !DeliveryModes.Contains(mode))
+            throw new InvalidInputException("mode", "one-of", "送达方式（mode）应为 pickup（窗口领取）、post（邮寄）或 electronic（电子送达）。");
+        var tracking = trackingNumber?.Trim();
+        if (mode == "post" && string.IsNullOrEmpty(tracking))
+            throw new InvalidInputException("trackingNumber", "required", "邮寄送达须填写快递单号（trackingNumber）。");
+        if (tracking?.Length > 64) throw new InvalidInputException("trackingNumber", "max-length", "快递单号不能超过64个字符。");
+
+        var now = clock.Now();
+        c.DeliveredAt = now;
+        c.DeliveryMode = mode;
+        c.TrackingNumber = mode == "post" ? tracking : null;
+        var label = mode switch { "pickup" => "窗口领取", "post" => $"邮寄送达，快递单号 {tracking}", _ => "电子送达" };
+        var late = c.DeliveryDueDate is { } dueBy && LegalDates.ToLegalDate(now) > dueBy ? $"（超过法定送达期限 {dueBy:yyyy-MM-dd}）" : "";
+        return await MoveAsync(c, actor, CaseActions.Delivered, CaseStatus.Delivered, label + late, now, ct);
+    }
+}
