@@ -44,6 +44,9 @@ public static class OneSealApp
         services.AddScoped<CaseQueries>();
         services.AddScoped<OneSeal.Cases.Clock.DeadlineSweep>();
         services.AddHostedService<OneSeal.Cases.Clock.DeadlineSweepService>();
+        services.AddScoped<CalendarAdmin>();
+        services.AddScoped<ICalendarChangeListener, OneSeal.Cases.Clock.CaseRescheduler>();
+        services.AddHostedService<CalendarRefreshService>();
         services.AddScoped<OneSeal.Seal.ICertificateDeliveryListener, CaseDelivery>();
         services.AddSeal(config);
         services.AddOpenApi();
@@ -101,6 +104,7 @@ public static class OneSealApp
         app.MapCatalogApi();
         app.MapCasesApi();
         app.MapCalendarApi();
+        app.MapCalendarAdminApi();
         app.MapSealApi();
     }
 }

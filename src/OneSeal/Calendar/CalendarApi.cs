@@ -30,6 +30,35 @@ public static class CalendarApi
         });
     }
 
+    public sealed record YearRequest(string? Notice, List<HolidayRange>? Holidays, List<MakeUpDay>? Workdays);
+    public sealed record ClosureRequest(DateOnly? Date, string? Name);
+
+    /// <summary>Administration: <c>GET /api/v1/calendar/years</c>, <c>PUT /api/v1/calendar/years/{year}</c>, <c>POST /api/v1/calendar/closures</c>.</summary>
+    public static void MapCalendarAdminApi(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/v1/calendar").RequireAuthorization(Platform.Security.AuthSetup.ApiPolicy).WithTags("calendar");
+
+        g.MapGet("/years", async (Platform.Database.OneSealDb db, CancellationToken ct) =>
+        {
+            var years = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                db.Set<CalendarYear>().OrderBy(y => y.Region).ThenBy(y => y.Year), ct);
+            return TypedResults.Ok(years.Select(y => new { region = y.Region, year = y.Year, notice = y.Notice, updatedAt = y.UpdatedAt }));
+        });
+
+        g.MapPut("/years/{year:int}", async (int year, YearRequest? body, HttpContext http, CalendarAdmin admin, CancellationToken ct) =>
+        {
+            if (body is null) throw new InvalidInputException("body", "required", "请求体不能为空。");
+            await admin.SaveYearAsync(Platform.Security.HttpActor.Of(http), year, body.Notice, body.Holidays, body.Workdays, ct);
+            return TypedResults.NoContent();
+        });
+
+        g.MapPost("/closures", async (ClosureRequest? body, HttpContext http, CalendarAdmin admin, CancellationToken ct) =>
+        {
+            await admin.AddClosureAsync(Platform.Security.HttpActor.Of(http), body?.Date, body?.Name, ct);
+            return TypedResults.NoContent();
+        });
+    }
+
     public static DateOnly ParseDate(string field, string? value) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d

@@ -86,8 +86,7 @@ public static class CasesApi
             Transitioned(await cases.DecideAsync(ActorOf(http), id, body?.Approve, body?.Reason, IfMatch(http), ct)));
     }
 
-    internal static Actor ActorOf(HttpContext http) =>
-        Actor.From(http.User) ?? throw new ForbiddenException("unauthenticated", "请先登录。");
+    private static Actor ActorOf(HttpContext http) => HttpActor.Of(http);
 
     /// <summary>Optional <c>If-Match: "version"</c>: a transition on a stale version is a 409.</summary>
     private static int? IfMatch(HttpContext http)

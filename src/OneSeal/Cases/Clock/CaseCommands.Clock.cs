@@ -85,6 +85,18 @@ public sealed partial class CaseCommands
             $"经负责人批准延长{c.ExtensionDays}个工作日，办结期限延至 {c.DueDate:yyyy-MM-dd}。理由：{text}", now, ct);
     }
 
+    /// <summary>The calendar changed: recompute this running case's clock; a moved due date is noted on the timeline.</summary>
+    public async Task RescheduleAsync(Actor actor, Guid caseId, string reason, CancellationToken ct)
+    {
+        var c = await LoadAsync(caseId, ct);
+        if (!CaseStatusLabels.Running.Contains(c.Status)) return;
+        var before = c.DueDate;
+        var now = clock.Now();
+        Reschedule(c, await PausesAsync(c.Id, ct), LegalDates.ToLegalDate(now));
+        if (c.DueDate == before) return;
+        await MoveAsync(c, actor, CaseActions.Rescheduled, c.Status, $"因{reason}，办结期限由 {before:yyyy-MM-dd} 调整为 {c.DueDate:yyyy-MM-dd}", now, ct);
+    }
+
     /// <summary>Recomputes due date, yellow date and deadline state from the case's clock; the one place they are set.</summary>
     private void Reschedule(Case c, IReadOnlyList<CasePause> pauses, DateOnly today)
     {
