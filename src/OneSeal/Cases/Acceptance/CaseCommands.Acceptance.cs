@@ -47,6 +47,7 @@ public sealed partial class CaseCommands
         if (unknown.Count > 0)
             throw new InvalidInputException("missing", "unknown-material", "本事项没有这些材料编码：" + string.Join("、", unknown));
         if (note?.Length > 2000) throw new InvalidInputException("note", "max-length", "说明不能超过2000字。");
+        OneCorrectionNotice.EnsureOnlyNewlySubmitted(c, codes, materials);
 
         var now = clock.Now();
         c.CorrectionMaterialsJson = JsonSerializer.Serialize(codes);
