@@ -54,6 +54,11 @@ public static class CaseActions
     public const string Withdrawn = "withdrawn";
     public const string Terminated = "terminated";
     public const string Rescheduled = "rescheduled";
+    public const string Committed = "committed";
+    public const string ToleranceFulfilled = "tolerance-fulfilled";
+    public const string ToleranceOverdue = "tolerance-overdue";
+    public const string VerificationOpened = "verification-opened";
+    public const string DeemedApproved = "deemed-approved";
     public const string YellowWarning = "yellow-warning";
     public const string RedWarning = "red-warning";
 
@@ -78,6 +83,11 @@ public static class CaseActions
         Withdrawn => "申请人撤回",
         Terminated => "终止审查",
         Rescheduled => "节假日调整，重新计算期限",
+        Committed => "签署承诺书",
+        ToleranceFulfilled => "容缺材料补齐",
+        ToleranceOverdue => "容缺材料逾期未补",
+        VerificationOpened => "生成告知承诺核查任务",
+        DeemedApproved => "超时默认准予",
         YellowWarning => "黄牌预警",
         RedWarning => "红牌：已超期",
         _ => action,

@@ -54,6 +54,10 @@ public sealed class Item
     public required string ResultTypeCode { get; set; }
     public int? ResultValidityYears { get; set; }
     public string? Phone { get; set; }
+    /// <summary>告知承诺制: may be approved on the applicant's written commitment, verified afterwards by the supervising department.</summary>
+    public bool CommitmentApproval { get; set; }
+    /// <summary>超时默认: deemed approved when the limit passes without a decision (seed 003).</summary>
+    public bool DeemedApprovalOnTimeout { get; set; }
     public bool Published { get; set; }
     public int Version { get; set; }
     public List<ItemMaterial> Materials { get; set; } = [];

@@ -12,6 +12,8 @@ public sealed class ItemMaterial
     public required string Code { get; set; }
     public required string Name { get; set; }
     public bool Required { get; set; }
+    /// <summary>可容缺: a non-key material the applicant may supply after acceptance, on a signed commitment.</summary>
+    public bool Tolerable { get; set; }
     public string? Description { get; set; }
     public int SortOrder { get; set; }
 }

@@ -10,6 +10,8 @@ public sealed record ReviewRequest(string? Opinion, string? Recommend);
 public sealed record DecideRequest(bool? Approve, string? Reason);
 public sealed record SuspendRequest(string? Kind, string? Reason, int? ExpectedDays);
 public sealed record ReasonRequest(string? Reason);
+public sealed record CommitRequest(string? Kind, string? Text, List<string>? Materials, DateOnly? SupplyBy);
+public sealed record CommitmentCreated(Guid Id, string Kind, DateOnly? SupplyBy);
 public sealed record DeliverRequest(string? Mode, string? TrackingNumber);
 public sealed record PauseEntry(string Kind, string Reason, int ExpectedDays, DateOnly StartedOn, DateOnly? EndedOn, int? PausedDays);
 public sealed record ClockDayEntry(DateOnly Date, string Treatment, int? Number, string? Note);

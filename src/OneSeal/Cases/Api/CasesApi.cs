@@ -68,6 +68,11 @@ public static class CasesApi
             Transitioned(await cases.RefuseAsync(ActorOf(http), id, body?.Reason, IfMatch(http), ct)));
         g.MapPost("/{id:guid}/review", async (Guid id, ReviewRequest? body, HttpContext http, CaseCommands cases, CancellationToken ct) =>
             Transitioned(await cases.ReviewAsync(ActorOf(http), id, body?.Opinion, body?.Recommend, IfMatch(http), ct)));
+        g.MapPost("/{id:guid}/commit", async (Guid id, CommitRequest? body, HttpContext http, CaseCommands cases, CancellationToken ct) =>
+        {
+            var c = await cases.CommitAsync(ActorOf(http), id, body?.Kind, body?.Text, body?.Materials, body?.SupplyBy, IfMatch(http), ct);
+            return TypedResults.Created($"/api/v1/cases/{id}", new CommitmentCreated(c.Id, c.Kind.ToString().ToLowerInvariant(), c.SupplyBy));
+        });
         g.MapPost("/{id:guid}/suspend", async (Guid id, SuspendRequest? body, HttpContext http, CaseCommands cases, CancellationToken ct) =>
             Transitioned(await cases.SuspendAsync(ActorOf(http), id, body?.Kind, body?.Reason, body?.ExpectedDays, IfMatch(http), ct)));
         g.MapPost("/{id:guid}/resume", async (Guid id, HttpContext http, CaseCommands cases, CancellationToken ct) =>

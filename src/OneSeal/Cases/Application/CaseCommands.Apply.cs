@@ -64,9 +64,11 @@ public sealed partial class CaseCommands
     {
         var c = await LoadAsync(caseId, ct);
         CaseAccess.EnsureApplicant(actor, c);
-        CaseTransitions.Ensure(CaseActions.MaterialUploaded, c);
         if (string.IsNullOrWhiteSpace(materialCode))
             throw new InvalidInputException("materialCode", "required", "请指定材料编码（materialCode）。");
+        // While the case runs, only materials owed under a tolerance commitment (容缺) may still be supplied.
+        if (!(CaseStatusLabels.Running.Contains(c.Status) && (await OwedMaterialsAsync(c, ct)).Contains(materialCode)))
+            CaseTransitions.Ensure(CaseActions.MaterialUploaded, c);
         var material = await db.Set<ItemMaterial>().AsNoTracking().FirstOrDefaultAsync(m => m.ItemId == c.ItemId && m.Code == materialCode, ct)
             ?? throw new InvalidInputException("materialCode", "unknown-material", $"本事项没有编码为“{materialCode}”的材料。");
 
@@ -88,6 +90,7 @@ public sealed partial class CaseCommands
         c.Version++;
         AddEvent(c, actor, CaseActions.MaterialUploaded, $"{material.Name}：{row.FileName}", c.Status, now);
         db.Audit(actor, "case.material-upload", "case", c.Id.ToString(), $"{material.Code} sha256={stored.Sha256}", now);
+        await FulfilToleranceIfCompleteAsync(c, actor, now, ct);
         await db.CommitAsync(ct);
         return row;
     }
@@ -102,7 +105,8 @@ public sealed partial class CaseCommands
             .FirstAsync(i => i.Id == c.ItemId, ct);
         FormValidator.Validate(item.FormFields, ReadForm(c), LegalDates.Today(clock), requireAll: true);
         var current = c.Materials.Where(m => !m.Superseded).ToList();
-        var missing = item.Materials.Where(m => m.Required && current.All(u => u.MaterialCode != m.Code)).ToList();
+        var owed = await OwedMaterialsAsync(c, ct);
+        var missing = item.Materials.Where(m => m.Required && !owed.Contains(m.Code) && current.All(u => u.MaterialCode != m.Code)).ToList();
         if (missing.Count > 0)
             throw new InvalidInputException("materials", "required-materials",
                 "尚未上传以下必交材料：" + string.Join("、", missing.Select(m => m.Name)));

@@ -15,15 +15,42 @@ namespace OneSeal.Cases.Clock;
 /// </summary>
 public sealed class DeadlineSweep(OneSealDb db, TimeProvider clock, IWorkingDayCalendar calendar, CaseCommands cases)
 {
-    public sealed record Result(int DeemedAccepted, int Yellow, int Red);
+    public sealed record Result(int DeemedAccepted, int Yellow, int Red, int ToleranceChecked = 0, int DeemedApproved = 0);
 
     public async Task<Result> RunOnceAsync(CancellationToken ct)
     {
         var now = clock.Now();
         var today = LegalDates.ToLegalDate(now);
         var deemed = await DeemAcceptedAsync(today, ct);
+        var tolerance = await EachAsync(await OverdueToleranceAsync(today, ct), cases.EnforceToleranceAsync, ct);
+        var approved = await EachAsync(await DeemedApprovalDueAsync(today, ct), cases.ApproveAsDeemedAsync, ct);
         var (yellow, red) = await MarkWarningsAsync(today, now, ct);
-        return new Result(deemed, yellow, red);
+        return new Result(deemed, yellow, red, tolerance, approved);
+    }
+
+    private Task<List<Guid>> OverdueToleranceAsync(DateOnly today, CancellationToken ct) =>
+        db.Set<Commitments.CaseCommitment>().AsNoTracking()
+            .Where(x => x.Kind == Commitments.CommitmentKind.Tolerance && x.FulfilledAt == null && x.SupplyBy < today)
+            .Join(db.Set<Case>().Where(c => CaseStatusLabels.Running.Contains(c.Status)), x => x.CaseId, c => c.Id, (x, c) => c.Id)
+            .Take(1000).ToListAsync(ct);
+
+    private Task<List<Guid>> DeemedApprovalDueAsync(DateOnly today, CancellationToken ct) =>
+        db.Set<Case>().AsNoTracking()
+            .Where(c => (c.Status == CaseStatus.Accepted || c.Status == CaseStatus.Reviewed) && c.DueDate < today)
+            .Join(db.Set<Catalog.Item>().Where(i => i.DeemedApprovalOnTimeout), c => c.ItemId, i => i.Id, (c, i) => c.Id)
+            .Take(200).ToListAsync(ct);
+
+    /// <summary>One case at a time, each in its own transaction; a case someone changed meanwhile is left to them.</summary>
+    private async Task<int> EachAsync(List<Guid> ids, Func<Guid, CancellationToken, Task> act, CancellationToken ct)
+    {
+        foreach (var id in ids)
+        {
+            db.ChangeTracker.Clear();
+            try { await act(id, ct); }
+            catch (Exception e) when (e is DbUpdateConcurrencyException or Platform.Http.ConflictException) { }
+        }
+        db.ChangeTracker.Clear();
+        return ids.Count;
     }
 
     /// <summary>Submitted cases nobody answered within 5 working days of receipt count as accepted from receipt.</summary>

@@ -28,7 +28,7 @@ public sealed class DeadlineSweepService(IServiceScopeFactory scopes, TimeProvid
                 if (!await db.TryClaimAsync(LeaseName, now, now.AddSeconds(seconds * 3), stoppingToken)) continue;
                 var result = await scope.ServiceProvider.GetRequiredService<DeadlineSweep>().RunOnceAsync(stoppingToken);
                 if (result != new DeadlineSweep.Result(0, 0, 0))
-                    log.LogInformation("Deadline sweep: {Deemed} deemed accepted, {Yellow} yellow, {Red} red", result.DeemedAccepted, result.Yellow, result.Red);
+                    log.LogInformation("Deadline sweep: {Result}", result);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

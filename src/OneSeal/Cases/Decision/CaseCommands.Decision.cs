@@ -53,21 +53,35 @@ public sealed partial class CaseCommands
         var text = approve.Value ? reason?.Trim() : RequiredText("reason", reason, "不予许可须说明理由（reason）。");
         if (text?.Length > 4000) throw new InvalidInputException("reason", "max-length", "理由不能超过4000字。");
 
+        if (approve.Value) await EnsureNoOutstandingToleranceAsync(c, ct);
         var now = clock.Now();
-        c.DecidedById = actor.Id;
+        RecordDecision(c, actor, approve.Value, text, now);
+        if (!approve.Value)
+            return await MoveAsync(c, actor, CaseActions.Denied, CaseStatus.Denied, text, now, ct);
+        return await IssueApprovalAsync(c, actor, text, now, ct);
+    }
+
+    private void RecordDecision(Case c, Actor actor, bool approve, string? reason, DateTimeOffset now)
+    {
+        c.DecidedById = actor.Id == Guid.Empty ? null : actor.Id;
         c.DecidedAt = now;
         c.DecidedOn = LegalDates.ToLegalDate(now);
         c.DeliveryDueDate = calendar.AddWorkingDays(c.DecidedOn.Value, LicensingLimits.Delivery);
         c.DeadlineState = DeadlineState.Normal;
         c.Approved = approve;
-        c.DecisionReason = text;
-        if (!approve.Value)
-            return await MoveAsync(c, actor, CaseActions.Denied, CaseStatus.Denied, text, now, ct);
+        c.DecisionReason = reason;
+    }
 
-        var certificate = await issuer.IssueAsync(await CertificateRequestFor(c, now, ct), ct);
+    /// <summary>准予许可: the bureau seals the certificate; an approval on commitment also opens a verification task.</summary>
+    private async Task<Case> IssueApprovalAsync(Case c, Actor actor, string? note, DateTimeOffset now, CancellationToken ct, IReadOnlyList<KeyValuePair<string, string>>? extraDetails = null)
+    {
+        var request = await CertificateRequestFor(c, now, ct);
+        if (extraDetails is not null) request = request with { Details = [.. request.Details, .. extraDetails] };
+        var certificate = await issuer.IssueAsync(request, ct);
         c.CertificateNumber = certificate.Number;
-        AddEvent(c, actor, CaseActions.Approved, text, c.Status, now);
-        db.Audit(actor, $"case.{CaseActions.Approved}", "case", c.Id.ToString(), text, now);
+        AddEvent(c, actor, CaseActions.Approved, note, c.Status, now);
+        db.Audit(actor, $"case.{CaseActions.Approved}", "case", c.Id.ToString(), Fit(note), now);
+        await OpenVerificationTaskAsync(c, actor, now, ct);
         return await MoveAsync(c, actor, CaseActions.CertificateIssued, CaseStatus.CertificateIssued, $"证照编号 {certificate.Number}", now, ct);
     }
 

@@ -35,10 +35,11 @@ public static class CatalogSeed
                 StatutoryDays = i.StatutoryDays, PromisedDays = i.PromisedDays, LegalBasis = i.LegalBasis, Conditions = i.Conditions,
                 FeeCharged = i.FeeCharged, FeeAmount = i.FeeAmount, FeeBasis = i.FeeBasis, Visits = i.Visits,
                 ResultName = i.ResultName, ResultTypeCode = i.ResultTypeCode, ResultValidityYears = i.ResultValidityYears, Phone = i.Phone,
+                CommitmentApproval = i.CommitmentApproval, DeemedApprovalOnTimeout = i.DeemedApprovalOnTimeout,
                 Published = true, Version = 1,
                 Materials = i.Materials.Select((m, n) => new ItemMaterial
                 {
-                    Id = Guid.NewGuid(), Code = m.Code, Name = m.Name, Required = m.Required, Description = m.Description, SortOrder = n,
+                    Id = Guid.NewGuid(), Code = m.Code, Name = m.Name, Required = m.Required, Tolerable = m.Tolerable, Description = m.Description, SortOrder = n,
                 }).ToList(),
                 FormFields = i.FormFields.Select((f, n) => new ItemFormField
                 {
@@ -65,7 +66,7 @@ public static class CatalogSeed
         int StatutoryDays, int PromisedDays, string LegalBasis, string Conditions,
         bool FeeCharged, decimal? FeeAmount, string? FeeBasis, int Visits,
         string ResultName, string ResultTypeCode, int? ResultValidityYears, string? Phone,
-        List<MaterialRow> Materials, List<FieldRow> FormFields);
-    private sealed record MaterialRow(string Code, string Name, bool Required, string? Description);
+        List<MaterialRow> Materials, List<FieldRow> FormFields, bool CommitmentApproval = false, bool DeemedApprovalOnTimeout = false);
+    private sealed record MaterialRow(string Code, string Name, bool Required, string? Description, bool Tolerable = false);
     private sealed record FieldRow(string Key, string Label, FormFieldType Type, bool Required);
 }

@@ -1,0 +1,119 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OneSeal.Cases.Commitments;
+using OneSeal.Cases.Rules;
+using OneSeal.Catalog;
+using OneSeal.Platform.Audit;
+using OneSeal.Platform.Database;
+using OneSeal.Platform.Http;
+using OneSeal.Platform.Security;
+using OneSeal.Platform.Time;
+using OneSeal.Supervision;
+
+namespace OneSeal.Cases;
+
+/// <summary>
+/// Commitments (承诺): 容缺受理 — accept now, non-key materials later by a promised date, no result before they
+/// arrive; 告知承诺制 — approve on the applicant's declaration, the supervising department verifies afterwards.
+/// </summary>
+public sealed partial class CaseCommands
+{
+    /// <summary>Tolerance commitments may promise supply at most this many calendar days ahead.</summary>
+    public const int MaxSupplyDays = 60;
+    /// <summary>Working days the supervising department has to verify an approval on commitment.</summary>
+    public const int VerificationWorkingDays = 20;
+
+    public async Task<CaseCommitment> CommitAsync(Actor actor, Guid caseId, string? kind, string? text, IReadOnlyList<string>? materials, DateOnly? supplyBy, int? expectedVersion, CancellationToken ct)
+    {
+        var c = await LoadAsync(caseId, ct);
+        CaseAccess.EnsureApplicant(actor, c);
+        EnsureVersion(c, expectedVersion);
+        if (c.Status is not (CaseStatus.Draft or CaseStatus.CorrectionRequested))
+            throw new ConflictException("invalid-transition", "承诺书须在提交申请前签署。");
+        var statement = RequiredText("text", text, "请填写承诺内容（text）。");
+        var item = await db.Set<Item>().AsNoTracking().Include(i => i.Materials).FirstAsync(i => i.Id == c.ItemId, ct);
+        var today = LegalDates.Today(clock);
+        CaseCommitment commitment;
+        switch (kind)
+        {
+            case "tolerance":
+                var codes = (materials ?? []).Where(m => !string.IsNullOrWhiteSpace(m)).Distinct().ToList();
+                if (codes.Count == 0) throw new InvalidInputException("materials", "required", "请列出容缺后补的材料（materials）。");
+                var notTolerable = codes.Where(code => !item.Materials.Any(m => m.Code == code && m.Tolerable)).ToList();
+                if (notTolerable.Count > 0)
+                    throw new InvalidInputException("materials", "not-tolerable", "这些材料不可容缺（须为本事项列明的非关键材料）：" + string.Join("、", notTolerable));
+                if (supplyBy is not { } by || by <= today || by > today.AddDays(MaxSupplyDays))
+                    throw new InvalidInputException("supplyBy", "range", $"补交日期（supplyBy）应在今天之后、{MaxSupplyDays}日以内。");
+                commitment = new CaseCommitment { Kind = CommitmentKind.Tolerance, Text = statement, MaterialsJson = JsonSerializer.Serialize(codes), SupplyBy = by };
+                break;
+            case "notification":
+                if (!item.CommitmentApproval)
+                    throw new InvalidInputException("kind", "not-allowed", "本事项未实行告知承诺制。");
+                commitment = new CaseCommitment { Kind = CommitmentKind.Notification, Text = statement };
+                break;
+            default:
+                throw new InvalidInputException("kind", "one-of", "承诺类型（kind）应为 tolerance（容缺受理）或 notification（告知承诺）。");
+        }
+
+        var now = clock.Now();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Signing again before submission replaces the earlier commitment of the same kind.
+        await db.Set<CaseCommitment>().Where(x => x.CaseId == c.Id && x.Kind == commitment.Kind).ExecuteDeleteAsync(ct);
+        commitment.Id = Guid.NewGuid();
+        commitment.CaseId = c.Id;
+        commitment.SignedAt = now;
+        commitment.SignedById = actor.Id;
+        db.Add(commitment);
+        c.Version++;
+        var label = commitment.Kind == CommitmentKind.Tolerance
+            ? $"签署容缺受理承诺书：{string.Join("、", item.Materials.Where(m => commitment.MaterialsJson!.Contains($"\"{m.Code}\"")).Select(m => m.Name))}，承诺于 {commitment.SupplyBy:yyyy-MM-dd} 前补交"
+            : "签署告知承诺书";
+        AddEvent(c, actor, CaseActions.Committed, label, c.Status, now);
+        db.Audit(actor, "case.committed", "case", c.Id.ToString(), commitment.Kind.ToString(), now);
+        await db.CommitAsync(ct);
+        await tx.CommitAsync(ct);
+        return commitment;
+    }
+
+    /// <summary>Material codes still owed under a tolerance commitment (empty when none or fulfilled).</summary>
+    private async Task<IReadOnlyList<string>> OwedMaterialsAsync(Case c, CancellationToken ct)
+    {
+        var commitment = await db.Set<CaseCommitment>().AsNoTracking()
+            .FirstOrDefaultAsync(x => x.CaseId == c.Id && x.Kind == CommitmentKind.Tolerance && x.FulfilledAt == null, ct);
+        if (commitment is null) return [];
+        var promised = JsonSerializer.Deserialize<List<string>>(commitment.MaterialsJson ?? "[]") ?? [];
+        return promised.Where(code => !c.Materials.Any(m => m.MaterialCode == code && !m.Superseded && m.UploadedAt >= commitment.SignedAt)).ToList();
+    }
+
+    /// <summary>After an upload: a tolerance commitment whose materials have all arrived is fulfilled.</summary>
+    private async Task FulfilToleranceIfCompleteAsync(Case c, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!CaseStatusLabels.Running.Contains(c.Status)) return;
+        var commitment = await db.Set<CaseCommitment>()
+            .FirstOrDefaultAsync(x => x.CaseId == c.Id && x.Kind == CommitmentKind.Tolerance && x.FulfilledAt == null, ct);
+        if (commitment is null || (await OwedMaterialsAsync(c, ct)).Count > 0) return;
+        commitment.FulfilledAt = now;
+        AddEvent(c, actor, CaseActions.ToleranceFulfilled, "容缺材料已全部补齐", c.Status, now);
+    }
+
+    /// <summary>容缺受理: no result is issued before the promised materials arrive.</summary>
+    private async Task EnsureNoOutstandingToleranceAsync(Case c, CancellationToken ct)
+    {
+        var owed = await OwedMaterialsAsync(c, ct);
+        if (owed.Count > 0)
+            throw new ConflictException("tolerance-outstanding", "容缺受理的材料尚未补齐，不能出具审批结果：" + string.Join("、", owed));
+    }
+
+    private async Task OpenVerificationTaskAsync(Case c, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!await db.Set<CaseCommitment>().AnyAsync(x => x.CaseId == c.Id && x.Kind == CommitmentKind.Notification, ct)) return;
+        var item = await db.Set<Item>().AsNoTracking().FirstAsync(i => i.Id == c.ItemId, ct);
+        var due = calendar.AddWorkingDays(LegalDates.ToLegalDate(now), VerificationWorkingDays);
+        db.Add(new VerificationTask
+        {
+            Id = Guid.NewGuid(), CaseId = c.Id, CaseNumber = c.CaseNumber, DepartmentId = item.SupervisingDepartmentId,
+            Subject = $"告知承诺核查：{c.ApplicantName} · {c.ItemName}", DueOn = due, Status = VerificationStatus.Open, CreatedAt = now,
+        });
+        AddEvent(c, actor, CaseActions.VerificationOpened, $"已向监管部门推送告知承诺核查任务，核查期限 {due:yyyy-MM-dd}", c.Status, now);
+    }
+}
