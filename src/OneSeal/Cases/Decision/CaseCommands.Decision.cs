@@ -47,7 +47,10 @@ public sealed partial class CaseCommands
         CaseAccess.EnsureStaff(actor, c, Roles.Chief);
         EnsureVersion(c, expectedVersion);
         if (approve is null) throw new InvalidInputException("approve", "required", "请选择准予或不予许可（approve）。");
-        CaseTransitions.Ensure(approve.Value ? CaseActions.Approved : CaseActions.Denied, c);
+        // 即办件: decided in the same visit, straight after acceptance, without a separate review step.
+        var immediate = c.Status == CaseStatus.Accepted
+            && await db.Set<Item>().AnyAsync(i => i.Id == c.ItemId && i.Kind == ItemKind.Immediate, ct);
+        if (!immediate) CaseTransitions.Ensure(approve.Value ? CaseActions.Approved : CaseActions.Denied, c);
         SeparationOfDuties.AcceptorCannotDecide(c, actor);
         SeparationOfDuties.ReviewerCannotDecide(c, actor);
         var text = approve.Value ? reason?.Trim() : RequiredText("reason", reason, "不予许可须说明理由（reason）。");
