@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using OneSeal.Calendar;
 using OneSeal.Cases.Materials;
 using OneSeal.Cases.Rules;
 using OneSeal.Catalog;
@@ -9,9 +8,7 @@ using OneSeal.Platform.Audit;
 using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
-using OneSeal.Platform.Storage;
 using OneSeal.Platform.Time;
-using OneSeal.Seal;
 
 namespace OneSeal.Cases;
 

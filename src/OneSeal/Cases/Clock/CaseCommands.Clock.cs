@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using OneSeal.Calendar;
 using OneSeal.Cases.Clock;
 using OneSeal.Cases.Rules;
 using OneSeal.Catalog;

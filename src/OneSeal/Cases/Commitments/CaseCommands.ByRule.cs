@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using OneSeal.Cases.Commitments;
-using OneSeal.Cases.Rules;
 using OneSeal.Platform.Security;
 using OneSeal.Platform.Time;
 

@@ -1,17 +1,11 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using OneSeal.Calendar;
 using OneSeal.Cases.Materials;
 using OneSeal.Cases.Rules;
-using OneSeal.Catalog;
 using OneSeal.Organisation;
-using OneSeal.Platform.Audit;
 using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
-using OneSeal.Platform.Storage;
 using OneSeal.Platform.Time;
-using OneSeal.Seal;
 
 namespace OneSeal.Cases;
 
