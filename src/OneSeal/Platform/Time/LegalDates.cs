@@ -13,11 +13,11 @@ public static class LegalDates
 
     public static DateOnly Today(TimeProvider clock) => ToLegalDate(clock.GetUtcNow());
 
-    /// <summary>The instant a legal date begins in Asia/Shanghai.</summary>
+    /// <summary>The instant (in UTC, as stored) a legal date begins in Asia/Shanghai.</summary>
     public static DateTimeOffset StartOf(DateOnly date)
     {
         var local = date.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, Shanghai.GetUtcOffset(local));
+        return new DateTimeOffset(local, Shanghai.GetUtcOffset(local)).ToUniversalTime();
     }
 
     public static DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Shanghai);
