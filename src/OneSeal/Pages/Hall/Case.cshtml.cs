@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using OneSeal.Cases;
+using OneSeal.Cases.Api;
+using OneSeal.Cases.Rules;
 using OneSeal.Organisation;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Storage;
@@ -11,7 +13,9 @@ namespace OneSeal.Pages.Hall;
 
 /// <summary>
 /// A submitted case at the window: check the form and materials, then accept, send one correction notice listing
-/// everything missing, or refuse with reasons. Every form carries the case version, so a stale page gets a 409 message.
+/// everything missing, or refuse with reasons. A decided case comes back to the window for delivery (送达, Art. 44):
+/// pick-up, post with a tracking number, or electronic. Every form carries the case version, so a stale page gets a
+/// 409 message.
 /// </summary>
 [Authorize(Roles = Roles.Clerk)]
 public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStore files, IStringLocalizer<Ui> t) : OneSealPageModel(t)
@@ -22,8 +26,13 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public int? Version { get; set; }
+    [BindProperty] public string? Mode { get; set; }
+    [BindProperty] public string? TrackingNumber { get; set; }
+
+    public DeadlineExplanation? Deadline { get; private set; }
 
     public bool CanAct => Detail?.Case.Status == CaseStatus.Submitted;
+    public bool CanDeliver => Detail is { } d && CaseTransitions.IsAllowed(CaseActions.Delivered, d.Case.Status);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -56,7 +65,15 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
             return T["已作出不予受理（办件 {0}）。", done.CaseNumber];
         }, ct);
 
-    private async Task<IActionResult> ActAsync(Guid id, Func<OneSeal.Platform.Security.Actor, Case, Task<string>> action, CancellationToken ct)
+    public Task<IActionResult> OnPostDeliverAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, async (me, c) =>
+        {
+            var done = await cases.DeliverAsync(me, id, Mode, TrackingNumber, Version, ct);
+            return T["已送达（办件 {0}，{1}）。", done.CaseNumber, T[CaseDisplay.DeliveryModeLabel(done.DeliveryMode)]];
+        }, ct, k => k == "trackingNumber" ? "tracking-number" : k);
+
+    private async Task<IActionResult> ActAsync(Guid id, Func<OneSeal.Platform.Security.Actor, Case, Task<string>> action, CancellationToken ct,
+        Func<string, string>? mapKey = null)
     {
         ClearErrors();
         if (await LoadAsync(id, ct) is { } notFound) return notFound;
@@ -67,7 +84,7 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
         }
         catch (DomainException e)
         {
-            AddDomainError(e);
+            AddDomainError(e, mapKey);
             // Show the case as it is now (another clerk may have acted on it meanwhile).
             return await LoadAsync(id, ct) ?? Page();
         }
@@ -78,6 +95,7 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
         try
         {
             Detail = await queries.GetAsync(Me, id, ct);
+            Deadline = await queries.ExplainDeadlineAsync(Me, id, ct);
             return null;
         }
         catch (NotFoundException e)

@@ -3,21 +3,30 @@ using Microsoft.Extensions.Localization;
 using OneSeal.Cases;
 using OneSeal.Organisation;
 using OneSeal.Platform.Http;
+using OneSeal.Platform.Time;
 using OneSeal.Resources;
 
 namespace OneSeal.Pages.Hall;
 
-/// <summary>受理工作台: submitted cases of the clerk's organisation, oldest first.</summary>
+/// <summary>
+/// 受理工作台: submitted cases of the clerk's organisation, oldest first; and decided cases whose result the window
+/// must deliver (待送达: certificate issued or licence denied), nearest delivery deadline first (Art. 44).
+/// </summary>
 [Authorize(Roles = Roles.Clerk)]
-public sealed class IndexModel(CaseQueries queries, IStringLocalizer<Ui> t) : OneSealPageModel(t)
+public sealed class IndexModel(CaseQueries queries, TimeProvider clock, IStringLocalizer<Ui> t) : OneSealPageModel(t)
 {
     public IReadOnlyList<Case> Queue { get; private set; } = [];
+    public IReadOnlyList<Case> ToDeliver { get; private set; } = [];
+    public DateOnly Today { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        Today = LegalDates.Today(clock);
         try
         {
             Queue = await queries.QueueAsync(Me, [CaseStatus.Submitted], ct);
+            ToDeliver = (await queries.QueueAsync(Me, [CaseStatus.CertificateIssued, CaseStatus.Denied], ct))
+                .OrderBy(c => c.DeliveryDueDate ?? DateOnly.MaxValue).ThenBy(c => c.DecidedAt).ToList();
         }
         catch (ForbiddenException e)
         {

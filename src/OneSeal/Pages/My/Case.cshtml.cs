@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using OneSeal.Cases;
+using OneSeal.Cases.Api;
+using OneSeal.Cases.Rules;
 using OneSeal.Organisation;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Storage;
@@ -10,8 +12,9 @@ using OneSeal.Resources;
 namespace OneSeal.Pages.My;
 
 /// <summary>
-/// One of the applicant's cases: status, due date, form, materials, timeline; the correction notice and the
-/// upload/submit form while the case is a draft or awaits correction; the certificate once issued.
+/// One of the applicant's cases: status, due date and how it was counted, form, materials, timeline; the correction
+/// notice and the upload/submit form while the case is a draft or awaits correction; a pause or an extension with its
+/// reasons; withdrawal until the case is decided; the certificate once issued.
 /// </summary>
 [Authorize(Roles = Roles.Applicant)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaterialUploads.MaxFormBytes)]
@@ -19,6 +22,14 @@ namespace OneSeal.Pages.My;
 public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStore files, IStringLocalizer<Ui> t) : OneSealPageModel(t)
 {
     public CaseQueries.CaseDetail? Detail { get; private set; }
+
+    public DeadlineExplanation? Deadline { get; private set; }
+
+    [BindProperty] public string? WithdrawReason { get; set; }
+    [BindProperty] public bool WithdrawConfirm { get; set; }
+
+    /// <summary>Withdrawal is open until the case is decided (or has ended).</summary>
+    public bool CanWithdraw => Detail is { } d && CaseTransitions.IsAllowed(CaseActions.Withdrawn, d.Case.Status);
 
     /// <summary>The applicant may still upload and submit (draft) or resubmit (after a correction notice).</summary>
     public bool CanSubmit => Detail?.Case.Status is CaseStatus.Draft or CaseStatus.CorrectionRequested;
@@ -47,6 +58,29 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
 
     /// <summary>Uploads the chosen files, then submits (or resubmits after correction).</summary>
     public Task<IActionResult> OnPostSubmitAsync(Guid id, int? version, CancellationToken ct) => UploadThenAsync(id, version, submit: true, ct);
+
+    /// <summary>撤回申请: the applicant ends the case; it cannot be undone (a new application is needed).</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, int? version, CancellationToken ct)
+    {
+        ClearErrors();
+        if (await LoadAsync(id, ct) is { } notFound) return notFound;
+        if (!WithdrawConfirm)
+        {
+            AddError("withdraw-confirm", T["请勾选确认后再撤回申请。"]);
+            return Page();
+        }
+        try
+        {
+            var done = await cases.WithdrawAsync(Me, id, WithdrawReason, version, ct);
+            Notify(T["已撤回申请（办件 {0}），本办件终止办理。", done.CaseNumber]);
+            return Redirect($"/my/cases/{id}");
+        }
+        catch (DomainException e)
+        {
+            AddDomainError(e, k => k == "reason" ? "withdraw-reason" : k);
+            return await LoadAsync(id, ct) ?? Page();
+        }
+    }
 
     private async Task<IActionResult> UploadThenAsync(Guid id, int? version, bool submit, CancellationToken ct)
     {
@@ -92,6 +126,7 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
             Detail = await queries.GetAsync(Me, id, ct);
             // This page is the applicant's; staff and monitors have their own workbenches.
             if (Detail.Case.ApplicantAccountId != Me.Id) return NotFoundPage(T["办件不存在或无权查看。"]);
+            Deadline = await queries.ExplainDeadlineAsync(Me, id, ct);
             return null;
         }
         catch (NotFoundException e)

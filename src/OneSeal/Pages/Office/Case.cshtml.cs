@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using OneSeal.Cases;
+using OneSeal.Cases.Api;
+using OneSeal.Cases.Rules;
 using OneSeal.Organisation;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Storage;
@@ -11,7 +13,9 @@ namespace OneSeal.Pages.Office;
 
 /// <summary>
 /// An accepted case in the back office: the reviewer records an opinion and a recommendation; the chief decides.
-/// Separation of duties is enforced by <see cref="CaseCommands"/>; its refusals are shown as an alert.
+/// While the case runs, reviewer or chief stops the clock (期限中止, Art. 45) and resumes it; the chief extends the
+/// limit once (Art. 42) or ends the review (终止审查). Separation of duties and data scope are enforced by
+/// <see cref="CaseCommands"/>; its refusals are shown as an alert, field problems next to the field.
 /// </summary>
 [Authorize(Roles = Roles.Reviewer + "," + Roles.Chief)]
 public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStore files, IStringLocalizer<Ui> t) : OneSealPageModel(t)
@@ -23,9 +27,28 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
     [BindProperty] public string? Approve { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public int? Version { get; set; }
+    [BindProperty] public string? PauseKind { get; set; }
+    [BindProperty] public string? PauseReason { get; set; }
+    [BindProperty] public string? PauseDays { get; set; }
+    [BindProperty] public string? ExtensionReason { get; set; }
+    [BindProperty] public string? TerminationReason { get; set; }
+
+    public DeadlineExplanation? Deadline { get; private set; }
 
     public bool CanReview => Detail?.Case.Status == CaseStatus.Accepted && Me.Has(Roles.Reviewer);
     public bool CanDecide => Detail?.Case.Status == CaseStatus.Reviewed && Me.Has(Roles.Chief);
+    public bool IsChief => Me.Has(Roles.Chief);
+    public bool CanSuspend => Allowed(CaseActions.Suspended);
+    public bool CanResume => Allowed(CaseActions.Resumed);
+    /// <summary>The chief sees the extension section while the case runs: a form, or the extension already granted.</summary>
+    public bool ShowExtension => IsChief && Allowed(CaseActions.Extended);
+    public bool CanExtend => ShowExtension && Detail!.Case.ExtensionDays == 0;
+    public bool CanTerminate => IsChief && Allowed(CaseActions.Terminated);
+    public bool HasAnyAction => CanReview || CanDecide || CanSuspend || CanResume || ShowExtension || CanTerminate;
+
+    private bool Allowed(string action) => Detail is { } d && CaseTransitions.IsAllowed(action, d.Case.Status);
+
+    private string Self(Guid id) => $"/office/cases/{id}";
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -42,7 +65,7 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
         {
             var done = await cases.ReviewAsync(Me, id, Opinion, Recommend, Version, ct);
             return T["已提交审查意见（办件 {0}），转科长决定。", done.CaseNumber];
-        }, ct);
+        }, ct, k => k);
 
     public Task<IActionResult> OnPostDecideAsync(Guid id, CancellationToken ct) =>
         ActAsync(id, async () =>
@@ -52,20 +75,55 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
             return done.Approved == true
                 ? T["已作出准予许可决定（办件 {0}），电子证照已签发。", done.CaseNumber]
                 : T["已作出不予许可决定（办件 {0}）。", done.CaseNumber];
-        }, ct);
+        }, ct, ReasonField("decision-reason"));
 
-    private async Task<IActionResult> ActAsync(Guid id, Func<Task<string>> action, CancellationToken ct)
+    /// <summary>期限中止 (Art. 45): the clock stops; the page stays on the case and shows the pause.</summary>
+    public Task<IActionResult> OnPostSuspendAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, async () =>
+        {
+            var done = await cases.SuspendAsync(Me, id, PauseKind, PauseReason, CaseDisplay.WholeNumber(PauseDays), Version, ct);
+            return T["已中止审批期限（办件 {0}），中止期间不计入办结期限。", done.CaseNumber];
+        }, ct, k => k switch { "kind" => "pause-kind", "reason" => "pause-reason", "expectedDays" => "pause-days", _ => k }, Self(id));
+
+    /// <summary>恢复审查: the pause ends today and the due date moves later by the working days it took.</summary>
+    public Task<IActionResult> OnPostResumeAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, async () =>
+        {
+            var done = await cases.ResumeAsync(Me, id, Version, ct);
+            return T["已恢复审查（办件 {0}），办结期限顺延至 {1}。", done.CaseNumber, CaseDisplay.Date(done.DueDate)];
+        }, ct, k => k, Self(id));
+
+    /// <summary>延长审批期限 (Art. 42): once, by the chief, with reasons the applicant is told.</summary>
+    public Task<IActionResult> OnPostExtendAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, async () =>
+        {
+            var done = await cases.ExtendAsync(Me, id, ExtensionReason, Version, ct);
+            return T["已延长审批期限 {0} 个工作日（办件 {1}），办结期限延至 {2}。", done.ExtensionDays, done.CaseNumber, CaseDisplay.Date(done.DueDate)];
+        }, ct, ReasonField("extension-reason"), Self(id));
+
+    /// <summary>终止审查: the case ends without a decision on the merits.</summary>
+    public Task<IActionResult> OnPostTerminateAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, async () =>
+        {
+            var done = await cases.TerminateAsync(Me, id, TerminationReason, Version, ct);
+            return T["已终止审查（办件 {0}）。", done.CaseNumber];
+        }, ct, ReasonField("termination-reason"));
+
+    /// <summary>Service messages name the API field <c>reason</c>; on this page each form has its own reason box.</summary>
+    private static Func<string, string> ReasonField(string id) => k => k == "reason" ? id : k;
+
+    private async Task<IActionResult> ActAsync(Guid id, Func<Task<string>> action, CancellationToken ct, Func<string, string> mapKey, string redirectTo = "/office")
     {
         ClearErrors();
         if (await LoadAsync(id, ct) is { } notFound) return notFound;
         try
         {
             Notify(await action());
-            return Redirect("/office");
+            return Redirect(redirectTo);
         }
         catch (DomainException e)
         {
-            AddDomainError(e, k => k == "reason" ? "decision-reason" : k);
+            AddDomainError(e, mapKey);
             return await LoadAsync(id, ct) ?? Page();
         }
     }
@@ -75,6 +133,7 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
         try
         {
             Detail = await queries.GetAsync(Me, id, ct);
+            Deadline = await queries.ExplainDeadlineAsync(Me, id, ct);
             return null;
         }
         catch (NotFoundException e)

@@ -8,12 +8,16 @@ using OneSeal.Resources;
 
 namespace OneSeal.Pages.Office;
 
-/// <summary>审批工作台: reviewers see accepted cases to review (待审查), chiefs reviewed cases to decide (待决定).</summary>
+/// <summary>
+/// 审批工作台: reviewers see accepted cases to review (待审查), chiefs reviewed cases to decide (待决定); both see the
+/// cases whose clock is stopped (期限中止), which wait for them to resume.
+/// </summary>
 [Authorize(Roles = Roles.Reviewer + "," + Roles.Chief)]
 public sealed class IndexModel(CaseQueries queries, TimeProvider clock, IStringLocalizer<Ui> t) : OneSealPageModel(t)
 {
     public IReadOnlyList<Case>? ToReview { get; private set; }
     public IReadOnlyList<Case>? ToDecide { get; private set; }
+    public IReadOnlyList<Case> Suspended { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -23,6 +27,7 @@ public sealed class IndexModel(CaseQueries queries, TimeProvider clock, IStringL
         {
             if (Me.Has(Roles.Reviewer)) ToReview = Sorted(await queries.QueueAsync(Me, [CaseStatus.Accepted], ct));
             if (Me.Has(Roles.Chief)) ToDecide = Sorted(await queries.QueueAsync(Me, [CaseStatus.Reviewed], ct));
+            Suspended = Sorted(await queries.QueueAsync(Me, [CaseStatus.Suspended], ct));
         }
         catch (ForbiddenException e)
         {

@@ -66,6 +66,50 @@ public static class CaseDisplay
         _ => $"{bytes / 1024.0 / 1024.0:0.#} MB",
     };
 
+    /// <summary>Chinese weekday (a UI key: 周一 … 周日).</summary>
+    public static string Weekday(DateOnly d) => d.DayOfWeek switch
+    {
+        DayOfWeek.Monday => "周一", DayOfWeek.Tuesday => "周二", DayOfWeek.Wednesday => "周三", DayOfWeek.Thursday => "周四",
+        DayOfWeek.Friday => "周五", DayOfWeek.Saturday => "周六", _ => "周日",
+    };
+
+    /// <summary>Deadline state as the API spells it (normal / yellow / red / paused) → its Chinese label (a UI key).</summary>
+    public static string DeadlineStateLabel(string state) => state switch
+    {
+        "normal" => "正常",
+        "yellow" => "黄牌预警",
+        "red" => "红牌超期",
+        "paused" => "期限中止",
+        _ => state,
+    };
+
+    /// <summary>CSS class of the deadline state tag (colours from site.css: warn amber, bad red).</summary>
+    public static string DeadlineStateClass(string state) => state switch
+    {
+        "yellow" or "paused" => "tag warn",
+        "red" => "tag bad",
+        _ => "tag",
+    };
+
+    public static string DeadlineStateApi(Cases.Clock.DeadlineState state) => state.ToString().ToLowerInvariant();
+
+    /// <summary>Pause kind API name (inspection, expert-review, ...) → its Chinese label.</summary>
+    public static string PauseKindLabel(string api) =>
+        Cases.Clock.PauseLabels.TryParse(api, out var kind) ? Cases.Clock.PauseLabels.Of(kind) : api;
+
+    /// <summary>Delivery mode (pickup / post / electronic) → its Chinese label (a UI key).</summary>
+    public static string DeliveryModeLabel(string? mode) => mode switch
+    {
+        "pickup" => "窗口领取",
+        "post" => "邮寄送达",
+        "electronic" => "电子送达",
+        _ => mode ?? "",
+    };
+
+    /// <summary>Parses a whole number typed into a form; anything else is null (the service then says what it expects).</summary>
+    public static int? WholeNumber(string? text) =>
+        int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+
     /// <summary>The id of the input a ModelState key belongs to (form.uscc → form_uscc), for links in the error summary.</summary>
     public static string IdFor(string key) => key.Replace('.', '_');
 }
