@@ -20,18 +20,22 @@ public sealed partial class CaseCommands
         EnsureReviewerOrChief(actor, c);
         EnsureVersion(c, expectedVersion);
         CaseTransitions.Ensure(CaseActions.Suspended, c);
+        // Every problem with the request at once, so a form can show them all beside their fields.
+        var errors = new Dictionary<string, string[]>();
         if (!PauseLabels.TryParse(kind, out var pauseKind))
-            throw new InvalidInputException("kind", "one-of",
-                "中止事由（kind）应为 " + string.Join("、", Enum.GetValues<PauseKind>().Select(PauseLabels.Api)) + " 之一。");
-        var text = RequiredText("reason", reason, "请说明中止理由（reason）。", maxLength: 2000);
+            errors["kind"] = ["中止事由（kind）应为 " + string.Join("、", Enum.GetValues<PauseKind>().Select(PauseLabels.Api)) + " 之一。"];
+        var text = reason?.Trim().TrimEnd('。', '.');
+        if (string.IsNullOrEmpty(text)) errors["reason"] = ["请说明中止理由（reason）。"];
+        else if (text.Length > 2000) errors["reason"] = ["中止理由不能超过2000字。"];
         if (expectedDays is not (>= 1 and <= MaxPauseDays))
-            throw new InvalidInputException("expectedDays", "range", $"预计所需工作日（expectedDays）应为 1 到 {MaxPauseDays} 之间的整数。");
+            errors["expectedDays"] = [$"预计所需工作日（expectedDays）应为 1 到 {MaxPauseDays} 之间的整数。"];
+        if (errors.Count > 0) throw new InvalidInputsException(errors);
 
         var now = clock.Now();
         var today = LegalDates.ToLegalDate(now);
         var pause = new CasePause
         {
-            Id = Guid.NewGuid(), CaseId = c.Id, Kind = pauseKind, Reason = text, ExpectedDays = expectedDays.Value,
+            Id = Guid.NewGuid(), CaseId = c.Id, Kind = pauseKind, Reason = text!, ExpectedDays = expectedDays!.Value,
             StartedOn = today, StartedAt = now, StartedById = actor.Id, ResumeStatus = c.Status,
         };
         db.Add(pause);
