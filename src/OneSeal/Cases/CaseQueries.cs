@@ -67,4 +67,16 @@ public sealed class CaseQueries(OneSealDb db, Calendar.WorkingDayClock calendar,
                 p.EndedOn is { } end ? cal.CountWorkingDays(p.StartedOn, end) : null)).ToList(),
             days.Select(d => new Api.ClockDayEntry(d.Date, d.Treatment.ToString().ToLowerInvariant(), d.Number, d.Note)).ToList());
     }
+
+    public sealed record CommitmentView(Commitments.CaseCommitment Commitment, IReadOnlyList<string> MaterialCodes);
+
+    /// <summary>The case's signed commitments, and whether its item allows approval on commitment (告知承诺制).</summary>
+    public async Task<(IReadOnlyList<CommitmentView> Commitments, bool CommitmentApproval)> CommitmentsAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var c = await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("办件不存在或无权查看。");
+        CaseAccess.EnsureCanView(actor, c);
+        var list = await db.Set<Commitments.CaseCommitment>().AsNoTracking().Where(x => x.CaseId == id).OrderBy(x => x.SignedAt).ToListAsync(ct);
+        var allowed = await db.Set<Item>().Where(i => i.Id == c.ItemId).Select(i => i.CommitmentApproval).FirstAsync(ct);
+        return (list.Select(x => new CommitmentView(x, System.Text.Json.JsonSerializer.Deserialize<List<string>>(x.MaterialsJson ?? "[]") ?? [])).ToList(), allowed);
+    }
 }

@@ -26,6 +26,20 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
     public DeadlineExplanation? Deadline { get; private set; }
 
     [BindProperty] public string? WithdrawReason { get; set; }
+    [BindProperty] public string? CommitKind { get; set; }
+    [BindProperty] public string? CommitText { get; set; }
+    [BindProperty] public List<string>? CommitMaterials { get; set; }
+    [BindProperty] public string? CommitSupplyBy { get; set; }
+
+    /// <summary>Signed commitments (容缺受理 / 告知承诺) and whether the item allows approval on commitment.</summary>
+    public IReadOnlyList<CaseQueries.CommitmentView> Commitments { get; private set; } = [];
+    public bool CommitmentApproval { get; private set; }
+
+    /// <summary>Materials still owed under a tolerance commitment while the case runs: the applicant supplies them here.</summary>
+    public IReadOnlyList<string> OwedMaterials => Detail is { } d && CaseStatusLabels.Running.Contains(d.Case.Status)
+        ? Commitments.Where(x => x.Commitment.Kind == OneSeal.Cases.Commitments.CommitmentKind.Tolerance && x.Commitment.FulfilledAt is null)
+            .SelectMany(x => x.MaterialCodes.Where(code => !d.Materials.Any(m => m.MaterialCode == code && m.UploadedAt >= x.Commitment.SignedAt))).ToList()
+        : [];
     [BindProperty] public bool WithdrawConfirm { get; set; }
 
     /// <summary>Withdrawal is open until the case is decided (or has ended).</summary>
@@ -58,6 +72,30 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
 
     /// <summary>Uploads the chosen files, then submits (or resubmits after correction).</summary>
     public Task<IActionResult> OnPostSubmitAsync(Guid id, int? version, CancellationToken ct) => UploadThenAsync(id, version, submit: true, ct);
+
+    /// <summary>签署承诺书: 容缺受理 (owe non-key materials until a date) or 告知承诺 (declare the conditions are met).</summary>
+    public async Task<IActionResult> OnPostCommitAsync(Guid id, int? version, CancellationToken ct)
+    {
+        ClearErrors();
+        if (await LoadAsync(id, ct) is { } notFound) return notFound;
+        try
+        {
+            DateOnly? supplyBy = DateOnly.TryParse(CommitSupplyBy, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null;
+            if (CommitKind == "tolerance" && supplyBy is null)
+                throw new InvalidInputException("supplyBy", "required", T["请选择补交日期。"]);
+            await cases.CommitAsync(Me, id, CommitKind, CommitText, CommitMaterials, supplyBy, version, ct);
+            Notify(CommitKind == "tolerance" ? T["已签署容缺受理承诺书，可以提交申请。"] : T["已签署告知承诺书。"]);
+            return Redirect($"/my/cases/{id}");
+        }
+        catch (DomainException e)
+        {
+            AddDomainError(e, k => k switch { "kind" => "commit-kind", "text" => "commit-text", "materials" => "commit-materials", "supplyBy" => "commit-supply-by", _ => k });
+            return await LoadAsync(id, ct) ?? Page();
+        }
+    }
+
+    /// <summary>补交容缺材料 while the case runs.</summary>
+    public Task<IActionResult> OnPostSupplyAsync(Guid id, int? version, CancellationToken ct) => UploadThenAsync(id, version, submit: false, ct);
 
     /// <summary>撤回申请: the applicant ends the case; it cannot be undone (a new application is needed).</summary>
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, int? version, CancellationToken ct)
@@ -127,6 +165,7 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
             // This page is the applicant's; staff and monitors have their own workbenches.
             if (Detail.Case.ApplicantAccountId != Me.Id) return NotFoundPage(T["办件不存在或无权查看。"]);
             Deadline = await queries.ExplainDeadlineAsync(Me, id, ct);
+            (Commitments, CommitmentApproval) = await queries.CommitmentsAsync(Me, id, ct);
             return null;
         }
         catch (NotFoundException e)
