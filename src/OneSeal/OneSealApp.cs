@@ -4,9 +4,11 @@ using OneSeal.Cases;
 using OneSeal.Cases.Api;
 using OneSeal.Catalog;
 using OneSeal.Catalog.DemoData;
+using OneSeal.Notices;
 using OneSeal.Organisation.Accounts;
 using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
+using OneSeal.Platform.Outbox;
 using OneSeal.Platform.Security;
 using OneSeal.Platform.Storage;
 using OneSeal.Seal;
@@ -49,6 +51,8 @@ public static class OneSealApp
         services.AddHostedService<CalendarRefreshService>();
         services.AddScoped<OneSeal.Seal.ICertificateDeliveryListener, CaseDelivery>();
         services.AddSeal(config);
+        services.AddOutbox(config);
+        services.AddNotices(config);
         services.AddOpenApi();
         // Malformed JSON and bad route values become problem+json naming the body (Platform/Http/Problems.cs).
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -106,5 +110,6 @@ public static class OneSealApp
         app.MapCalendarApi();
         app.MapCalendarAdminApi();
         app.MapSealApi();
+        app.MapNoticesApi();
     }
 }

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OneSeal.Cases;
+using OneSeal.Organisation;
+using OneSeal.Organisation.Identifiers;
+using OneSeal.Platform.Database;
+using OneSeal.Platform.Http;
+using OneSeal.Platform.Outbox;
+using OneSeal.Platform.Time;
+
+namespace OneSeal.Notices;
+
+/// <summary>Outbox topics of the notices capability.</summary>
+public static class NoticeTopics
+{
+    /// <summary>Payload <see cref="RenderNotice"/>: render, store and sign one notice.</summary>
+    public const string Render = "notice.render";
+}
+
+public sealed record RenderNotice(Guid NoticeId);
+
+public sealed class NoticeIssuer(NoticeOptions options) : INoticeIssuer
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public async Task<CaseNotice> EnqueueAsync(OneSealDb db, NoticeRequest request, DateTimeOffset now, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(request);
+        var fields = NoticeFields.Validate(request);
+        if (!await db.Set<Agency>().AnyAsync(a => a.Id == request.IssuerOrganisationId, ct))
+            throw new InvalidInputException("issuerOrganisationId", "unknown-organisation", "签发机关不存在");
+        var applicantKind = db.Set<Case>().Local.FirstOrDefault(c => c.Id == request.CaseId)?.ApplicantKind
+            ?? await db.Set<Case>().Where(c => c.Id == request.CaseId).Select(c => (AccountKind?)c.ApplicantKind).FirstOrDefaultAsync(ct)
+            ?? throw new InvalidInputException("caseId", "unknown-case", "办件不存在");
+
+        var at = Instants.Truncate(now);
+        var year = LegalDates.ToLegalDate(at).Year;
+        var sequence = await db.NextAsync($"notice:{request.Kind}:{year}", ct);
+        var applicant = request.ApplicantName.Trim();
+        var notice = new CaseNotice
+        {
+            Id = Guid.NewGuid(),
+            CaseId = request.CaseId,
+            CaseNumber = request.CaseNumber.Trim(),
+            Kind = request.Kind,
+            Number = options.Number(request.Kind, year, sequence),
+            Title = NoticeKinds.Title(request.Kind),
+            Addressee = applicant,
+            // The public verification page names a person only by the surname; an enterprise's name is public anyway.
+            AddresseePublic = applicantKind == AccountKind.Enterprise ? applicant : Masking.MaskName(applicant),
+            ItemName = request.ItemName.Trim(),
+            FieldsJson = JsonSerializer.Serialize(fields, Json),
+            IssuedAt = at,
+            IssuerOrganisationId = request.IssuerOrganisationId,
+            IssuerName = request.IssuerName.Trim(),
+            Status = NoticeStatus.Pending,
+        };
+        db.Add(notice);
+        Outbox.Enqueue(db, NoticeTopics.Render, new RenderNotice(notice.Id), at);
+        return notice;
+    }
+
+    public async Task<CaseNotice> RetryAsync(OneSealDb db, Guid noticeId, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var notice = await db.Set<CaseNotice>().SingleOrDefaultAsync(n => n.Id == noticeId, ct)
+            ?? throw new NotFoundException("文书不存在");
+        if (notice.Status != NoticeStatus.Failed)
+            throw new ConflictException("notice-not-failed", $"文书 {notice.Number} 未处于生成失败状态，无需重新生成");
+        notice.Status = NoticeStatus.Pending;
+        notice.FailureReason = null;
+        Outbox.Enqueue(db, NoticeTopics.Render, new RenderNotice(notice.Id), now);
+        return notice;
+    }
+
+    public static IReadOnlyList<KeyValuePair<string, string>> FieldsOf(CaseNotice n) =>
+        JsonSerializer.Deserialize<List<KeyValuePair<string, string>>>(n.FieldsJson, Json) ?? [];
+}

@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using OneSeal.Platform.Database;
+using OneSeal.Platform.Time;
+using OneSeal.Seal;
+
+namespace OneSeal.Notices;
+
+/// <summary>What the public may see of a notice: the addressee masked when a person, no printed fields.</summary>
+public sealed record PublicNoticeDetails(string Title, string Number, string Addressee, string ItemName, string IssuerName, DateOnly IssuedOn);
+
+/// <summary><see cref="Genuine"/> only for an issued notice whose stored signature holds (and, by file, whose bytes are the ones signed).</summary>
+public sealed record NoticeVerification(bool Genuine, string Status, string? Number, PublicNoticeDetails? Details = null)
+{
+    public static readonly NoticeVerification Unknown = new(false, VerificationStatus.Unknown, null);
+}
+
+/// <summary>Public verification of a notice by its number (QR code) or by the PDF itself.</summary>
+public sealed class NoticeVerifier(OneSealDb db, ILogger<NoticeVerifier> log)
+{
+    public async Task<NoticeVerification> ByNumberAsync(string number, CancellationToken ct)
+    {
+        var wanted = number.Trim();
+        if (wanted.Length is 0 or > CaseNoticeConfiguration.MaxNumberLength) return NoticeVerification.Unknown;
+        var notice = await db.Set<CaseNotice>().AsNoTracking().SingleOrDefaultAsync(n => n.Number == wanted, ct);
+        return notice is not null && await SignatureHoldsAsync(notice, ct) ? Genuine(notice) : NoticeVerification.Unknown;
+    }
+
+    /// <summary>The file's SHA-256 must be the registered one and the one inside the signed payload: one changed byte matches nothing.</summary>
+    public async Task<NoticeVerification> ByFileAsync(byte[] file, CancellationToken ct)
+    {
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(file));
+        var notice = await db.Set<CaseNotice>().AsNoTracking().FirstOrDefaultAsync(n => n.PdfSha256 == sha256, ct);
+        if (notice is null || NoticePayload.Field(notice.SignedPayload, NoticePayload.PdfSha256Key) != sha256 || !await SignatureHoldsAsync(notice, ct))
+            return NoticeVerification.Unknown;
+        return Genuine(notice) with { Details = null };
+    }
+
+    private static NoticeVerification Genuine(CaseNotice n) => new(true, VerificationStatus.Valid, n.Number,
+        new PublicNoticeDetails(n.Title, n.Number, n.AddresseePublic, n.ItemName, n.IssuerName, LegalDates.ToLegalDate(n.IssuedAt)));
+
+    /// <summary>Issued, signed by the recorded key, and the signed payload names this notice: the row was not edited.</summary>
+    private async Task<bool> SignatureHoldsAsync(CaseNotice n, CancellationToken ct)
+    {
+        if (n.Status != NoticeStatus.Issued || n.SignedPayload is null || n.Signature is null || n.SealKeyId is null) return false;
+        var key = await db.Set<SealKey>().AsNoTracking().SingleOrDefaultAsync(k => k.Id == n.SealKeyId, ct);
+        var holds = key is not null
+            && NoticePayload.Field(n.SignedPayload, NoticePayload.NumberKey) == n.Number
+            && NoticePayload.Field(n.SignedPayload, NoticePayload.PdfSha256Key) == n.PdfSha256
+            && TryFromBase64(n.Signature) is { } signature
+            && Sm2Signature.Verify(Sm2Keys.PublicFromHex(key.PublicKeyHex), Encoding.UTF8.GetBytes(n.SignedPayload), signature);
+        if (!holds) log.LogWarning("Notice {Number}: stored signature does not verify; the record may have been altered", n.Number);
+        return holds;
+    }
+
+    private static byte[]? TryFromBase64(string s)
+    {
+        var buffer = new byte[s.Length];
+        return Convert.TryFromBase64String(s, buffer, out var n) ? buffer[..n] : null;
+    }
+}
