@@ -19,7 +19,7 @@ namespace OneSeal.Cases;
 /// </summary>
 public sealed partial class CaseCommands(
     OneSealDb db, TimeProvider clock, IWorkingDayCalendar calendar, IFileStore files,
-    ICertificateIssuer issuer, PersonalData personalData, IConfiguration config)
+    ICertificateIssuer issuer, Notices.INoticeIssuer notices, PersonalData personalData, IConfiguration config)
 {
     private async Task<Case> MoveAsync(Case c, Actor actor, string action, CaseStatus to, string? note, DateTimeOffset now, CancellationToken ct)
     {

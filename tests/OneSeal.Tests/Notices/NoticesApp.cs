@@ -1,10 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OneSeal.Cases;
 using Case = OneSeal.Cases.Case;
@@ -17,40 +13,13 @@ using OneSeal.Tests.Infrastructure;
 
 namespace OneSeal.Tests.Notices;
 
-/// <summary>
-/// The whole app (demo seed, real Chromium) with the notices capability added by the test itself when the composition
-/// root does not wire it yet: <c>AddNotices</c> in the services and <c>MapNoticesApi</c> through a startup filter on the
-/// app's own route builder. So these tests pass with or without the "TEMP wiring" commit.
-/// </summary>
+/// <summary>The whole app (demo seed, real Chromium) with the outbox dispatcher on and polling fast, so notices render.</summary>
 public static class NoticesAppOptions
 {
     public static OneSealFactoryOptions Create() => new()
     {
-        Settings = new Dictionary<string, string?> { ["Outbox:PollSeconds"] = "0.2" },
-        Services = services =>
-        {
-            if (services.Any(d => d.ServiceType == typeof(INoticeIssuer))) return; // the app wires notices itself
-            var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["OneSeal:PublicBaseUrl"] = "http://localhost",
-                ["Outbox:PollSeconds"] = "0.2",
-            }).Build();
-            services.AddNotices(config);
-            services.AddTransient<IStartupFilter, MapNoticesFilter>();
-        },
+        Settings = new Dictionary<string, string?> { ["Outbox:Enabled"] = "true", ["Outbox:PollSeconds"] = "0.2" },
     };
-
-    private sealed class MapNoticesFilter : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            next(app);
-            // After the app configured its pipeline: its UseRouting left the app's own route builder in the properties.
-            var routes = app.Properties.Values.OfType<IEndpointRouteBuilder>().FirstOrDefault()
-                ?? throw new InvalidOperationException("The app's route builder is not reachable from a startup filter.");
-            routes.MapNoticesApi();
-        };
-    }
 }
 
 public sealed class NoticesSqliteApp() : OneSealFactory(DatabaseProvider.Sqlite, NoticesAppOptions.Create());

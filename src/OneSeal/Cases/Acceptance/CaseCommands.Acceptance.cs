@@ -26,6 +26,8 @@ public sealed partial class CaseCommands
         c.AcceptedAt = now;
         c.AcceptedOn = acceptedOn;
         Reschedule(c, [], acceptedOn);
+        await NoticeAsync(c, Notices.NoticeKind.Acceptance, now, ct,
+            (Notices.NoticeFields.AcceptanceDate, Iso(acceptedOn)), (Notices.NoticeFields.TimeLimit, $"{c.PromisedDays}个工作日"), (Notices.NoticeFields.DueDate, Iso(c.DueDate)));
         return await MoveAsync(c, actor, CaseActions.Accepted, CaseStatus.Accepted, $"承诺办结日期 {c.DueDate:yyyy-MM-dd}（{c.PromisedDays}个工作日）", now, ct);
     }
 
@@ -49,7 +51,10 @@ public sealed partial class CaseCommands
         c.CorrectionMaterialsJson = JsonSerializer.Serialize(codes);
         c.CorrectionNote = note?.Trim();
         c.CorrectionRequestedAt = now;
-        var names = string.Join("、", materials.Where(m => codes.Contains(m.Code)).OrderBy(m => m.SortOrder).Select(m => m.Name));
+        var listed = materials.Where(m => codes.Contains(m.Code)).OrderBy(m => m.SortOrder).ToList();
+        var names = string.Join("、", listed.Select(m => m.Name));
+        await NoticeAsync(c, Notices.NoticeKind.CorrectionRequest, now, ct,
+            [.. listed.Select(m => (Notices.NoticeFields.Material, (string?)m.Name)), (Notices.NoticeFields.CorrectionNote, note?.Trim())]);
         return await MoveAsync(c, actor, CaseActions.CorrectionRequested, CaseStatus.CorrectionRequested,
             $"请补正：{names}" + (string.IsNullOrWhiteSpace(note) ? "" : $"。说明：{note.Trim()}"), now, ct);
     }
@@ -62,7 +67,9 @@ public sealed partial class CaseCommands
         CaseTransitions.Ensure(CaseActions.Refused, c);
         var text = RequiredText("reason", reason, "不予受理须说明理由（reason）。", maxLength: 2000);
         c.RefusalReason = text;
-        return await MoveAsync(c, actor, CaseActions.Refused, CaseStatus.Refused, text, clock.Now(), ct);
+        var now = clock.Now();
+        await NoticeAsync(c, Notices.NoticeKind.Refusal, now, ct, (Notices.NoticeFields.Reason, text));
+        return await MoveAsync(c, actor, CaseActions.Refused, CaseStatus.Refused, text, now, ct);
     }
 
     /// <summary>
@@ -79,6 +86,8 @@ public sealed partial class CaseCommands
         c.AcceptedOn = receivedOn;
         c.DeemedAccepted = true;
         Reschedule(c, [], LegalDates.ToLegalDate(now));
+        await NoticeAsync(c, Notices.NoticeKind.Acceptance, now, ct,
+            (Notices.NoticeFields.AcceptanceDate, Iso(receivedOn)), (Notices.NoticeFields.TimeLimit, $"{c.PromisedDays}个工作日"), (Notices.NoticeFields.DueDate, Iso(c.DueDate)));
         return await MoveAsync(c, Platform.Security.SystemActor.Instance, CaseActions.DeemedAccepted, CaseStatus.Accepted,
             $"收到申请材料之日（{receivedOn:yyyy-MM-dd}）起5个工作日内未作答复，依《行政许可法》第三十二条自收到材料之日起视为受理；办结期限 {c.DueDate:yyyy-MM-dd}", now, ct);
     }

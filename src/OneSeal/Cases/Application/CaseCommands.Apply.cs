@@ -162,6 +162,8 @@ public sealed partial class CaseCommands
         await ClosePauseAsync(c, actor, now, ct);
         c.EndReason = string.IsNullOrEmpty(text) ? null : text;
         c.DeadlineState = Clock.DeadlineState.Normal;
+        if (c.Status != CaseStatus.Draft)
+            await NoticeAsync(c, Notices.NoticeKind.Withdrawal, now, ct, (Notices.NoticeFields.WithdrawnOn, Iso(LegalDates.ToLegalDate(now))), (Notices.NoticeFields.Reason, text));
         return await MoveAsync(c, actor, CaseActions.Withdrawn, CaseStatus.Withdrawn, text, now, ct);
     }
 }

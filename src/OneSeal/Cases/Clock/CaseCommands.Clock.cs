@@ -24,7 +24,7 @@ public sealed partial class CaseCommands
         var errors = new Dictionary<string, string[]>();
         if (!PauseLabels.TryParse(kind, out var pauseKind))
             errors["kind"] = ["中止事由（kind）应为 " + string.Join("、", Enum.GetValues<PauseKind>().Select(PauseLabels.Api)) + " 之一。"];
-        var text = reason?.Trim().TrimEnd('。', '.');
+        var text = reason?.Trim();
         if (string.IsNullOrEmpty(text)) errors["reason"] = ["请说明中止理由（reason）。"];
         else if (text.Length > 2000) errors["reason"] = ["中止理由不能超过2000字。"];
         if (expectedDays is not (>= 1 and <= MaxPauseDays))
@@ -42,8 +42,10 @@ public sealed partial class CaseCommands
         var pauses = await PausesAsync(c.Id, ct);
         pauses.Add(pause);
         Reschedule(c, pauses, today);
+        await NoticeAsync(c, Notices.NoticeKind.Suspension, now, ct, (Notices.NoticeFields.Procedure, PauseLabels.Of(pauseKind)),
+            (Notices.NoticeFields.Reason, text), (Notices.NoticeFields.ExpectedDays, expectedDays.ToString()), (Notices.NoticeFields.SuspendedOn, Iso(today)));
         return await MoveAsync(c, actor, CaseActions.Suspended, CaseStatus.Suspended,
-            $"{PauseLabels.Of(pauseKind)}：{text}。预计{expectedDays}个工作日，所需时间不计入审批期限（《行政许可法》第四十五条）", now, ct);
+            $"{PauseLabels.Of(pauseKind)}：{text!.TrimEnd('。', '.')}。预计{expectedDays}个工作日，所需时间不计入审批期限（《行政许可法》第四十五条）", now, ct);
     }
 
     public async Task<Case> ResumeAsync(Actor actor, Guid caseId, int? expectedVersion, CancellationToken ct)
@@ -61,6 +63,8 @@ public sealed partial class CaseCommands
         open.EndedById = actor.Id;
         Reschedule(c, pauses, today);
         var stopped = calendar.CountWorkingDays(open.StartedOn, today);
+        await NoticeAsync(c, Notices.NoticeKind.Resumption, now, ct, (Notices.NoticeFields.SuspendedOn, Iso(open.StartedOn)),
+            (Notices.NoticeFields.ResumedOn, Iso(today)), (Notices.NoticeFields.PausedDays, stopped.ToString()), (Notices.NoticeFields.DueDate, Iso(c.DueDate)));
         return await MoveAsync(c, actor, CaseActions.Resumed, open.ResumeStatus,
             $"{PauseLabels.Of(open.Kind)}结束，中止{stopped}个工作日；办结期限顺延至 {c.DueDate:yyyy-MM-dd}", now, ct);
     }
@@ -84,6 +88,8 @@ public sealed partial class CaseCommands
         c.ExtensionReason = text;
         c.ExtendedById = actor.Id;
         Reschedule(c, await PausesAsync(c.Id, ct), today);
+        await NoticeAsync(c, Notices.NoticeKind.Extension, now, ct, (Notices.NoticeFields.ExtensionDays, c.ExtensionDays.ToString()),
+            (Notices.NoticeFields.Reason, text), (Notices.NoticeFields.DueDate, Iso(c.DueDate)), (Notices.NoticeFields.JointHandling, kind == ItemKind.Joint ? "是" : "否"));
         return await MoveAsync(c, actor, CaseActions.Extended, c.Status,
             $"经负责人批准延长{c.ExtensionDays}个工作日，办结期限延至 {c.DueDate:yyyy-MM-dd}。理由：{text}", now, ct);
     }

@@ -56,7 +56,10 @@ public sealed partial class CaseCommands
         var now = clock.Now();
         RecordDecision(c, actor, approve.Value, text, now);
         if (!approve.Value)
+        {
+            await NoticeAsync(c, Notices.NoticeKind.Denial, now, ct, (Notices.NoticeFields.Reason, text));
             return await MoveAsync(c, actor, CaseActions.Denied, CaseStatus.Denied, text, now, ct);
+        }
         return await IssueApprovalAsync(c, actor, text, now, ct);
     }
 
@@ -78,6 +81,9 @@ public sealed partial class CaseCommands
         if (extraDetails is not null) request = request with { Details = [.. request.Details, .. extraDetails] };
         var certificate = await issuer.IssueAsync(request, ct);
         c.CertificateNumber = certificate.Number;
+        await NoticeAsync(c, Notices.NoticeKind.Approval, now, ct, (Notices.NoticeFields.LicenceContent, c.ItemName),
+            (Notices.NoticeFields.CertificateName, request.CertificateName), (Notices.NoticeFields.CertificateNumber, certificate.Number),
+            (Notices.NoticeFields.Validity, request.ValidUntil is { } until ? $"{Iso(request.ValidFrom)} 至 {Iso(until)}" : "长期"));
         AddEvent(c, actor, CaseActions.Approved, note, c.Status, now);
         db.Audit(actor, $"case.{CaseActions.Approved}", "case", c.Id.ToString(), Fit(note), now);
         await OpenVerificationTaskAsync(c, actor, now, ct);
@@ -116,6 +122,8 @@ public sealed partial class CaseCommands
         await ClosePauseAsync(c, actor, clock.Now(), ct);
         c.EndReason = text;
         c.DeadlineState = DeadlineState.Normal;
-        return await MoveAsync(c, actor, CaseActions.Terminated, CaseStatus.Terminated, text, clock.Now(), ct);
+        var now = clock.Now();
+        await NoticeAsync(c, Notices.NoticeKind.Termination, now, ct, (Notices.NoticeFields.Reason, text));
+        return await MoveAsync(c, actor, CaseActions.Terminated, CaseStatus.Terminated, text, now, ct);
     }
 }

@@ -46,6 +46,11 @@ public sealed partial class CaseCommands
         c.DeliveryMode = mode;
         c.TrackingNumber = mode == "post" ? tracking : null;
         var label = mode switch { "pickup" => "窗口领取", "post" => $"邮寄送达，快递单号 {tracking}", _ => "电子送达" };
+        await NoticeAsync(c, Notices.NoticeKind.DeliveryReceipt, now, ct,
+            (Notices.NoticeFields.DeliveredDocument, c.Approved == true ? $"准予行政许可决定书及证照（{c.CertificateNumber}）" : "不予行政许可决定书"),
+            (Notices.NoticeFields.DeliveryMode, mode switch { "pickup" => "窗口领取", "post" => "邮寄送达", _ => "电子送达" }),
+            (Notices.NoticeFields.DeliveryDate, Iso(LegalDates.ToLegalDate(now))), (Notices.NoticeFields.Recipient, c.ApplicantName),
+            (Notices.NoticeFields.TrackingNumber, c.TrackingNumber));
         var late = c.DeliveryDueDate is { } dueBy && LegalDates.ToLegalDate(now) > dueBy ? $"（超过法定送达期限 {dueBy:yyyy-MM-dd}）" : "";
         return await MoveAsync(c, actor, CaseActions.Delivered, CaseStatus.Delivered, label + late, now, ct);
     }

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using OneSeal.Notices;
+using OneSeal.Organisation;
+
+namespace OneSeal.Cases;
+
+/// <summary>
+/// Each step that the law wants in writing queues its sealed notice (受理通知书, 补正材料通知书, 不予受理决定书 ...)
+/// in the same transaction as the step; the outbox renders, seals and signs it moments later.
+/// </summary>
+public sealed partial class CaseCommands
+{
+    private async Task NoticeAsync(Case c, NoticeKind kind, DateTimeOffset now, CancellationToken ct, params (string Key, string? Value)[] fields)
+    {
+        var issuerName = await db.Set<Agency>().Where(a => a.Id == c.HandlingOrganisationId).Select(a => a.Name).FirstAsync(ct);
+        var values = fields
+            .Where(f => !string.IsNullOrWhiteSpace(f.Value))
+            .Select(f => KeyValuePair.Create(f.Key, Clip(f.Value!)))
+            .ToList();
+        await notices.EnqueueAsync(db, new NoticeRequest(c.Id, c.CaseNumber, kind, c.HandlingOrganisationId, issuerName, c.ApplicantName, c.ItemName, values), now, ct);
+    }
+
+    /// <summary>A printed field holds <see cref="NoticeFields.MaxValueLength"/> characters; longer reasons stay whole on the case.</summary>
+    private static string Clip(string value) =>
+        value.Length <= NoticeFields.MaxValueLength ? value : value[..(NoticeFields.MaxValueLength - 1)] + "…";
+
+    private static string Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd") ?? "";
+}
