@@ -19,6 +19,9 @@ public sealed partial class CaseCommands
         if (c.Status != CaseStatus.CertificateIssued) return;
         c.DeliveredAt = clock.Now();
         c.DeliveryMode = "electronic";
+        await NoticeAsync(c, Notices.NoticeKind.DeliveryReceipt, c.DeliveredAt.Value, ct,
+            (Notices.NoticeFields.DeliveredDocument, $"准予行政许可决定书及电子证照（{c.CertificateNumber}）"), (Notices.NoticeFields.DeliveryMode, "电子送达"),
+            (Notices.NoticeFields.DeliveryDate, Iso(LegalDates.ToLegalDate(c.DeliveredAt.Value))), (Notices.NoticeFields.Recipient, c.ApplicantName));
         await MoveAsync(c, actor, CaseActions.Delivered, CaseStatus.Delivered, mode, c.DeliveredAt.Value, ct);
     }
 
