@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OneSeal.Catalog.Search;
 using OneSeal.Organisation;
 using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
@@ -14,24 +15,70 @@ public sealed class CatalogQueries(OneSealDb db)
     public sealed record ItemGuide(Item Item, string CompetentDepartment, string ImplementingBody, string SupervisingDepartment,
         IReadOnlyList<ItemMaterial> Materials, IReadOnlyList<ItemFormField> FormFields);
 
-    /// <summary>Published items whose name or code contains <paramref name="q"/> (the catalog issue brings pinyin and bigram search).</summary>
+    /// <summary>
+    /// Published items matching <paramref name="q"/>: a Chinese query (one character or more) is a substring of the
+    /// name; letters and digits are also a substring of the pinyin initials ("spjy"), of the full pinyin from a
+    /// syllable on ("jingying") or of the code; a mixed query ("食品jy") is tried as pinyin too. Ranked: exact match,
+    /// starts with, the rest; then by code. Served by the suffix index of docs/decisions/0005-chinese-search.md.
+    /// </summary>
     public async Task<(List<ItemSummary> Items, int Total)> SearchAsync(string? q, int page, int pageSize, CancellationToken ct)
     {
         if (q?.Length > 100) throw new InvalidInputException("q", "max-length", "搜索词不能超过100个字符。");
         if (page < 1) throw new InvalidInputException("page", "min", "page 应从 1 开始。");
         if (pageSize is < 1 or > 100) throw new InvalidInputException("pageSize", "range", "pageSize 应在 1 到 100 之间。");
-        var query = db.Set<Item>().AsNoTracking().Where(i => i.Published);
-        if (!string.IsNullOrWhiteSpace(q))
+        var published = db.Set<Item>().AsNoTracking().Where(i => i.Published);
+        var search = SearchKeys.Parse(q);
+        if (search is null)
         {
-            var term = q.Trim();
-            query = query.Where(i => i.Name.Contains(term) || i.Code.Contains(term));
+            var total = await published.CountAsync(ct);
+            var all = await published.Join(db.Set<Agency>(), i => i.CompetentDepartmentId, a => a.Id, (i, a) => new { i, a })
+                .OrderBy(x => x.i.Code).Skip((page - 1) * pageSize).Take(pageSize)
+                .Select(x => new ItemSummary(x.i.Code, x.i.Name, x.i.Category, x.i.Kind, x.i.ServiceObject, x.a.Name,
+                    x.i.StatutoryDays, x.i.PromisedDays, x.i.Visits))
+                .ToListAsync(ct);
+            return (all, total);
         }
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(i => i.Code).Skip((page - 1) * pageSize).Take(pageSize)
-            .Join(db.Set<Agency>(), i => i.CompetentDepartmentId, a => a.Id, (i, a) => new ItemSummary(
-                i.Code, i.Name, i.Category, i.Kind, i.ServiceObject, a.Name, i.StatutoryDays, i.PromisedDays, i.Visits))
+
+        var text = search.Text;
+        var code = search.MatchesCode;
+        var roman = search.Initials is not null;
+        var initials = search.Initials ?? "";
+        var pinyin = search.Pinyin ?? "";
+        var ids = MatchingKeyIds(search);
+        var keys = db.Set<ItemSearchKey>().AsNoTracking().Where(k => ids.Contains(k.Id));
+        if (search.NeedsCheck)
+            keys = keys.Where(k => k.Name.Contains(text) || (code && k.Code.Contains(text))
+                || (roman && (k.Initials.Contains(initials) || k.Pinyin.Contains(pinyin))));
+        var matches = keys.Join(published, k => k.ItemId, i => i.Id, (k, i) => new { k, i });
+
+        var count = await matches.CountAsync(ct);
+        if (count <= (page - 1) * pageSize) return ([], count);
+        var items = await matches.Join(db.Set<Agency>(), m => m.i.CompetentDepartmentId, a => a.Id, (m, a) => new { m.k, m.i, a })
+            .OrderBy(x => x.k.Name == text || (code && x.k.Code == text) || (roman && (x.k.Initials == initials || x.k.Pinyin == pinyin)) ? 0
+                : x.k.Name.StartsWith(text) || (code && x.k.Code.StartsWith(text))
+                    || (roman && (x.k.Initials.StartsWith(initials) || x.k.Pinyin.StartsWith(pinyin))) ? 1
+                : 2)
+            .ThenBy(x => x.i.Code)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(x => new ItemSummary(x.i.Code, x.i.Name, x.i.Category, x.i.Kind, x.i.ServiceObject, x.a.Name,
+                x.i.StatutoryDays, x.i.PromisedDays, x.i.Visits))
             .ToListAsync(ct);
-        return (items, total);
+        return (items, count);
+    }
+
+    /// <summary>Ids of the search keys with a term in one of the query's ranges: index range scans, compared byte-wise on both databases.</summary>
+    private IQueryable<int> MatchingKeyIds(SearchQuery search)
+    {
+        var sql = new System.Text.StringBuilder("SELECT key_id AS \"Value\" FROM item_search_terms WHERE ");
+        var args = new object[search.Ranges.Count * 2];
+        for (var n = 0; n < search.Ranges.Count; n++)
+        {
+            if (n > 0) sql.Append(" OR ");
+            sql.Append($"(term >= {{{2 * n}}} AND term < {{{2 * n + 1}}})");
+            args[2 * n] = search.Ranges[n].From;
+            args[2 * n + 1] = search.Ranges[n].To;
+        }
+        return db.Database.SqlQueryRaw<int>(sql.ToString(), args);
     }
 
     public async Task<ItemGuide> GuideAsync(string code, CancellationToken ct)
