@@ -26,59 +26,30 @@ public sealed class CatalogQueries(OneSealDb db)
         if (q?.Length > 100) throw new InvalidInputException("q", "max-length", "搜索词不能超过100个字符。");
         if (page < 1) throw new InvalidInputException("page", "min", "page 应从 1 开始。");
         if (pageSize is < 1 or > 100) throw new InvalidInputException("pageSize", "range", "pageSize 应在 1 到 100 之间。");
-        var published = db.Set<Item>().AsNoTracking().Where(i => i.Published);
         var search = SearchKeys.Parse(q);
         if (search is null)
         {
-            var total = await published.CountAsync(ct);
-            var all = await published.Join(db.Set<Agency>(), i => i.CompetentDepartmentId, a => a.Id, (i, a) => new { i, a })
-                .OrderBy(x => x.i.Code).Skip((page - 1) * pageSize).Take(pageSize)
-                .Select(x => new ItemSummary(x.i.Code, x.i.Name, x.i.Category, x.i.Kind, x.i.ServiceObject, x.a.Name,
-                    x.i.StatutoryDays, x.i.PromisedDays, x.i.Visits))
+            var query = db.Set<Item>().AsNoTracking().Where(i => i.Published);
+            var count = await query.CountAsync(ct);
+            var all = await query.OrderBy(i => i.Code).Skip((page - 1) * pageSize).Take(pageSize)
+                .Join(db.Set<Agency>(), i => i.CompetentDepartmentId, a => a.Id, (i, a) => new ItemSummary(
+                    i.Code, i.Name, i.Category, i.Kind, i.ServiceObject, a.Name, i.StatutoryDays, i.PromisedDays, i.Visits))
                 .ToListAsync(ct);
-            return (all, total);
+            return (all, count);
         }
 
-        var text = search.Text;
-        var code = search.MatchesCode;
-        var roman = search.Initials is not null;
-        var initials = search.Initials ?? "";
-        var pinyin = search.Pinyin ?? "";
-        var ids = MatchingKeyIds(search);
-        var keys = db.Set<ItemSearchKey>().AsNoTracking().Where(k => ids.Contains(k.Id));
-        if (search.NeedsCheck)
-            keys = keys.Where(k => k.Name.Contains(text) || (code && k.Code.Contains(text))
-                || (roman && (k.Initials.Contains(initials) || k.Pinyin.Contains(pinyin))));
-        var matches = keys.Join(published, k => k.ItemId, i => i.Id, (k, i) => new { k, i });
-
-        var count = await matches.CountAsync(ct);
-        if (count <= (page - 1) * pageSize) return ([], count);
-        var items = await matches.Join(db.Set<Agency>(), m => m.i.CompetentDepartmentId, a => a.Id, (m, a) => new { m.k, m.i, a })
-            .OrderBy(x => x.k.Name == text || (code && x.k.Code == text) || (roman && (x.k.Initials == initials || x.k.Pinyin == pinyin)) ? 0
-                : x.k.Name.StartsWith(text) || (code && x.k.Code.StartsWith(text))
-                    || (roman && (x.k.Initials.StartsWith(initials) || x.k.Pinyin.StartsWith(pinyin))) ? 1
-                : 2)
-            .ThenBy(x => x.i.Code)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(x => new ItemSummary(x.i.Code, x.i.Name, x.i.Category, x.i.Kind, x.i.ServiceObject, x.a.Name,
-                x.i.StatutoryDays, x.i.PromisedDays, x.i.Visits))
-            .ToListAsync(ct);
-        return (items, count);
-    }
-
-    /// <summary>Ids of the search keys with a term in one of the query's ranges: index range scans, compared byte-wise on both databases.</summary>
-    private IQueryable<int> MatchingKeyIds(SearchQuery search)
-    {
-        var sql = new System.Text.StringBuilder("SELECT key_id AS \"Value\" FROM item_search_terms WHERE ");
-        var args = new object[search.Ranges.Count * 2];
-        for (var n = 0; n < search.Ranges.Count; n++)
+        var skip = (page - 1) * pageSize;
+        var (sql, args) = SearchSql.Page(search, db.IsPostgres, skip, pageSize);
+        var rows = await db.Database.SqlQueryRaw<SearchSql.Row>(sql, args).ToListAsync(ct);
+        var total = rows.Count > 0 ? rows[0].Total : 0;
+        if (rows.Count == 0 && skip > 0)
         {
-            if (n > 0) sql.Append(" OR ");
-            sql.Append($"(term >= {{{2 * n}}} AND term < {{{2 * n + 1}}})");
-            args[2 * n] = search.Ranges[n].From;
-            args[2 * n + 1] = search.Ranges[n].To;
+            var (countSql, countArgs) = SearchSql.Count(search, db.IsPostgres);
+            total = await db.Database.SqlQueryRaw<int>(countSql, countArgs).SingleAsync(ct);
         }
-        return db.Database.SqlQueryRaw<int>(sql.ToString(), args);
+        var items = rows.Select(r => new ItemSummary(r.Code, r.Name, r.Category, Enum.Parse<ItemKind>(r.Kind),
+            Enum.Parse<ServiceObject>(r.ServiceObject), r.DepartmentName, r.StatutoryDays, r.PromisedDays, r.Visits)).ToList();
+        return (items, total);
     }
 
     public async Task<ItemGuide> GuideAsync(string code, CancellationToken ct)

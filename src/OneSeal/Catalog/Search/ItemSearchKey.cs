@@ -19,13 +19,20 @@ public sealed class ItemSearchKey
     public required string Initials { get; set; }
     /// <summary>Full pinyin: "shipinjingyingxukexinban".</summary>
     public required string Pinyin { get; set; }
+    /// <summary>A copy of <see cref="Item.Published"/>: only a published item has terms (the public search finds only those).</summary>
+    public bool Published { get; set; }
     public List<ItemSearchTerm> Terms { get; set; } = [];
 }
 
-/// <summary>One index term of an item: a tag byte and a UTF-8 suffix of one of its keys (<see cref="SearchKeys"/>).</summary>
+/// <summary>
+/// One index term of a published item: a tag byte and a UTF-8 suffix of one of its keys (<see cref="SearchKeys"/>),
+/// with the item's code beside it, so a search counts and orders its matches from the index alone.
+/// </summary>
 public sealed class ItemSearchTerm
 {
     public required byte[] Term { get; set; }
+    /// <summary>The item's code (<see cref="Item.Code"/>), the order of matches of the same rank.</summary>
+    public required string Code { get; set; }
     public int KeyId { get; set; }
 }
 
@@ -45,7 +52,9 @@ internal sealed class ItemSearchTermConfiguration : IEntityTypeConfiguration<Ite
     public void Configure(EntityTypeBuilder<ItemSearchTerm> b)
     {
         b.ToTable("item_search_terms");
-        // The primary key's index, led by the term, answers the range scans; key_id gets its own index (cascade deletes).
-        b.HasKey(x => new { x.Term, x.KeyId });
+        // The primary key's index answers a search alone: range scans on the term, the code to order by, the key to group by.
+        // key_id gets its own index (re-indexing, cascade deletes).
+        b.HasKey(x => new { x.Term, x.Code, x.KeyId });
+        b.Property(x => x.Code).HasMaxLength(64);
     }
 }

@@ -8,7 +8,8 @@ namespace OneSeal.Catalog.Search;
 /// <param name="Code">The code, normalised: "qs-xk-003".</param>
 /// <param name="Initials">Pinyin initials of the Han characters, Latin letters and digits kept: "spjyxkxb".</param>
 /// <param name="Pinyin">Full pinyin without tones or spaces, Latin letters and digits kept: "shipinjingyingxukexinban".</param>
-/// <param name="Terms">The index terms (<c>item_search_terms.term</c>): one tag byte and a UTF-8 suffix of a key.</param>
+/// <param name="Terms">The index terms (<c>item_search_terms.term</c>): one tag byte and a UTF-8 suffix of a key; the tag is
+/// upper case for the suffix that is the whole key (it starts the key), lower case for the others.</param>
 public sealed record ItemSearchText(string Name, string Code, string Initials, string Pinyin, IReadOnlyList<byte[]> Terms);
 
 /// <summary>
@@ -20,15 +21,17 @@ public sealed record ItemSearchText(string Name, string Code, string Initials, s
 /// <param name="Pinyin">The query as full pinyin, when it is matched against pinyin, else null.</param>
 /// <param name="MatchesCode">Whether the query is also matched against codes (queries without Han characters).</param>
 /// <param name="Ranges">Byte ranges [From, To) of <c>item_search_terms.term</c>; an item matches when one of its terms is in one of them.</param>
+/// <param name="Exact">Terms that are a whole key equal to the query (rank 0); a term in a range with an upper-case tag starts its key (rank 1).</param>
 /// <param name="NeedsCheck">A part of the query was longer than the indexed suffixes: the candidates must be checked with a substring test.</param>
 public sealed record SearchQuery(string Text, string? Initials, string? Pinyin, bool MatchesCode,
-    IReadOnlyList<(byte[] From, byte[] To)> Ranges, bool NeedsCheck);
+    IReadOnlyList<(byte[] From, byte[] To)> Ranges, IReadOnlyList<byte[]> Exact, bool NeedsCheck);
 
 /// <summary>
 /// Builds the search keys of an item and parses queries. The index is a "suffix B-tree": for each key of an item
 /// (name, code, pinyin initials, full pinyin) the suffixes starting at each character (pinyin: at each syllable) are
 /// stored, cut to a few characters, as byte strings <c>tag + UTF-8</c>. "Key contains q" is then "some suffix starts
-/// with q": one index range scan per key, the same on SQLite (BLOB) and PostgreSQL (bytea), both compared byte-wise.
+/// with q": index range scans, the same on SQLite (BLOB) and PostgreSQL (bytea), both compared byte-wise. The tag of
+/// the suffix that is the whole key is upper case ('N' &lt; 'n'), so "key starts with q" is a range too.
 /// </summary>
 public static class SearchKeys
 {
@@ -36,6 +39,12 @@ public static class SearchKeys
     public const byte CodeTag = (byte)'c';
     public const byte InitialsTag = (byte)'i';
     public const byte PinyinTag = (byte)'p';
+
+    /// <summary>The tag of a key's first suffix (the whole key): the upper-case letter, below every lower-case tag.</summary>
+    public static byte Starting(byte tag) => (byte)(tag - 0x20);
+
+    /// <summary>Every term below this one starts its key (an upper-case tag).</summary>
+    public static readonly byte[] FirstLowerTag = [(byte)'a'];
 
     /// <summary>Indexed suffixes are cut to this many characters; longer queries are checked with a substring test.</summary>
     public const int NameChars = 12;
@@ -124,10 +133,11 @@ public static class SearchKeys
         }
 
         var ranges = new List<(byte[], byte[])>();
+        var exact = new List<byte[]>();
         var check = false;
-        check |= AddRange(ranges, NameTag, text, NameChars);
+        check |= AddRange(ranges, exact, NameTag, text, NameChars);
         string? initials = null, pinyin = null;
-        if (!hasHan) check |= AddRange(ranges, CodeTag, text, CodeChars);
+        if (!hasHan) check |= AddRange(ranges, exact, CodeTag, text, CodeChars);
         if (!hasHan && asciiAlnum)
         {
             // Letters and digits only: "spjy" (initials), "jingying" (full pinyin), "xk003" (code), "1+n" is a name.
@@ -139,9 +149,9 @@ public static class SearchKeys
             (initials, pinyin) = Romanize(text);
             if (initials.Length == 0) initials = pinyin = null;
         }
-        if (initials is not null) check |= AddRange(ranges, InitialsTag, initials, InitialsChars);
-        if (pinyin is not null) check |= AddRange(ranges, PinyinTag, pinyin, PinyinChars);
-        return new SearchQuery(text, initials, pinyin, !hasHan, ranges, check);
+        if (initials is not null) check |= AddRange(ranges, exact, InitialsTag, initials, InitialsChars);
+        if (pinyin is not null) check |= AddRange(ranges, exact, PinyinTag, pinyin, PinyinChars);
+        return new SearchQuery(text, initials, pinyin, !hasHan, ranges, exact, check);
     }
 
     private static IEnumerable<int> EveryCharacter(string s)
@@ -152,21 +162,29 @@ public static class SearchKeys
 
     private static void AddSuffixes(HashSet<string> terms, char tag, string key, IEnumerable<int> starts, int maxChars)
     {
-        foreach (var start in starts) terms.Add(tag + Cut(key[start..], maxChars));
+        foreach (var start in starts) terms.Add((start == 0 ? (char)Starting((byte)tag) : tag) + Cut(key[start..], maxChars));
     }
 
-    /// <summary>Adds the range of terms starting with <c>tag + value</c> (value cut like the indexed suffixes); true when it was cut.</summary>
-    private static bool AddRange(List<(byte[], byte[])> ranges, byte tag, string value, int maxChars)
+    /// <summary>
+    /// Adds the ranges of the terms starting with <c>tag + value</c>, for the key's first suffix and the others (value cut
+    /// like the indexed suffixes), and the exact term when a whole key can be recognised; true when the value was cut.
+    /// </summary>
+    private static bool AddRange(List<(byte[], byte[])> ranges, List<byte[]> exact, byte tag, string value, int maxChars)
     {
         var prefix = Cut(value, maxChars);
-        var from = new byte[1 + Encoding.UTF8.GetByteCount(prefix)];
-        from[0] = tag;
-        Encoding.UTF8.GetBytes(prefix, from.AsSpan(1));
-        // 0xFF never occurs in UTF-8, so prefix + 0xFF is above every term that starts with the prefix.
-        var to = new byte[from.Length + 1];
-        from.CopyTo(to, 0);
-        to[^1] = 0xFF;
-        ranges.Add((from, to));
+        foreach (var t in new[] { Starting(tag), tag })
+        {
+            var from = new byte[1 + Encoding.UTF8.GetByteCount(prefix)];
+            from[0] = t;
+            Encoding.UTF8.GetBytes(prefix, from.AsSpan(1));
+            // 0xFF never occurs in UTF-8, so prefix + 0xFF is above every term that starts with the prefix.
+            var to = new byte[from.Length + 1];
+            from.CopyTo(to, 0);
+            to[^1] = 0xFF;
+            ranges.Add((from, to));
+            // A first suffix shorter than the cut is the whole key: equal to the query, it is an exact match.
+            if (t != tag && value.Length < maxChars) exact.Add(from);
+        }
         return prefix.Length < value.Length;
     }
 

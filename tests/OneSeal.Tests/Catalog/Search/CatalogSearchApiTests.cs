@@ -168,6 +168,21 @@ public abstract class CatalogSearchApiTests(OneSealFactory app) : ApiTestBase(ap
     }
 
     [Fact]
+    public async Task Publishing_and_withdrawing_an_item_adds_and_removes_it_from_the_search()
+    {
+        var code = Unique("QS-T-");
+        var name = UniqueHan();
+        var id = await AddItemAsync(code, name, index: true, published: false);
+
+        await SetPublishedAsync(id, true);
+        (await SearchAsync(name)).Items.Select(i => i.Code).ShouldBe([code]);
+
+        await SetPublishedAsync(id, false);
+        (await SearchAsync(name)).Total.ShouldBe(0);
+        (await InDb(db => db.Set<ItemSearchKey>().Where(k => k.ItemId == id).SelectMany(k => k.Terms).CountAsync())).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task The_start_up_sync_indexes_items_saved_without_keys()
     {
         var code = Unique("QS-T-");
@@ -180,6 +195,14 @@ public abstract class CatalogSearchApiTests(OneSealFactory app) : ApiTestBase(ap
         (await SearchAsync(name)).Items.Select(i => i.Code).ShouldBe([code]);
         (await InDb(db => ItemSearchIndex.SyncAsync(db, CancellationToken.None))).ShouldBe(0, "a second sync finds nothing to do");
     }
+
+    private Task SetPublishedAsync(Guid id, bool published) => InDb(async db =>
+    {
+        var item = await db.Set<Item>().SingleAsync(i => i.Id == id);
+        item.Published = published;
+        await ItemSearchIndex.UpdateAsync(db, item, CancellationToken.None);
+        await db.SaveChangesAsync();
+    });
 
     private Task<Guid> AddItemAsync(string code, string name, bool index, bool published) => InDb(async db =>
     {

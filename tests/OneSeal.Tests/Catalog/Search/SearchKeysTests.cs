@@ -114,7 +114,8 @@ public sealed class SearchKeysTests
         q.Text.ShouldBe("经营许可");
         q.Initials.ShouldBeNull();
         q.MatchesCode.ShouldBeFalse();
-        q.Ranges.Count.ShouldBe(1);
+        q.Ranges.Select(r => (char)r.From[0]).ShouldBe(['N', 'n']); // names starting with it, names containing it
+        q.Exact.Select(e => (char)e[0]).ShouldBe(['N']);
         q.NeedsCheck.ShouldBeFalse();
     }
 
@@ -127,7 +128,28 @@ public sealed class SearchKeysTests
         q.Initials.ShouldBe("spjy");
         q.Pinyin.ShouldBe("spjy");
         q.MatchesCode.ShouldBeTrue();
-        q.Ranges.Select(r => (char)r.From[0]).ShouldBe(['n', 'c', 'i', 'p']);
+        q.Ranges.Select(r => (char)r.From[0]).ShouldBe(['N', 'n', 'C', 'c', 'I', 'i', 'P', 'p']);
+    }
+
+    [Fact]
+    public void The_suffix_that_is_the_whole_key_has_an_upper_case_tag()
+    {
+        var all = SearchKeys.Build("食品经营许可（新办）", "QS-XK-003").Terms.Select(t => Encoding.UTF8.GetString(t)).ToList();
+
+        all.ShouldContain("N食品经营许可(新办)");
+        all.ShouldNotContain("n食品经营许可(新办)");
+        all.ShouldContain("n经营许可(新办)");
+        all.ShouldContain("Ispjyxkxb");
+        all.ShouldContain("Pshipinjingyingxukexinban"[..(1 + SearchKeys.PinyinChars)]);
+        all.ShouldContain("Cqs-xk-003");
+        all.Where(t => t[0] < 'a').Count().ShouldBe(4);
+    }
+
+    [Fact]
+    public void A_query_shorter_than_the_cut_can_match_a_whole_key_exactly()
+    {
+        SearchKeys.Parse("食品经营许可（新办）")!.Exact.Select(e => Encoding.UTF8.GetString(e)).ShouldBe(["N食品经营许可(新办)"]);
+        SearchKeys.Parse(new string('食', SearchKeys.NameChars))!.Exact.ShouldBeEmpty(); // cut: a longer name would look equal
     }
 
     [Fact]
@@ -219,6 +241,32 @@ public sealed class SearchKeysTests
             || (q.Initials is not null && (keys.Initials.Contains(q.Initials) || keys.Pinyin.Contains(q.Pinyin!)));
     }
 
+    [Theory]
+    [InlineData("食品", "QS-XK-003:1 QS-XK-004:1")]
+    [InlineData("经营许可", "QS-XK-003:2 QS-XK-005:2 QS-XK-020:2")]
+    [InlineData("食品经营许可(新办)", "QS-XK-003:0")]
+    [InlineData("spjy", "QS-XK-003:1")]
+    [InlineData("spjyxkxb", "QS-XK-003:0")]
+    [InlineData("jingying", "QS-XK-003:2 QS-XK-005:2 QS-XK-020:2")]
+    [InlineData("qs-xk-00", "QS-XK-003:1 QS-XK-004:1 QS-XK-005:1 QS-XK-001:1")]
+    public void Matches_are_ranked_exact_then_starting_then_containing(string query, string expected)
+    {
+        var q = SearchKeys.Parse(query)!;
+        var ranked = Catalog.Select(i => (i.Code, Rank: Rank(SearchKeys.Build(i.Name, i.Code), q))).Where(x => x.Rank is not null)
+            .Select(x => $"{x.Code}:{x.Rank}");
+
+        ranked.ShouldBe(expected.Split(' '), ignoreOrder: true);
+    }
+
+    /// <summary>The rank SearchSql computes: the best of the matching terms (exact 0, upper-case tag 1, else 2).</summary>
+    private static int? Rank(ItemSearchText keys, SearchQuery q)
+    {
+        var matching = keys.Terms.Where(t => q.Ranges.Any(r => t.AsSpan().SequenceCompareTo(r.From) >= 0 && t.AsSpan().SequenceCompareTo(r.To) < 0)).ToList();
+        if (matching.Count == 0) return null;
+        return matching.Min(t => q.Exact.Any(e => e.AsSpan().SequenceEqual(t)) ? 0 : t.AsSpan().SequenceCompareTo(SearchKeys.FirstLowerTag) < 0 ? 1 : 2);
+    }
+
+    /// <summary>The suffixes of one key (either tag case), without the tag.</summary>
     private static List<string> Terms(ItemSearchText keys, byte tag) =>
-        keys.Terms.Where(t => t[0] == tag).Select(t => Encoding.UTF8.GetString(t, 1, t.Length - 1)).ToList();
+        keys.Terms.Where(t => t[0] == tag || t[0] == SearchKeys.Starting(tag)).Select(t => Encoding.UTF8.GetString(t, 1, t.Length - 1)).ToList();
 }
