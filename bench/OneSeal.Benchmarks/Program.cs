@@ -5,7 +5,6 @@ using OneSeal.Platform.Database;
 // dotnet run -c Release --project bench/OneSeal.Benchmarks [-- BenchmarkDotNet arguments, e.g. --filter *Search*]
 // dotnet run -c Release --project bench/OneSeal.Benchmarks -- search-sqlite [FILE] [ROUNDS]
 // dotnet run -c Release --project bench/OneSeal.Benchmarks -- search-pg "Host=…;Database=…" [ROUNDS]   (an empty database, or one it filled before)
-if (args.Length > 0 && args[0] == "probe") { Probe.Run(args[1]); return 0; }
 if (args.Length > 0 && args[0] == "search-sqlite")
 {
     var file = args.Length > 1 ? args[1] : BenchCatalog.DefaultSqliteFile;

@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using OneSeal.Platform.Database;
 
 namespace OneSeal.Benchmarks;
@@ -15,7 +17,12 @@ public class SearchBenchmarks
 {
     private sealed class Columns : ManualConfig
     {
-        public Columns() => AddColumn(StatisticColumn.P95);
+        // In-process: no generated project to restore and build (the package source here is a partial copy).
+        public Columns()
+        {
+            AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance));
+            AddColumn(StatisticColumn.P95);
+        }
     }
 
     private BenchCatalog _catalog = null!;

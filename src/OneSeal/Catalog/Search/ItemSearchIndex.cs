@@ -10,7 +10,7 @@ namespace OneSeal.Catalog.Search;
 /// </summary>
 public static class ItemSearchIndex
 {
-    /// <summary>Indexes a new item (not yet saved): adds its keys to the context.</summary>
+    /// <summary>Indexes a new item (not yet saved): adds its keys (and, when published, its terms) to the context.</summary>
     public static ItemSearchKey Add(OneSealDb db, Item item)
     {
         var key = New(item.Id, item.Code, item.Published, SearchKeys.Build(item.Name, item.Code));
@@ -18,7 +18,10 @@ public static class ItemSearchIndex
         return key;
     }
 
-    /// <summary>Re-indexes an item whose name, code or published state may have changed: only the terms that differ are written.</summary>
+    /// <summary>
+    /// Re-indexes a saved item whose name, code or published state may have changed (or that has no keys yet): only the
+    /// terms that differ are written when the caller saves.
+    /// </summary>
     public static Task UpdateAsync(OneSealDb db, Item item, CancellationToken ct) => UpdateAsync(db, item.Id, item.Name, item.Code, item.Published, ct);
 
     private static async Task UpdateAsync(OneSealDb db, Guid itemId, string name, string code, bool published, CancellationToken ct)
@@ -35,18 +38,20 @@ public static class ItemSearchIndex
         key.Code = built.Code;
         key.Initials = built.Initials;
         key.Pinyin = built.Pinyin;
-        var wanted = (published ? built.Terms : []).Select(t => Convert.ToHexString(t) + " " + code).ToHashSet(StringComparer.Ordinal);
-        var have = key.Terms.Select(Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var stale in key.Terms.Where(t => !wanted.Contains(Id(t))).ToList())
+        var wanted = published ? built.Terms.ToDictionary(t => Id(t, code)) : [];
+        foreach (var stale in key.Terms.Where(t => !wanted.ContainsKey(Id(t.Term, t.Code))).ToList())
             key.Terms.Remove(stale);
-        if (published)
-            foreach (var term in built.Terms.Where(t => !have.Contains(Convert.ToHexString(t) + " " + code)))
-                key.Terms.Add(new ItemSearchTerm { Term = term, Code = code });
+        var have = key.Terms.Select(t => Id(t.Term, t.Code)).ToHashSet(StringComparer.Ordinal);
+        foreach (var (id, term) in wanted)
+            if (!have.Contains(id)) key.Terms.Add(new ItemSearchTerm { Term = term, Code = code });
 
-        static string Id(ItemSearchTerm t) => Convert.ToHexString(t.Term) + " " + t.Code;
+        static string Id(byte[] term, string code) => Convert.ToHexString(term) + " " + code;
     }
 
-    /// <summary>Indexes every item that has no keys or whose keys no longer match its name, code and published state; returns how many. Saves.</summary>
+    /// <summary>
+    /// Indexes every item that has no keys or whose keys no longer match its name, code and published state; returns
+    /// how many. Saves the context (in batches of 500 items): run it on a context with nothing else pending.
+    /// </summary>
     public static async Task<int> SyncAsync(OneSealDb db, CancellationToken ct)
     {
         var items = await db.Set<Item>().AsNoTracking().Select(i => new { i.Id, i.Name, i.Code, i.Published }).ToListAsync(ct);
