@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using OneSeal.Catalog.Search;
 using OneSeal.Organisation;
 using OneSeal.Platform.Database;
 
@@ -16,7 +17,12 @@ public static class CatalogSeed
 
     public static async Task SeedAsync(OneSealDb db, CancellationToken ct)
     {
-        if (await db.Set<Agency>().AnyAsync(ct)) return;
+        if (await db.Set<Agency>().AnyAsync(ct))
+        {
+            // Already seeded: index what a database from before the search index (or changed since) lacks.
+            await ItemSearchIndex.SyncAsync(db, ct);
+            return;
+        }
         var data = Load();
         var agencies = data.Organisations.Select(o => new Agency
         {
@@ -26,7 +32,7 @@ public static class CatalogSeed
 
         foreach (var i in data.Items)
         {
-            db.Add(new Item
+            var item = new Item
             {
                 Id = Guid.NewGuid(), Code = i.Code, Name = i.Name, Category = i.Category, Kind = i.Kind, ServiceObject = i.ServiceObject,
                 CompetentDepartmentId = agencies[i.CompetentDepartment].Id,
@@ -45,7 +51,9 @@ public static class CatalogSeed
                 {
                     Id = Guid.NewGuid(), Key = f.Key, Label = f.Label, Type = f.Type, Required = f.Required, SortOrder = n,
                 }).ToList(),
-            });
+            };
+            db.Add(item);
+            ItemSearchIndex.Add(db, item);
         }
         await db.SaveChangesAsync(ct);
     }
