@@ -66,6 +66,8 @@ public static class OneSealApp
         var db = sp.GetRequiredService<OneSealDb>();
         await NationalHolidays.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), CancellationToken.None);
         await sp.GetRequiredService<WorkingDayClock>().ReloadAsync(db, CancellationToken.None);
+        // Any item saved without its search keys (older data, a direct import) becomes searchable at start.
+        await OneSeal.Catalog.Search.ItemSearchIndex.SyncAsync(db, CancellationToken.None);
         if (!seed || !IsDemo(app.Configuration)) return;
         await CatalogSeed.SeedAsync(db, CancellationToken.None);
         await DemoAccounts.SeedAsync(db, sp.GetRequiredService<PersonalData>(), sp.GetRequiredService<TimeProvider>(), CancellationToken.None);

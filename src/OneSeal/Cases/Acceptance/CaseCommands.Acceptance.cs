@@ -88,6 +88,8 @@ public sealed partial class CaseCommands
         Reschedule(c, [], LegalDates.ToLegalDate(now));
         await NoticeAsync(c, Notices.NoticeKind.Acceptance, now, ct,
             (Notices.NoticeFields.AcceptanceDate, Iso(receivedOn)), (Notices.NoticeFields.TimeLimit, $"{c.PromisedDays}个工作日"), (Notices.NoticeFields.DueDate, Iso(c.DueDate)));
+        // Yellow and red are raised by the deadline sweep, which writes their timeline line; it runs right after this.
+        if (c.DeadlineState is Clock.DeadlineState.Yellow or Clock.DeadlineState.Red) c.DeadlineState = Clock.DeadlineState.Normal;
         return await MoveAsync(c, Platform.Security.SystemActor.Instance, CaseActions.DeemedAccepted, CaseStatus.Accepted,
             $"收到申请材料之日（{receivedOn:yyyy-MM-dd}）起5个工作日内未作答复，依《行政许可法》第三十二条自收到材料之日起视为受理；办结期限 {c.DueDate:yyyy-MM-dd}", now, ct);
     }

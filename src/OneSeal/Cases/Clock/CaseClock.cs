@@ -37,8 +37,18 @@ public sealed record CaseClock(DateOnly AcceptedOn, int LimitDays, IReadOnlyList
     /// The due date. With a pause still open, the best estimate: it is assumed to last its expected working days
     /// (or until today, if it has already run longer).
     /// </summary>
-    public DateOnly Due(IWorkingDayCalendar calendar, DateOnly today) =>
-        Rules.DueDateRule.Due(calendar, AcceptedOn, LimitDays + Pauses.Sum(p => calendar.CountWorkingDays(p.StartedOn, EffectiveEnd(p, calendar, today))));
+    public DateOnly Due(IWorkingDayCalendar calendar, DateOnly today)
+    {
+        if (LimitDays == 0) return Rules.DueDateRule.Due(calendar, AcceptedOn, 0);
+        // Walk the days: a paused working day is not counted, but a pause begun after the limit ran out cannot extend it.
+        var d = AcceptedOn;
+        for (var counted = 0; counted < LimitDays;)
+        {
+            d = d.AddDays(1);
+            if (calendar.IsWorkingDay(d) && !Pauses.Any(p => d > p.StartedOn && d <= EffectiveEnd(p, calendar, today))) counted++;
+        }
+        return d;
+    }
 
     /// <summary>A closed pause ends when it ended; an open one after its expected working days, or today if longer.</summary>
     private static DateOnly EffectiveEnd(CasePause p, IWorkingDayCalendar calendar, DateOnly today) =>

@@ -3,6 +3,7 @@ using OneSeal.Cases.Clock;
 using OneSeal.Cases.Rules;
 using OneSeal.Catalog;
 using OneSeal.Organisation;
+using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
 using OneSeal.Platform.Time;
@@ -57,7 +58,9 @@ public sealed partial class CaseCommands
         var now = clock.Now();
         var today = LegalDates.ToLegalDate(now);
         var pauses = await PausesAsync(c.Id, ct);
-        var open = pauses.Single(p => p.EndedOn is null);
+        // Read after the case: someone may have resumed or ended it in between; that is a stale version, not a crash.
+        var open = pauses.SingleOrDefault(p => p.EndedOn is null)
+            ?? throw new ConflictException("stale-version", "该办件已被他人更新，请刷新后重试。");
         open.EndedOn = today;
         open.EndedAt = now;
         open.EndedById = actor.Id;
@@ -115,7 +118,7 @@ public sealed partial class CaseCommands
         c.DueDate = model.Due(calendar, today);
         c.PausedDays = pauses.Where(p => p.EndedOn is not null).Sum(p => calendar.CountWorkingDays(p.StartedOn, p.EndedOn!.Value));
         var limit = c.PromisedDays + c.ExtensionDays;
-        c.YellowOn = limit == 0 ? null : DueDateRule.Due(calendar, acceptedOn, (int)Math.Ceiling(limit * share) + c.PausedDays);
+        c.YellowOn = limit == 0 ? null : new CaseClock(acceptedOn, (int)Math.Ceiling(limit * share), pauses).Due(calendar, today);
         c.DeadlineState = model.State(calendar, today, share);
     }
 
@@ -123,10 +126,28 @@ public sealed partial class CaseCommands
     private async Task ClosePauseAsync(Case c, Actor actor, DateTimeOffset now, CancellationToken ct)
     {
         if (c.Status != CaseStatus.Suspended) return;
-        var open = await db.Set<CasePause>().FirstAsync(p => p.CaseId == c.Id && p.EndedOn == null, ct);
+        var open = await db.Set<CasePause>().FirstOrDefaultAsync(p => p.CaseId == c.Id && p.EndedOn == null, ct)
+            ?? throw new ConflictException("stale-version", "该办件已被他人更新，请刷新后重试。");
         open.EndedOn = LegalDates.ToLegalDate(now);
         open.EndedAt = now;
         open.EndedById = actor.Id;
+        c.PausedDays += calendar.CountWorkingDays(open.StartedOn, open.EndedOn.Value);
+    }
+
+    /// <summary>
+    /// Deadline sweep: a pause running longer than expected pushes the estimated due date on (see <see cref="CaseClock.Due"/>),
+    /// so the stored due date stays what the clock says. Returns whether it moved.
+    /// </summary>
+    public async Task<bool> RefreshPausedAsync(Guid caseId, CancellationToken ct)
+    {
+        var c = await LoadAsync(caseId, ct);
+        if (c.Status != CaseStatus.Suspended) return false;
+        var due = c.DueDate;
+        Reschedule(c, await PausesAsync(c.Id, ct), LegalDates.ToLegalDate(clock.Now()));
+        if (c.DueDate == due) return false;
+        c.Version++;
+        await db.CommitAsync(ct);
+        return true;
     }
 
     private double YellowShare => config.GetValue("Deadlines:YellowShare", 0.8);

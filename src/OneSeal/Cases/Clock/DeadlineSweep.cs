@@ -24,6 +24,7 @@ public sealed class DeadlineSweep(OneSealDb db, TimeProvider clock, IWorkingDayC
         var deemed = await DeemAcceptedAsync(today, ct);
         var tolerance = await EachAsync(await OverdueToleranceAsync(today, ct), cases.EnforceToleranceAsync, ct);
         var approved = await EachAsync(await DeemedApprovalDueAsync(today, ct), cases.ApproveAsDeemedAsync, ct);
+        await RefreshPausedAsync(ct);
         var (yellow, red) = await MarkWarningsAsync(today, now, ct);
         return new Result(deemed, yellow, red, tolerance, approved);
     }
@@ -78,6 +79,19 @@ public sealed class DeadlineSweep(OneSealDb db, TimeProvider clock, IWorkingDayC
         }
         db.ChangeTracker.Clear();
         return count;
+    }
+
+    /// <summary>Suspended cases whose pause overran its expected length: their estimated due date moves on.</summary>
+    private async Task RefreshPausedAsync(CancellationToken ct)
+    {
+        var ids = await db.Set<Case>().AsNoTracking().Where(c => c.Status == CaseStatus.Suspended).Select(c => c.Id).ToListAsync(ct);
+        foreach (var id in ids)
+        {
+            db.ChangeTracker.Clear();
+            try { await cases.RefreshPausedAsync(id, ct); }
+            catch (DbUpdateConcurrencyException) { /* resumed or ended meanwhile: that change stands */ }
+        }
+        db.ChangeTracker.Clear();
     }
 
     private async Task<(int Yellow, int Red)> MarkWarningsAsync(DateOnly today, DateTimeOffset now, CancellationToken ct)
