@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# Load benchmarks of the case lifecycle on PostgreSQL 15 (issue 4, item 16). NOT part of scripts/test.sh.
+#
+#   bash scripts/bench.sh [transitions|sweep|all]        (default: all; about 4 minutes on 2 cores)
+#
+# 1. installs PostgreSQL 15 when it is missing (Debian package, via apt-get; see scripts/lib.sh);
+# 2. starts a throwaway PostgreSQL 15 cluster on 127.0.0.1 (temp dir, free port from 55632 up), stopped and deleted on
+#    exit. Unlike the test cluster, DURABILITY IS ON: fsync=on, synchronous_commit=on, full_page_writes=on, so every
+#    commit waits for its WAL flush, as in production. shared_buffers=1GB, max_wal_size=4GB (a bulk load does not force
+#    checkpoints); everything else is PostgreSQL's default;
+# 3. builds bench/OneSeal.LoadBench (Release) and runs it against databases of its own; it hosts the app in-process
+#    (builder.AddOneSeal(), migrations + demo seed) and calls CaseCommands / DeadlineSweep like a request would.
+#
+# transitions: pgbench (scale 10, a single-row UPDATE, 4 clients, 2 threads, 30 s) and then OneSeal's accept transition
+#              (4 concurrent workers on distinct pre-created submitted cases, 30 s; then review for 15 s) in the same
+#              cluster, one after the other; prints both and their ratio. For context also pgbench's UPDATE inside one
+#              global advisory lock (15 s), the database-level ceiling of the audit chain's serialisation, and pgbench
+#              once more after OneSeal (15 s) to show how much the machine's load drifted meanwhile.
+# sweep:       generates 1,000,000 open cases in SQL, then times DeadlineSweep.RunOnceAsync twice and prints the plans.
+#
+# Settings (environment): BENCH_SECONDS (30), BENCH_WORKERS (4), BENCH_REVIEW_SECONDS (15), BENCH_PREPARED_CASES (60000),
+# BENCH_SWEEP_CASES (1000000), ONESEAL_BENCH_PG_PORT (55632). The full output also goes to TestResults/bench/<mode>.log.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$PWD
+ONESEAL_SCRIPT=bench.sh
+# shellcheck source=scripts/lib.sh
+source "$ROOT/scripts/lib.sh"
+
+mode=${1:-all}
+case $mode in transitions|sweep|all) ;; *) echo "usage: bash scripts/bench.sh [transitions|sweep|all]" >&2; exit 2 ;; esac
+SECONDS_PER_RUN=${BENCH_SECONDS:-30}
+WORKERS=${BENCH_WORKERS:-4}
+REVIEW_SECONDS=${BENCH_REVIEW_SECONDS:-15}
+PREPARED_CASES=${BENCH_PREPARED_CASES:-60000}
+SWEEP_CASES=${BENCH_SWEEP_CASES:-1000000}
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+command -v dotnet >/dev/null 2>&1 || { say "the .NET 10 SDK (dotnet) is not installed"; exit 1; }
+ensure_packages "PostgreSQL 15 and pgbench for the benchmarks" postgresql || exit 1
+[ -x "$PG_BIN/pgbench" ] || { say "pgbench missing ($PG_BIN/pgbench)"; exit 1; }
+
+LOG_DIR="$ROOT/TestResults/bench"
+mkdir -p "$LOG_DIR"
+LOG="$LOG_DIR/$mode.log"
+exec > >(tee "$LOG") 2>&1
+
+started=$(date +%s)
+say "$(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+say "$(dotnet --version | sed 's/^/.NET SDK /'); $("$PG_BIN/postgres" --version)"
+
+# --- throwaway PostgreSQL, durable ---------------------------------------------------------------------------
+PG_DIR=$(mktemp -d /tmp/oneseal-bench-pg.XXXXXX)
+PG_PASSWORD="b$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+cleanup() {
+  pg_cluster_stop "$PG_DIR" immediate
+  rm -rf "$PG_DIR"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+PG_EXTRA_OPTS="-c fsync=on -c synchronous_commit=on -c full_page_writes=on -c shared_buffers=1GB -c max_wal_size=4GB -c max_connections=100"
+pg_cluster_start "$PG_DIR" "${ONESEAL_BENCH_PG_PORT:-55632}" "$PG_PASSWORD" || { say "could not start PostgreSQL"; exit 1; }
+say "PostgreSQL 15 on 127.0.0.1:$PG_PORT (data in $PG_DIR, removed on exit): fsync=on synchronous_commit=on full_page_writes=on shared_buffers=1GB"
+
+export PGHOST=127.0.0.1 PGPORT=$PG_PORT PGUSER=postgres PGPASSWORD=$PG_PASSWORD
+psql_q() { "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
+# The app's own connection settings (Npgsql defaults: pool of 100, 30 s command timeout); the generator sets its own timeouts.
+conn() { echo "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=$PG_PASSWORD;Database=$1"; }
+
+# --- build ---------------------------------------------------------------------------------------------------------
+say "building bench/OneSeal.LoadBench (Release)"
+dotnet build bench/OneSeal.LoadBench/OneSeal.LoadBench.csproj -c Release --disable-build-servers -nologo -v quiet >"$LOG_DIR/build.log" 2>&1 \
+  || { cat "$LOG_DIR/build.log"; say "build failed"; exit 1; }
+BENCH_DLL="$ROOT/bench/OneSeal.LoadBench/bin/Release/net10.0/OneSeal.LoadBench.dll"
+loadbench() { dotnet "$BENCH_DLL" "$@"; }
+
+# --- transitions beside pgbench ------------------------------------------------------------------------------------
+run_transitions() {
+  say "== transitions: pgbench single-row UPDATE vs OneSeal accept, same cluster, same run =="
+  psql_q -d postgres -c "CREATE DATABASE oneseal_transitions" -c "CREATE DATABASE pgbench"
+  say "app database: migrations + demo seed (in-process), $PREPARED_CASES submitted cases"
+  loadbench prepare-transitions --connection "$(conn oneseal_transitions)" --cases "$PREPARED_CASES"
+
+  say "pgbench -i -s 10 (1,000,000 rows in pgbench_accounts)"
+  "$PG_BIN/pgbench" -i -q -s 10 pgbench 2>&1 | tail -n 1
+  local script="$PG_DIR/single-row-update.sql"
+  cat >"$script" <<'SQL'
+\set aid random(1, 1000000)
+UPDATE pgbench_accounts SET abalance = abalance + 1 WHERE aid = :aid;
+SQL
+  psql_q -d postgres -c "CHECKPOINT"
+  say "pgbench: single-row UPDATE, 4 clients, 2 threads, ${SECONDS_PER_RUN} s"
+  local out
+  out=$("$PG_BIN/pgbench" -n -c 4 -j 2 -T "$SECONDS_PER_RUN" -f "$script" pgbench 2>&1)
+  echo "$out" | grep -E '^(number of transactions actually processed|latency average|tps)' | sed 's/^/    /'
+  PGBENCH_TPS=$(echo "$out" | sed -n 's/^tps = \([0-9.]*\) (without initial connection time)$/\1/p')
+  [ -n "$PGBENCH_TPS" ] || { echo "$out"; say "could not read pgbench's tps"; exit 1; }
+
+  # Context, not part of the ratio: the same UPDATE, but every transaction first takes one database-wide advisory lock
+  # that it holds until COMMIT, as OneSeal's audit chain does (UnitOfWork.CommitAsync). The database-level ceiling of
+  # any design that serialises all writers across their commit.
+  local locked="$PG_DIR/single-row-update-global-lock.sql"
+  cat >"$locked" <<'SQL'
+\set aid random(1, 1000000)
+BEGIN;
+SELECT pg_advisory_xact_lock(42);
+UPDATE pgbench_accounts SET abalance = abalance + 1 WHERE aid = :aid;
+END;
+SQL
+  psql_q -d postgres -c "CHECKPOINT"
+  say "pgbench (context): the same UPDATE inside one global advisory lock held to COMMIT, 4 clients, 2 threads, ${REVIEW_SECONDS} s"
+  out=$("$PG_BIN/pgbench" -n -c 4 -j 2 -T "$REVIEW_SECONDS" -f "$locked" pgbench 2>&1)
+  echo "$out" | grep -E '^(number of transactions actually processed|latency average|tps)' | sed 's/^/    /'
+  PGBENCH_LOCKED_TPS=$(echo "$out" | sed -n 's/^tps = \([0-9.]*\) (without initial connection time)$/\1/p')
+
+  say "OneSeal: accept through CaseCommands, $WORKERS workers, ${SECONDS_PER_RUN} s (then review, ${REVIEW_SECONDS} s)"
+  local tout
+  tout=$(loadbench transitions --connection "$(conn oneseal_transitions)" --seconds "$SECONDS_PER_RUN" --workers "$WORKERS" \
+    --review-seconds "$REVIEW_SECONDS" | tee /dev/stderr)
+  ACCEPT_PER_SECOND=$(echo "$tout" | sed -n 's/^RESULT accept_per_second=\([0-9.]*\)$/\1/p')
+  REVIEW_PER_SECOND=$(echo "$tout" | sed -n 's/^RESULT review_per_second=\([0-9.]*\)$/\1/p')
+  [ -n "$ACCEPT_PER_SECOND" ] || { say "could not read the accept rate"; exit 1; }
+
+  # Drift check: on a shared machine the load can change between the two measurements; pgbench once more, shorter.
+  psql_q -d postgres -c "CHECKPOINT"
+  say "pgbench again (drift check): single-row UPDATE, 4 clients, 2 threads, ${REVIEW_SECONDS} s"
+  out=$("$PG_BIN/pgbench" -n -c 4 -j 2 -T "$REVIEW_SECONDS" -f "$script" pgbench 2>&1)
+  echo "$out" | grep -E '^(number of transactions actually processed|latency average|tps)' | sed 's/^/    /'
+  PGBENCH_AFTER_TPS=$(echo "$out" | sed -n 's/^tps = \([0-9.]*\) (without initial connection time)$/\1/p')
+}
+
+run_sweep() {
+  say "== deadline sweep over $SWEEP_CASES generated open cases =="
+  psql_q -d postgres -c "CREATE DATABASE oneseal_sweep"
+  local sout
+  sout=$(loadbench sweep --connection "$(conn oneseal_sweep)" --cases "$SWEEP_CASES" | tee /dev/stderr)
+  SWEEP_RESULT=$(echo "$sout" | sed -n 's/^RESULT //p')
+  [ -n "$SWEEP_RESULT" ] || { say "could not read the sweep result"; exit 1; }
+}
+
+case $mode in
+  transitions) run_transitions ;;
+  sweep) run_sweep ;;
+  all) run_transitions; run_sweep ;;
+esac
+
+# --- summary -------------------------------------------------------------------------------------------------------
+echo
+say "summary ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average now $(cut -d' ' -f1-3 /proc/loadavg))"
+if [ -n "${PGBENCH_TPS:-}" ]; then
+  printf 'pgbench single-row update: %.0f tps\n' "$PGBENCH_TPS"
+  printf 'OneSeal accept transition: %.0f per second\n' "$ACCEPT_PER_SECOND"
+  awk -v a="$ACCEPT_PER_SECOND" -v p="$PGBENCH_TPS" 'BEGIN { printf "ratio: %.2f\n", a / p }'
+  [ -n "${REVIEW_PER_SECOND:-}" ] && printf 'OneSeal review transition: %.0f per second\n' "$REVIEW_PER_SECOND"
+  [ -n "${PGBENCH_AFTER_TPS:-}" ] && printf 'pgbench single-row update, again after OneSeal (drift check): %.0f tps\n' "$PGBENCH_AFTER_TPS"
+  [ -n "${PGBENCH_LOCKED_TPS:-}" ] && printf 'pgbench single-row update inside one global advisory lock (context): %.0f tps\n' "$PGBENCH_LOCKED_TPS"
+fi
+if [ -n "${SWEEP_RESULT:-}" ]; then
+  field() { sed -n "s/.*\b$1=\([0-9.]*\).*/\1/p" <<<"$SWEEP_RESULT"; }
+  printf 'deadline sweep over %s open cases, run 1: %s cases changed in %s s\n' "$SWEEP_CASES" "$(field sweep1_rows)" "$(field sweep1_seconds)"
+  printf 'deadline sweep over %s open cases, run 2: %s cases changed in %s s\n' "$SWEEP_CASES" "$(field sweep2_rows)" "$(field sweep2_seconds)"
+fi
+say "finished in $(( $(date +%s) - started )) s; full output in ${LOG#"$ROOT"/}"
