@@ -33,13 +33,13 @@ public sealed class DeadlineSweep(OneSealDb db, TimeProvider clock, IWorkingDayC
         db.Set<Commitments.CaseCommitment>().AsNoTracking()
             .Where(x => x.Kind == Commitments.CommitmentKind.Tolerance && x.FulfilledAt == null && x.SupplyBy < today)
             .Join(db.Set<Case>().Where(c => CaseStatusLabels.Running.Contains(c.Status)), x => x.CaseId, c => c.Id, (x, c) => c.Id)
-            .Take(1000).ToListAsync(ct);
+            .OrderBy(id => id).Take(1000).ToListAsync(ct);
 
     private Task<List<Guid>> DeemedApprovalDueAsync(DateOnly today, CancellationToken ct) =>
         db.Set<Case>().AsNoTracking()
             .Where(c => (c.Status == CaseStatus.Accepted || c.Status == CaseStatus.Reviewed) && c.DueDate < today)
             .Join(db.Set<Catalog.Item>().Where(i => i.DeemedApprovalOnTimeout), c => c.ItemId, i => i.Id, (c, i) => c.Id)
-            .Take(200).ToListAsync(ct);
+            .OrderBy(id => id).Take(200).ToListAsync(ct);
 
     /// <summary>One case at a time, each in its own transaction; a case someone changed meanwhile is left to them.</summary>
     private async Task<int> EachAsync(List<Guid> ids, Func<Guid, CancellationToken, Task> act, CancellationToken ct)
