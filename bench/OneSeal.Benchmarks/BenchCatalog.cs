@@ -80,10 +80,10 @@ public sealed class BenchCatalog(DatabaseProvider provider, string connectionStr
                     ServiceObject = ServiceObject.Both, CompetentDepartmentId = departments[g.Department].Id,
                     ImplementingOrganisationId = bureau.Id, SupervisingDepartmentId = departments[g.Department].Id,
                     StatutoryDays = 20, PromisedDays = 5, LegalBasis = "《中华人民共和国行政许可法》", Conditions = "符合法定条件。",
-                    Visits = 1, ResultName = "许可证", ResultTypeCode = "BX", Published = true, Version = 1,
+                    Visits = 1, ResultName = "许可证", ResultTypeCode = "BX", Version = 1, Status = ItemVersionStatus.Published, EffectiveFrom = new DateOnly(2024, 1, 1),
                 };
                 db.Add(item);
-                ItemSearchIndex.Add(db, item);
+                ItemSearchIndex.Add(db, item, inForce: true);
             }
             await db.SaveChangesAsync();
         }
@@ -101,7 +101,7 @@ public sealed class BenchCatalog(DatabaseProvider provider, string connectionStr
     public async Task<int> SearchAsync(string q)
     {
         await using var db = NewContext();
-        var (items, total) = await new CatalogQueries(db).SearchAsync(q, 1, 20, CancellationToken.None);
+        var (items, total) = await new CatalogQueries(db, TimeProvider.System).SearchAsync(q, 1, 20, CancellationToken.None);
         return total + items.Count;
     }
 }

@@ -41,7 +41,7 @@ public static class TransitionsBench
         {
             var db = scope.ServiceProvider.GetRequiredService<OneSealDb>();
             item = (await db.Set<Item>().AsNoTracking().Include(i => i.FormFields).Include(i => i.Materials).AsSplitQuery()
-                    .Where(i => i.Published && i.ImplementingOrganisationId == clerk.OrganisationId && i.Kind == ItemKind.Promised
+                    .Where(i => i.Status == ItemVersionStatus.Published && i.ImplementingOrganisationId == clerk.OrganisationId && i.Kind == ItemKind.Promised
                         && i.ServiceObject != ServiceObject.Enterprise && i.PromisedDays >= 3 && i.PromisedDays <= 20
                         && !i.DeemedApprovalOnTimeout && !i.CommitmentApproval)
                     .ToListAsync())

@@ -10,6 +10,7 @@ using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Outbox;
 using OneSeal.Platform.Security;
+using OneSeal.Platform.Time;
 using OneSeal.Platform.Storage;
 using OneSeal.Seal;
 
@@ -66,10 +67,15 @@ public static class OneSealApp
         var db = sp.GetRequiredService<OneSealDb>();
         await NationalHolidays.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), CancellationToken.None);
         await sp.GetRequiredService<WorkingDayClock>().ReloadAsync(db, CancellationToken.None);
-        // Any item saved without its search keys (older data, a direct import) becomes searchable at start.
-        await OneSeal.Catalog.Search.ItemSearchIndex.SyncAsync(db, CancellationToken.None);
+        var clock = sp.GetRequiredService<TimeProvider>();
+        if (seed && IsDemo(app.Configuration))
+            await CatalogSeed.SeedAsync(db, clock, CancellationToken.None);
+        // Versions that took effect while the app was down; any version saved without its search keys (older data, a
+        // direct import) becomes searchable.
+        await OneSeal.Catalog.Versions.CatalogActivation.ActivateAsync(db, LegalDates.Today(clock), CancellationToken.None);
+        await db.SaveChangesAsync();
+        await OneSeal.Catalog.Search.ItemSearchIndex.SyncAsync(db, LegalDates.Today(clock), CancellationToken.None);
         if (!seed || !IsDemo(app.Configuration)) return;
-        await CatalogSeed.SeedAsync(db, CancellationToken.None);
         await DemoAccounts.SeedAsync(db, sp.GetRequiredService<PersonalData>(), sp.GetRequiredService<TimeProvider>(), CancellationToken.None);
     }
 

@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using OneSeal.Catalog.Search;
+using OneSeal.Catalog.Versions;
 using OneSeal.Organisation;
 using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
+using OneSeal.Platform.Time;
 
 namespace OneSeal.Catalog;
 
 /// <summary>Public reads of the published catalog.</summary>
-public sealed class CatalogQueries(OneSealDb db)
+public sealed class CatalogQueries(OneSealDb db, TimeProvider clock)
 {
     public sealed record ItemSummary(string Code, string Name, string Category, ItemKind Kind, ServiceObject ServiceObject,
         string DepartmentName, int StatutoryDays, int PromisedDays, int Visits);
@@ -29,7 +31,7 @@ public sealed class CatalogQueries(OneSealDb db)
         var search = SearchKeys.Parse(q);
         if (search is null)
         {
-            var query = db.Set<Item>().AsNoTracking().Where(i => i.Published);
+            var query = db.Set<Item>().AsNoTracking().InForce(db, LegalDates.Today(clock));
             var count = await query.CountAsync(ct);
             var all = await query.OrderBy(i => i.Code).Skip((page - 1) * pageSize).Take(pageSize)
                 .Join(db.Set<Agency>(), i => i.CompetentDepartmentId, a => a.Id, (i, a) => new ItemSummary(
@@ -52,14 +54,19 @@ public sealed class CatalogQueries(OneSealDb db)
         return (items, total);
     }
 
-    public async Task<ItemGuide> GuideAsync(string code, CancellationToken ct)
+    /// <summary>The guide of the version of <paramref name="code"/> in force today, or of published (or superseded) <paramref name="version"/>.</summary>
+    public async Task<ItemGuide> GuideAsync(string code, CancellationToken ct, int? version = null)
     {
-        var item = await db.Set<Item>().AsNoTracking().FirstOrDefaultAsync(i => i.Code == code && i.Published, ct)
-            ?? throw new NotFoundException($"事项“{code}”不存在或未发布。");
+        var item = version is null
+            ? await ItemVersions.InForceAsync(db, code, LegalDates.Today(clock), ct)
+            : await ItemVersions.WithLists(db.Set<Item>().AsNoTracking()).FirstOrDefaultAsync(i => i.Code == code && i.Version == version
+                && (i.Status == ItemVersionStatus.Published || i.Status == ItemVersionStatus.Superseded), ct);
+        if (item is null)
+            throw new NotFoundException(version is null ? $"事项“{code}”不存在或未发布。" : $"事项“{code}”没有已发布的第{version}版。");
         var ids = new[] { item.CompetentDepartmentId, item.ImplementingOrganisationId, item.SupervisingDepartmentId };
         var names = await db.Set<Agency>().AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-        var materials = await db.Set<ItemMaterial>().AsNoTracking().Where(m => m.ItemId == item.Id).OrderBy(m => m.SortOrder).ToListAsync(ct);
-        var fields = await db.Set<ItemFormField>().AsNoTracking().Where(f => f.ItemId == item.Id).OrderBy(f => f.SortOrder).ToListAsync(ct);
+        var materials = item.Materials.OrderBy(m => m.SortOrder).ToList();
+        var fields = item.FormFields.OrderBy(f => f.SortOrder).ToList();
         return new ItemGuide(item, names[item.CompetentDepartmentId], names[item.ImplementingOrganisationId], names[item.SupervisingDepartmentId], materials, fields);
     }
 }

@@ -23,8 +23,11 @@ public sealed partial class CaseCommands
             throw new ForbiddenException("role", "只有申请人可以在网上提交申请。");
         if (string.IsNullOrWhiteSpace(itemCode))
             throw new InvalidInputException("itemCode", "required", "请指定申请事项（itemCode）。");
-        var item = await db.Set<Item>().Include(i => i.FormFields).AsSplitQuery()
-            .FirstOrDefaultAsync(i => i.Code == itemCode && i.Published, ct)
+        // A case is filed under the version in force today and keeps it (docs/decisions/0006-item-versions.md).
+        var today = LegalDates.Today(clock);
+        var item = await db.Set<Item>().AsNoTracking().Include(i => i.FormFields)
+            .Where(i => i.Code == itemCode && i.Status == ItemVersionStatus.Published && i.EffectiveFrom <= today)
+            .OrderByDescending(i => i.Version).FirstOrDefaultAsync(ct)
             ?? throw new InvalidInputException("itemCode", "unknown-item", $"事项“{itemCode}”不存在或未发布。");
         EnsureServiceObject(actor, item);
         var clean = FormValidator.Validate(item.FormFields, form, LegalDates.Today(clock), requireAll: false);

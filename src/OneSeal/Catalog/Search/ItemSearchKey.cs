@@ -19,13 +19,13 @@ public sealed class ItemSearchKey
     public required string Initials { get; set; }
     /// <summary>Full pinyin: "shipinjingyingxukexinban".</summary>
     public required string Pinyin { get; set; }
-    /// <summary>A copy of <see cref="Item.Published"/>: only a published item has terms (the public search finds only those).</summary>
-    public bool Published { get; set; }
+    /// <summary>This version is the one in force: only it has terms (the public search finds only those).</summary>
+    public bool InForce { get; set; }
     public List<ItemSearchTerm> Terms { get; set; } = [];
 }
 
 /// <summary>
-/// One index term of a published item: a tag byte and a UTF-8 suffix of one of its keys (<see cref="SearchKeys"/>),
+/// One index term of the version in force of an item: a tag byte and a UTF-8 suffix of one of its keys (<see cref="SearchKeys"/>),
 /// with the item's code beside it, so a search counts and orders its matches from the index alone.
 /// </summary>
 public sealed class ItemSearchTerm

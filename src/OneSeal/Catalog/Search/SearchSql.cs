@@ -4,7 +4,7 @@ namespace OneSeal.Catalog.Search;
 
 /// <summary>
 /// The SQL of a catalog search, one statement on SQLite and PostgreSQL alike: index range scans on
-/// <c>item_search_terms</c> (only published items have terms) give each matching key with its code and rank, read once
+/// <c>item_search_terms</c> (only the versions in force have terms) give each matching key with its code and rank, read once
 /// into a materialised CTE that gives both the count and the page; only the page's rows are joined to the keys, items
 /// and departments (docs/decisions/0005-chinese-search.md).
 /// </summary>
@@ -26,7 +26,7 @@ internal static class SearchSql
     }
 
     /// <summary>
-    /// The page (<paramref name="skip"/>, <paramref name="take"/>) of published items matching <paramref name="q"/>:
+    /// The page (<paramref name="skip"/>, <paramref name="take"/>) of items (versions in force) matching <paramref name="q"/>:
     /// rank (0: a key equals the query, 1: a key starts with it, 2: contains it), then code in ordinal order.
     /// </summary>
     public static (string Sql, object[] Args) Page(SearchQuery q, bool postgres, int skip, int take)
@@ -43,7 +43,7 @@ internal static class SearchSql
             JOIN item_search_keys k ON k.id = p.key_id
             JOIN items i ON i.id = k.item_id
             JOIN agencies a ON a.id = i.competent_department_id
-            WHERE i.published
+            WHERE k.in_force
             ORDER BY p.rnk, p.code{ordinal}, p.key_id
             """;
         return (sql, args.ToArray());

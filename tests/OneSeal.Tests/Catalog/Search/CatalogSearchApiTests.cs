@@ -149,7 +149,7 @@ public abstract class CatalogSearchApiTests(OneSealFactory app) : ApiTestBase(ap
         {
             var item = await db.Set<Item>().SingleAsync(i => i.Id == id);
             item.Name = after + "许可";
-            await ItemSearchIndex.UpdateAsync(db, item, CancellationToken.None);
+            await ItemSearchIndex.UpdateAsync(db, item, inForce: true, CancellationToken.None);
             await db.SaveChangesAsync();
         });
 
@@ -168,16 +168,16 @@ public abstract class CatalogSearchApiTests(OneSealFactory app) : ApiTestBase(ap
     }
 
     [Fact]
-    public async Task Publishing_and_withdrawing_an_item_adds_and_removes_it_from_the_search()
+    public async Task A_version_coming_into_force_and_then_superseded_enters_and_leaves_the_search()
     {
         var code = Unique("QS-T-");
         var name = UniqueHan();
         var id = await AddItemAsync(code, name, index: true, published: false);
 
-        await SetPublishedAsync(id, true);
+        await SetStatusAsync(id, ItemVersionStatus.Published);
         (await SearchAsync(name)).Items.Select(i => i.Code).ShouldBe([code]);
 
-        await SetPublishedAsync(id, false);
+        await SetStatusAsync(id, ItemVersionStatus.Superseded);
         (await SearchAsync(name)).Total.ShouldBe(0);
         (await InDb(db => db.Set<ItemSearchKey>().Where(k => k.ItemId == id).SelectMany(k => k.Terms).CountAsync())).ShouldBe(0);
     }
@@ -190,17 +190,18 @@ public abstract class CatalogSearchApiTests(OneSealFactory app) : ApiTestBase(ap
         await AddItemAsync(code, name, index: false, published: true);
         (await SearchAsync(name)).Total.ShouldBe(0);
 
-        (await InDb(db => ItemSearchIndex.SyncAsync(db, CancellationToken.None))).ShouldBeGreaterThanOrEqualTo(1);
+        (await InDb(db => ItemSearchIndex.SyncAsync(db, new DateOnly(2026, 3, 2), CancellationToken.None))).ShouldBeGreaterThanOrEqualTo(1);
 
         (await SearchAsync(name)).Items.Select(i => i.Code).ShouldBe([code]);
-        (await InDb(db => ItemSearchIndex.SyncAsync(db, CancellationToken.None))).ShouldBe(0, "a second sync finds nothing to do");
+        (await InDb(db => ItemSearchIndex.SyncAsync(db, new DateOnly(2026, 3, 2), CancellationToken.None))).ShouldBe(0, "a second sync finds nothing to do");
     }
 
-    private Task SetPublishedAsync(Guid id, bool published) => InDb(async db =>
+    private Task SetStatusAsync(Guid id, ItemVersionStatus status) => InDb(async db =>
     {
         var item = await db.Set<Item>().SingleAsync(i => i.Id == id);
-        item.Published = published;
-        await ItemSearchIndex.UpdateAsync(db, item, CancellationToken.None);
+        item.Status = status;
+        item.EffectiveFrom = new DateOnly(2024, 1, 1);
+        await ItemSearchIndex.UpdateAsync(db, item, inForce: status == ItemVersionStatus.Published, CancellationToken.None);
         await db.SaveChangesAsync();
     });
 
@@ -213,10 +214,12 @@ public abstract class CatalogSearchApiTests(OneSealFactory app) : ApiTestBase(ap
             Id = Guid.NewGuid(), Code = code, Name = name, Category = "行政许可", Kind = ItemKind.Promised, ServiceObject = ServiceObject.Both,
             CompetentDepartmentId = department, ImplementingOrganisationId = bureau, SupervisingDepartmentId = department,
             StatutoryDays = 20, PromisedDays = 5, LegalBasis = "测试", Conditions = "测试", Visits = 1,
-            ResultName = "测试证", ResultTypeCode = "T", Published = published, Version = 1,
+            ResultName = "测试证", ResultTypeCode = "T", Version = 1,
+            Status = published ? ItemVersionStatus.Published : ItemVersionStatus.Draft,
+            EffectiveFrom = published ? new DateOnly(2024, 1, 1) : null,
         };
         db.Add(item);
-        if (index) ItemSearchIndex.Add(db, item);
+        if (index) ItemSearchIndex.Add(db, item, inForce: published);
         await db.SaveChangesAsync();
         return item.Id;
     });

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using OneSeal.Catalog.Search;
+using OneSeal.Platform.Database;
+
+namespace OneSeal.Catalog.Versions;
+
+/// <summary>
+/// Moves the catalog to the versions in force today: a published version whose successor has taken effect becomes
+/// superseded (as of that date), and the search index lists the version in force. Reads never depend on it (they ask
+/// <see cref="ItemVersions.InForce"/>); it keeps the status honest and search current. Idempotent; the caller saves.
+/// </summary>
+public static class CatalogActivation
+{
+    /// <summary>Brings every item (or only <paramref name="code"/>) up to <paramref name="today"/>; returns how many versions changed.</summary>
+    public static async Task<int> ActivateAsync(OneSealDb db, DateOnly today, CancellationToken ct, string? code = null)
+    {
+        var published = db.Set<Item>().Where(i => i.Status == ItemVersionStatus.Published && i.EffectiveFrom <= today);
+        if (code is not null) published = published.Where(i => i.Code == code);
+        var stale = await published
+            .Where(i => db.Set<Item>().Any(n => n.Code == i.Code && n.Status == ItemVersionStatus.Published && n.EffectiveFrom <= today && n.Version > i.Version))
+            .ToListAsync(ct);
+        foreach (var old in stale)
+        {
+            old.Status = ItemVersionStatus.Superseded;
+            old.SupersededOn = await db.Set<Item>()
+                .Where(n => n.Code == old.Code && n.Status == ItemVersionStatus.Published && n.EffectiveFrom <= today && n.Version > old.Version)
+                .MinAsync(n => n.EffectiveFrom, ct);
+            await ItemSearchIndex.UpdateAsync(db, old, inForce: false, ct);
+        }
+
+        // Versions in force whose search key does not say so yet (just took effect, or just published).
+        var inForce = db.Set<Item>().InForce(db, today);
+        if (code is not null) inForce = inForce.Where(i => i.Code == code);
+        var unlisted = await inForce.Where(i => !db.Set<ItemSearchKey>().Any(k => k.ItemId == i.Id && k.InForce)).ToListAsync(ct);
+        foreach (var item in unlisted)
+            await ItemSearchIndex.UpdateAsync(db, item, inForce: true, ct);
+        return stale.Count + unlisted.Count;
+    }
+}

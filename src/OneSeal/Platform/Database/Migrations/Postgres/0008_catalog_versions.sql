@@ -1,0 +1,168 @@
+-- Catalog elements, item versions (draft → in review → published → superseded), transfer batches, themes and
+-- shared material types (docs/decisions/0006-item-versions.md).
+
+CREATE TABLE material_types (
+    code character varying(32) NOT NULL,
+    name character varying(64) NOT NULL,
+    CONSTRAINT pk_material_types PRIMARY KEY (code)
+);
+
+CREATE TABLE themes (
+    code character varying(32) NOT NULL,
+    name character varying(64) NOT NULL,
+    audience character varying(16) NOT NULL,
+    sort_order integer NOT NULL,
+    CONSTRAINT pk_themes PRIMARY KEY (code)
+);
+
+CREATE TABLE transfer_batches (
+    id uuid NOT NULL,
+    document_number character varying(64) NOT NULL,
+    title character varying(200) NOT NULL,
+    effective_on date NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    created_by_id uuid,
+    CONSTRAINT pk_transfer_batches PRIMARY KEY (id)
+);
+
+ALTER TABLE items ADD COLUMN basic_code character varying(32) NOT NULL DEFAULT '';
+
+ALTER TABLE items ADD COLUMN parent_code character varying(64);
+
+ALTER TABLE items ADD COLUMN status character varying(16) NOT NULL DEFAULT 'Draft';
+
+ALTER TABLE items ADD COLUMN effective_from date;
+
+ALTER TABLE items ADD COLUMN superseded_on date;
+
+ALTER TABLE items ADD COLUMN change_note character varying(1000);
+
+ALTER TABLE items ADD COLUMN transfer_batch_id uuid CONSTRAINT fk_items_transfer_batch_id REFERENCES transfer_batches (id) ON DELETE RESTRICT;
+
+ALTER TABLE items ADD COLUMN level character varying(16) NOT NULL DEFAULT 'County';
+
+ALTER TABLE items ADD COLUMN entrusted_body_id uuid CONSTRAINT fk_items_entrusted_body_id REFERENCES agencies (id) ON DELETE RESTRICT;
+
+ALTER TABLE items ADD COLUMN legal_basis_text character varying(8000);
+
+ALTER TABLE items ADD COLUMN fee_standard character varying(1000);
+
+ALTER TABLE items ADD COLUMN online_depth integer NOT NULL DEFAULT 1;
+
+ALTER TABLE items ADD COLUMN appointment boolean NOT NULL DEFAULT false;
+
+ALTER TABLE items ADD COLUMN result_by_post boolean NOT NULL DEFAULT false;
+
+ALTER TABLE items ADD COLUMN tongban character varying(16) NOT NULL DEFAULT 'None';
+
+ALTER TABLE items ADD COLUMN result_sample character varying(200);
+
+ALTER TABLE items ADD COLUMN intermediary_services character varying(1000);
+
+ALTER TABLE items ADD COLUMN complaint_phone character varying(32);
+
+ALTER TABLE items ADD COLUMN "window" character varying(128);
+
+ALTER TABLE items ADD COLUMN created_at timestamp with time zone NOT NULL DEFAULT '2000-01-01T00:00:00Z';
+
+ALTER TABLE items ADD COLUMN created_by_id uuid;
+
+ALTER TABLE items ADD COLUMN submitted_by_id uuid;
+
+ALTER TABLE items ADD COLUMN published_at timestamp with time zone;
+
+ALTER TABLE items ADD COLUMN published_by_id uuid;
+
+ALTER TABLE item_materials ADD COLUMN source character varying(24) NOT NULL DEFAULT 'Applicant';
+
+ALTER TABLE item_materials ADD COLUMN material_type_code character varying(32) CONSTRAINT fk_item_materials_material_type_code REFERENCES material_types (code) ON DELETE RESTRICT;
+
+ALTER TABLE item_materials ADD COLUMN form character varying(16) NOT NULL DEFAULT 'Both';
+
+ALTER TABLE item_materials ADD COLUMN copies integer NOT NULL DEFAULT 1;
+
+ALTER TABLE item_materials ADD COLUMN legal_basis character varying(1000);
+
+ALTER TABLE item_materials ADD COLUMN blank_form boolean NOT NULL DEFAULT false;
+
+-- Existing items become version 1: published ones in force from the day of this migration.
+UPDATE items SET status = CASE WHEN published THEN 'Published' ELSE 'Draft' END,
+    effective_from = CASE WHEN published THEN current_date END, published_at = CASE WHEN published THEN now() END;
+
+DROP INDEX ix_items_code;
+
+ALTER TABLE items DROP COLUMN published;
+
+ALTER TABLE item_search_keys RENAME COLUMN published TO in_force;
+
+CREATE TABLE item_joint_departments (
+    item_id uuid NOT NULL,
+    agency_id uuid NOT NULL,
+    CONSTRAINT pk_item_joint_departments PRIMARY KEY (item_id, agency_id),
+    CONSTRAINT fk_item_joint_departments_agency_id FOREIGN KEY (agency_id) REFERENCES agencies (id) ON DELETE RESTRICT,
+    CONSTRAINT fk_item_joint_departments_item_id FOREIGN KEY (item_id) REFERENCES items (id) ON DELETE CASCADE
+);
+
+CREATE TABLE item_steps (
+    id uuid NOT NULL,
+    item_id uuid NOT NULL,
+    kind character varying(16) NOT NULL,
+    share_percent integer NOT NULL,
+    stops_clock boolean NOT NULL,
+    sort_order integer NOT NULL,
+    CONSTRAINT pk_item_steps PRIMARY KEY (id),
+    CONSTRAINT fk_item_steps_item_id FOREIGN KEY (item_id) REFERENCES items (id) ON DELETE CASCADE
+);
+
+CREATE TABLE item_themes (
+    item_id uuid NOT NULL,
+    theme_code character varying(32) NOT NULL,
+    CONSTRAINT pk_item_themes PRIMARY KEY (item_id, theme_code),
+    CONSTRAINT fk_item_themes_item_id FOREIGN KEY (item_id) REFERENCES items (id) ON DELETE CASCADE,
+    CONSTRAINT fk_item_themes_theme_code FOREIGN KEY (theme_code) REFERENCES themes (code) ON DELETE RESTRICT
+);
+
+CREATE TABLE transfer_batch_items (
+    batch_id uuid NOT NULL,
+    item_code character varying(64) NOT NULL,
+    from_agency_id uuid NOT NULL,
+    previous_entrusted_body_id uuid,
+    entrusted_body_id uuid,
+    item_version_id uuid NOT NULL,
+    CONSTRAINT pk_transfer_batch_items PRIMARY KEY (batch_id, item_code),
+    CONSTRAINT fk_transfer_batch_items_batch_id FOREIGN KEY (batch_id) REFERENCES transfer_batches (id) ON DELETE CASCADE,
+    CONSTRAINT fk_transfer_batch_items_entrusted_body_id FOREIGN KEY (entrusted_body_id) REFERENCES agencies (id) ON DELETE RESTRICT,
+    CONSTRAINT fk_transfer_batch_items_from_agency_id FOREIGN KEY (from_agency_id) REFERENCES agencies (id) ON DELETE RESTRICT,
+    CONSTRAINT fk_transfer_batch_items_item_version_id FOREIGN KEY (item_version_id) REFERENCES items (id) ON DELETE RESTRICT,
+    CONSTRAINT fk_transfer_batch_items_previous_entrusted_body_id FOREIGN KEY (previous_entrusted_body_id) REFERENCES agencies (id) ON DELETE RESTRICT
+);
+
+CREATE INDEX ix_item_joint_departments_agency_id ON item_joint_departments (agency_id);
+
+CREATE INDEX ix_item_materials_material_type_code ON item_materials (material_type_code);
+
+CREATE UNIQUE INDEX ix_item_steps_item_id_sort_order ON item_steps (item_id, sort_order);
+
+CREATE INDEX ix_item_themes_theme_code ON item_themes (theme_code);
+
+CREATE UNIQUE INDEX ix_items_code ON items (code) WHERE status IN ('Draft', 'InReview');
+
+CREATE INDEX ix_items_code_status_effective_from ON items (code, status, effective_from);
+
+CREATE UNIQUE INDEX ix_items_code_version ON items (code, version);
+
+CREATE INDEX ix_items_entrusted_body_id ON items (entrusted_body_id);
+
+CREATE INDEX ix_items_transfer_batch_id ON items (transfer_batch_id);
+
+CREATE INDEX ix_transfer_batch_items_entrusted_body_id ON transfer_batch_items (entrusted_body_id);
+
+CREATE INDEX ix_transfer_batch_items_from_agency_id ON transfer_batch_items (from_agency_id);
+
+CREATE INDEX ix_transfer_batch_items_item_code ON transfer_batch_items (item_code);
+
+CREATE INDEX ix_transfer_batch_items_item_version_id ON transfer_batch_items (item_version_id);
+
+CREATE INDEX ix_transfer_batch_items_previous_entrusted_body_id ON transfer_batch_items (previous_entrusted_body_id);
+
+CREATE UNIQUE INDEX ix_transfer_batches_document_number ON transfer_batches (document_number);
