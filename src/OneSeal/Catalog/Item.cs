@@ -6,7 +6,7 @@ namespace OneSeal.Catalog;
 /// One version of a licensing item (事项) with every element of its service guide (办事指南). The item is its
 /// <see cref="Code"/>; each row is a version: a draft, a version in review, or a published version that never changes
 /// again (its status may only move on to <see cref="ItemVersionStatus.Superseded"/>). A case keeps the id of the version
-/// it was filed under (docs/decisions/0006-item-versions.md).
+/// it was filed under (docs/decisions/0007-item-versions.md).
 /// </summary>
 public sealed class Item
 {

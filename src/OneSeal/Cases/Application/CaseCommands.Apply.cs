@@ -23,7 +23,7 @@ public sealed partial class CaseCommands
             throw new ForbiddenException("role", "只有申请人可以在网上提交申请。");
         if (string.IsNullOrWhiteSpace(itemCode))
             throw new InvalidInputException("itemCode", "required", "请指定申请事项（itemCode）。");
-        // A case is filed under the version in force today and keeps it (docs/decisions/0006-item-versions.md).
+        // A case is filed under the version in force today and keeps it (docs/decisions/0007-item-versions.md).
         var today = LegalDates.Today(clock);
         var item = await db.Set<Item>().AsNoTracking().Include(i => i.FormFields)
             .Where(i => i.Code == itemCode && i.Status == ItemVersionStatus.Published && i.EffectiveFrom <= today)

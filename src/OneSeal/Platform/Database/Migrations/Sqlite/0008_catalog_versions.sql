@@ -1,5 +1,5 @@
 -- Catalog elements, item versions (draft → in review → published → superseded), transfer batches, themes and
--- shared material types (docs/decisions/0006-item-versions.md).
+-- shared material types (docs/decisions/0007-item-versions.md).
 
 CREATE TABLE "material_types" (
     "code" TEXT NOT NULL CONSTRAINT "pk_material_types" PRIMARY KEY,
