@@ -41,6 +41,8 @@ public static class OneSealApp
         services.AddSingleton<PersonalData>();
         services.AddScoped<SignIn>();
         services.AddScoped<CatalogQueries>();
+        services.AddScoped<OneSeal.Catalog.Editing.CatalogEditor>();
+        services.AddHostedService<OneSeal.Catalog.Versions.CatalogActivationService>();
         services.AddSingleton<WorkingDayClock>();
         services.AddSingleton<IWorkingDayCalendar>(sp => sp.GetRequiredService<WorkingDayClock>());
         services.AddScoped<CaseCommands>();

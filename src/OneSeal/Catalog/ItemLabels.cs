@@ -18,6 +18,28 @@ public static class ItemLabels
         _ => "自然人、法人",
     };
 
+    public static string Of(ItemStepKind k) => k switch
+    {
+        ItemStepKind.Accept => "受理",
+        ItemStepKind.Review => "审查",
+        ItemStepKind.Decide => "决定",
+        ItemStepKind.Deliver => "送达",
+        ItemStepKind.SiteInspection => "现场踏勘",
+        ItemStepKind.ExpertReview => "专家评审",
+        ItemStepKind.Hearing => "听证",
+        ItemStepKind.Testing => "检验检测",
+        ItemStepKind.JointReview => "联合审查",
+        _ => k.ToString(),
+    };
+
+    public static string Of(ItemVersionStatus s) => s switch
+    {
+        ItemVersionStatus.Draft => "草稿",
+        ItemVersionStatus.InReview => "审核中",
+        ItemVersionStatus.Published => "已发布",
+        _ => "已被替代",
+    };
+
     public static string Api(ItemKind k) => k switch
     {
         ItemKind.ReportUp => "report-up",
