@@ -122,9 +122,10 @@ public sealed class CatalogEditor(OneSealDb db, TimeProvider clock)
         await CommitAsync(ct);
     }
 
-    /// <summary>The open draft (草稿 or 审核中) of <paramref name="code"/>, tracked with its lists.</summary>
-    public Task<Item?> OpenDraftAsync(string code, CancellationToken ct) =>
-        ItemVersions.WithLists(db.Set<Item>()).FirstOrDefaultAsync(i => i.Code == code
+    /// <summary>The open draft (草稿 or 审核中) of <paramref name="code"/>, tracked with its lists (one staged but not yet saved counts).</summary>
+    public async Task<Item?> OpenDraftAsync(string code, CancellationToken ct) =>
+        db.ChangeTracker.Entries<Item>().FirstOrDefault(e => e.State == EntityState.Added && e.Entity.Code == code)?.Entity
+        ?? await ItemVersions.WithLists(db.Set<Item>()).FirstOrDefaultAsync(i => i.Code == code
             && (i.Status == ItemVersionStatus.Draft || i.Status == ItemVersionStatus.InReview), ct);
 
     private async Task<Item> StartDraftAsync(Actor actor, string code, CancellationToken ct)
