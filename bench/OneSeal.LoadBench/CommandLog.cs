@@ -47,10 +47,14 @@ public sealed partial class CommandLog : DbCommandInterceptor
 
     /// <summary>
     /// Set by a caller around one operation: the interceptor stores the <see cref="Stopwatch"/> timestamp at which the
-    /// audit chain's advisory lock (<c>pg_advisory_xact_lock</c>, taken in <c>UnitOfWork.CommitAsync</c>) was granted,
-    /// so the caller can tell how long the operation held it (it is released at COMMIT).
+    /// audit stream heads were locked (the upsert in <c>AuditChain</c>, taken in <c>UnitOfWork.CommitAsync</c>; one row
+    /// per entity since migration 0009, where it was one database-wide advisory lock before), so the caller can tell how
+    /// long the operation held them (they are released at COMMIT).
     /// </summary>
     public AsyncLocal<StrongBox<long>?> LockGrantedAt { get; } = new();
+
+    /// <summary>What identifies the statement that locks audit stream heads.</summary>
+    private const string StreamHeadLock = "DO UPDATE SET seq = audit_streams.seq";
 
     /// <summary>Clears the per-shape statistics and captures (the command count keeps running; take differences).</summary>
     public void ResetStats()
@@ -98,7 +102,7 @@ public sealed partial class CommandLog : DbCommandInterceptor
         if (!_started.TryGetValue(command, out var box)) return;
         _started.Remove(command);
         var now = Stopwatch.GetTimestamp();
-        if (LockGrantedAt.Value is { } granted && command.CommandText.Contains("pg_advisory_xact_lock", StringComparison.Ordinal))
+        if (LockGrantedAt.Value is { } granted && command.CommandText.Contains(StreamHeadLock, StringComparison.Ordinal))
             granted.Value = now;
         var stat = _byShape.GetOrAdd(Shape(command.CommandText, withCounts: false), _ => new Stat());
         Interlocked.Increment(ref stat.Count);

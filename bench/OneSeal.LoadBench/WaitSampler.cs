@@ -4,7 +4,7 @@ namespace OneSeal.LoadBench;
 
 /// <summary>
 /// Samples <c>pg_stat_activity</c> every 50 ms while a measurement runs: for each of the app's busy connections, what
-/// it is doing — running (CPU), waiting on a lock (the audit chain's advisory lock shows as <c>Lock:advisory</c>),
+/// it is doing — running (CPU), waiting on a lock (a row lock, such as an audit stream head, shows as <c>Lock:transactionid</c>/<c>Lock:tuple</c>),
 /// flushing WAL at commit (<c>IO:WALSync</c>/<c>LWLock:WALWrite</c>), or idle in a transaction waiting for the app's
 /// next statement (<c>idle in transaction</c>: the app or the round trip is the bottleneck while the transaction is open).
 /// One extra small query 20 times a second; negligible beside the load.

@@ -49,6 +49,7 @@ public static class OneSealApp
         services.AddScoped<CaseQueries>();
         services.AddScoped<OneSeal.Cases.Clock.DeadlineSweep>();
         services.AddHostedService<OneSeal.Cases.Clock.DeadlineSweepService>();
+        services.AddHostedService<OneSeal.Platform.Audit.AuditAnchorService>();
         services.AddScoped<CalendarAdmin>();
         services.AddScoped<ICalendarChangeListener, OneSeal.Cases.Clock.CaseRescheduler>();
         services.AddHostedService<CalendarRefreshService>();

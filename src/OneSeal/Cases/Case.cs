@@ -111,6 +111,10 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // The deadline sweep: running cases by due date and by yellow date.
         b.HasIndex(x => new { x.Status, x.DueDate });
         b.HasIndex(x => new { x.Status, x.YellowOn });
+        // The deadline sweep's candidates: only running cases it can still warn, so a run finds them without visiting
+        // the ones already warned (DeadlineWarning spells its WHERE exactly like these filters).
+        b.HasIndex(x => x.DueDate).HasFilter(Clock.DeadlineWarning.NotRedFilter);
+        b.HasIndex(x => x.YellowOn).HasFilter(Clock.DeadlineWarning.NormalFilter);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.CaseNumber).IsUnique();
         // Work queues: "cases of my organisation in this status, oldest first".

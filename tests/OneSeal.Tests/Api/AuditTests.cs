@@ -1,14 +1,16 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using OneSeal.Platform.Audit;
+using OneSeal.Platform.Time;
 using OneSeal.Tests.Infrastructure;
 
 namespace OneSeal.Tests.Api;
 
 /// <summary>
-/// The audit trail is a hash chain: after real API traffic it verifies intact; editing one row's Detail in SQL makes
-/// <see cref="AuditTrail.VerifyAsync"/> report exactly that row. (The tampering test puts the row back afterwards, so the
-/// class's other tests see an intact chain whatever the order.)
+/// The audit trail is a hash chain per entity (stream), with stream heads and anchors (docs/decisions/0006): after real
+/// API traffic it verifies intact; editing one row's Detail in SQL makes <see cref="AuditTrail.VerifyAsync"/> report
+/// exactly that row; deleting a row, cutting a stream's tail or appending behind the chain's back is found. (The
+/// tampering tests put everything back afterwards, so the class's other tests see an intact trail whatever the order.)
 /// </summary>
 public abstract class AuditTests(OneSealFactory app) : CaseApiTestBase(app)
 {
@@ -101,12 +103,12 @@ public abstract class AuditTests(OneSealFactory app) : CaseApiTestBase(app)
     }
 
     [Fact]
-    public async Task Deleting_a_row_in_SQL_breaks_the_chain_at_the_next_row()
+    public async Task Deleting_a_row_in_SQL_breaks_the_chain_at_the_next_row_of_its_stream()
     {
         var id = await AcceptedCaseAsync();
         var entries = await EntriesOfAsync(id);
         var submit = entries.Single(e => e.Action == "case.submit");
-        var next = await InDb(db => db.Set<AuditEntry>().Where(a => a.Id > submit.Id).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync());
+        var next = entries.Single(e => e.StreamSeq == submit.StreamSeq + 1).Id;
 
         await InDb(db => db.Database.ExecuteSqlAsync($"DELETE FROM audit_entries WHERE id = {submit.Id}"));
         try
@@ -118,14 +120,137 @@ public abstract class AuditTests(OneSealFactory app) : CaseApiTestBase(app)
         }
         finally
         {
-            await InDb(async db =>
-            {
-                db.Add(submit);
-                await db.SaveChangesAsync(); // same id, same values: the chain is whole again
-            });
+            await RestoreAsync(submit); // same id, same values: the chain is whole again
         }
         (await VerifyAsync()).Intact.ShouldBeTrue("restoring the row restores the chain");
     }
+
+    [Fact]
+    public async Task Each_case_is_one_stream_numbered_from_1_without_gaps()
+    {
+        var id = await AcceptedCaseAsync();
+
+        var entries = await EntriesOfAsync(id);
+
+        entries.Select(e => e.StreamSeq).ShouldBe(Enumerable.Range(1, entries.Count).Select(i => (long?)i));
+        entries[0].PrevHash.ShouldBe(new string('0', 64));
+        for (var i = 1; i < entries.Count; i++) entries[i].PrevHash.ShouldBe(entries[i - 1].Hash);
+    }
+
+    [Fact]
+    public async Task Cutting_the_tail_of_a_stream_in_SQL_is_found_by_its_head()
+    {
+        var id = await AcceptedCaseAsync();
+        var last = (await EntriesOfAsync(id)).Last();
+
+        await InDb(db => db.Database.ExecuteSqlAsync($"DELETE FROM audit_entries WHERE id = {last.Id}"));
+        try
+        {
+            var result = await VerifyAsync();
+
+            result.Intact.ShouldBeFalse();
+            result.Problem.ShouldNotBeNull().ShouldContain(id.ToString());
+        }
+        finally
+        {
+            await RestoreAsync(last);
+        }
+        (await VerifyAsync()).Intact.ShouldBeTrue("restoring the row restores the trail");
+    }
+
+    [Fact]
+    public async Task Cutting_a_tail_and_rewinding_its_head_in_SQL_is_found_by_the_anchor()
+    {
+        var id = await AcceptedCaseAsync();
+        await AnchorAsync();
+        var entries = await EntriesOfAsync(id);
+        var (last, before) = (entries[^1], entries[^2]);
+        var key = id.ToString();
+
+        // A careful forger: delete the newest entry and make the head point at the one before it.
+        await InDb(db => db.Database.ExecuteSqlAsync($"DELETE FROM audit_entries WHERE id = {last.Id}"));
+        await InDb(db => db.Database.ExecuteSqlAsync(
+            $"UPDATE audit_streams SET seq = {before.StreamSeq}, hash = {before.Hash}, anchored_seq = {before.StreamSeq} WHERE entity_type = 'case' AND entity_id = {key}"));
+        try
+        {
+            var result = await VerifyAsync();
+
+            result.Intact.ShouldBeFalse();
+            result.Problem.ShouldNotBeNull().ShouldContain("anchor");
+        }
+        finally
+        {
+            await RestoreAsync(last);
+            await InDb(db => db.Database.ExecuteSqlAsync(
+                $"UPDATE audit_streams SET seq = {last.StreamSeq}, hash = {last.Hash}, anchored_seq = {last.StreamSeq} WHERE entity_type = 'case' AND entity_id = {key}"));
+        }
+        (await VerifyAsync()).Intact.ShouldBeTrue("restoring the row and the head restores the trail");
+    }
+
+    [Fact]
+    public async Task An_entry_appended_in_SQL_behind_the_heads_back_is_found()
+    {
+        var id = await AcceptedCaseAsync();
+        var last = (await EntriesOfAsync(id)).Last();
+        var forged = new AuditEntry
+        {
+            At = last.At, ActorName = "clerk", Action = "case.refused", EntityType = "case", EntityId = last.EntityId,
+            PrevHash = last.Hash, StreamSeq = last.StreamSeq + 1,
+        };
+        forged.Hash = AuditTrail.HashOf(forged); // even with a correctly computed hash
+
+        await InDb(async db =>
+        {
+            db.Add(forged);
+            await db.SaveChangesAsync();
+        });
+        try
+        {
+            var result = await VerifyAsync();
+
+            result.Intact.ShouldBeFalse();
+            result.FirstBrokenId.ShouldBe(forged.Id);
+        }
+        finally
+        {
+            await InDb(db => db.Database.ExecuteSqlAsync($"DELETE FROM audit_entries WHERE id = {forged.Id}"));
+        }
+        (await VerifyAsync()).Intact.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Many_parallel_transitions_on_many_cases_keep_every_stream_whole()
+    {
+        const int cases = 12;
+        var ids = new List<Guid>();
+        for (var i = 0; i < cases; i++) ids.Add(await SubmittedCaseAsync());
+        var clerk = await As("clerk");
+        var clerk2 = await As("clerk2");
+
+        // Every case accepted by both clerks at once (one wins, one gets 409), all cases at the same time.
+        var responses = await Task.WhenAll(ids.SelectMany(id => new[] { ActAsync(clerk, id, "accept"), ActAsync(clerk2, id, "accept") }));
+        responses.Count(r => r.IsSuccessStatusCode).ShouldBe(cases);
+        foreach (var r in responses) r.Dispose();
+        await AnchorAsync();
+
+        var result = await VerifyAsync();
+        result.Intact.ShouldBeTrue(result.Problem);
+        foreach (var id in ids)
+        {
+            var entries = await EntriesOfAsync(id);
+            entries.Count(e => e.Action == "case.accepted").ShouldBe(1);
+            entries.Select(e => e.StreamSeq).ShouldBe(Enumerable.Range(1, entries.Count).Select(i => (long?)i));
+        }
+    }
+
+    private Task AnchorAsync() => InDb(db => AuditAnchoring.AnchorAsync(db, TimeProvider.System.Now(), CancellationToken.None));
+
+    /// <summary>Puts a deleted entry back: same id, same values.</summary>
+    private Task RestoreAsync(AuditEntry entry) => InDb(async db =>
+    {
+        db.Add(entry);
+        await db.SaveChangesAsync();
+    });
 
     [Fact]
     public async Task A_refused_request_leaves_no_audit_line()

@@ -104,9 +104,11 @@ public class OneSealFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("OneSeal:DataRoot", DataRoot);
         builder.UseSetting("OneSeal:PublicBaseUrl", PublicBaseUrl);
         // Background work off unless a test asks for it: the outbox would render a sealed PDF notice (Chromium) for
-        // every step of every test case, and the deadline sweep would act on cases while a test looks at them.
+        // every step of every test case, and the deadline sweep would act on cases while a test looks at them. Audit
+        // anchoring, on a clock the tests move, would anchor at moments no test chose (tests call it themselves).
         builder.UseSetting("Outbox:Enabled", "false");
         builder.UseSetting("Deadlines:SweepSeconds", "0");
+        builder.UseSetting("Audit:AnchorSeconds", "0");
         builder.UseSetting("Calendar:RefreshSeconds", "0");
         foreach (var (key, value) in Options.Settings) builder.UseSetting(key, value);
 

@@ -10,8 +10,9 @@ namespace OneSeal.Cases.Clock;
 
 /// <summary>
 /// Keeps deadline states current and applies Art. 32's deemed acceptance. Due and yellow dates are computed when a
-/// case's clock changes, so the sweep is two indexed set-based updates; each turns a case yellow or red once
-/// (the update only matches cases not yet in that state) and writes its timeline line in the same transaction.
+/// case's clock changes, so warning is set-based (<see cref="DeadlineWarning"/>): chunks of indexed updates, each
+/// turning a case yellow or red once (the update only matches cases not yet in that state) and writing its timeline
+/// and audit lines in the same transaction.
 /// </summary>
 public sealed class DeadlineSweep(OneSealDb db, TimeProvider clock, IWorkingDayCalendar calendar, CaseCommands cases)
 {
@@ -96,36 +97,40 @@ public sealed class DeadlineSweep(OneSealDb db, TimeProvider clock, IWorkingDayC
 
     private async Task<(int Yellow, int Red)> MarkWarningsAsync(DateOnly today, DateTimeOffset now, CancellationToken ct)
     {
-        string[] running = [nameof(CaseStatus.Accepted), nameof(CaseStatus.Reviewed)];
-        string red = nameof(DeadlineState.Red), yellow = nameof(DeadlineState.Yellow), normal = nameof(DeadlineState.Normal);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var turnedRed = await db.Database.SqlQuery<Guid>($"""
-            UPDATE cases SET deadline_state = {red}, version = version + 1
-            WHERE status IN ({running[0]}, {running[1]}) AND due_date < {today} AND deadline_state <> {red}
-            RETURNING id AS "Value"
-            """).ToListAsync(ct);
-        var turnedYellow = await db.Database.SqlQuery<Guid>($"""
-            UPDATE cases SET deadline_state = {yellow}, version = version + 1
-            WHERE status IN ({running[0]}, {running[1]}) AND yellow_on <= {today} AND deadline_state = {normal}
-            RETURNING id AS "Value"
-            """).ToListAsync(ct);
-        await RecordAsync(turnedRed, CaseActions.RedWarning, "已超过办结期限", now, ct);
-        await RecordAsync(turnedYellow, CaseActions.YellowWarning, "审批期限已用去预警比例", now, ct);
-        await db.CommitAsync(ct);
-        await tx.CommitAsync(ct);
-        return (turnedYellow.Count, turnedRed.Count);
+        // Red first: a case that went from normal straight past its due date gets the red warning only.
+        var red = await WarnAllAsync(DeadlineWarning.Red, today, now, ct);
+        var yellow = await WarnAllAsync(DeadlineWarning.Yellow, today, now, ct);
+        return (yellow, red);
     }
 
-    private async Task RecordAsync(List<Guid> ids, string action, string note, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Chunk after chunk, each in its own short transaction, so the first sweep after a long holiday (tens of
+    /// thousands of cases crossing a line at once) never holds case rows or audit streams for more than one chunk.
+    /// </summary>
+    private async Task<int> WarnAllAsync(DeadlineWarning warning, DateOnly today, DateTimeOffset now, CancellationToken ct)
     {
-        foreach (var chunk in ids.Chunk(500))
+        var total = 0;
+        while (true)
         {
-            var rows = await db.Set<Case>().AsNoTracking().Where(c => chunk.Contains(c.Id)).Select(c => new { c.Id, c.Status, c.DueDate }).ToListAsync(ct);
-            foreach (var r in rows)
-            {
-                db.Add(new CaseEvent { CaseId = r.Id, At = now, ActorName = SystemActor.Instance.DisplayName, Action = action, Note = $"{note}（办结期限 {r.DueDate:yyyy-MM-dd}）", FromStatus = r.Status, ToStatus = r.Status });
-                db.Audit(SystemActor.Instance, $"case.{action}", "case", r.Id.ToString(), null, now);
-            }
+            var turned = await WarnChunkAsync(warning, today, now, ct);
+            total += turned;
+            // A short chunk means nothing is left, or (PostgreSQL) the rest is locked by another sweep, which warns it.
+            if (turned < DeadlineWarning.ChunkSize) return total;
         }
+    }
+
+    private async Task<int> WarnChunkAsync(DeadlineWarning warning, DateOnly today, DateTimeOffset now, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var turned = await warning.TurnAsync(db, today, ct);
+        if (turned.Count == 0) return 0;
+        await warning.RecordTimelineAsync(db, turned, now, ct);
+        foreach (var id in turned)
+            db.Audit(SystemActor.Instance, $"case.{warning.Action}", "case", id.ToString(), null, now);
+        await db.CommitAsync(ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return turned.Count;
     }
 }

@@ -1,6 +1,4 @@
-using OneSeal.Platform.Database;
 using OneSeal.Platform.Jobs;
-using OneSeal.Platform.Time;
 
 namespace OneSeal.Cases.Clock;
 
@@ -9,32 +7,18 @@ namespace OneSeal.Cases.Clock;
 /// instance holding the "deadline-sweep" lease.
 /// </summary>
 public sealed class DeadlineSweepService(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<DeadlineSweepService> log)
-    : BackgroundService
+    : LeasedJobService(scopes, clock, config, log)
 {
-    public const string LeaseName = "deadline-sweep";
+    public const string Name = "deadline-sweep";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string LeaseName => Name;
+    protected override string IntervalSetting => "Deadlines:SweepSeconds";
+    protected override int DefaultSeconds => 60;
+
+    protected override async Task RunAsync(IServiceProvider services, DateTimeOffset now, CancellationToken ct)
     {
-        var seconds = config.GetValue("Deadlines:SweepSeconds", 60);
-        if (seconds <= 0) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds), clock);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<OneSealDb>();
-                var now = clock.Now();
-                if (!await db.TryClaimAsync(LeaseName, now, now.AddSeconds(seconds * 3), stoppingToken)) continue;
-                var result = await scope.ServiceProvider.GetRequiredService<DeadlineSweep>().RunOnceAsync(stoppingToken);
-                if (result != new DeadlineSweep.Result(0, 0, 0))
-                    log.LogInformation("Deadline sweep: {Result}", result);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Deadline sweep failed; it runs again at the next tick");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var result = await services.GetRequiredService<DeadlineSweep>().RunOnceAsync(ct);
+        if (result != new DeadlineSweep.Result(0, 0, 0))
+            log.LogInformation("Deadline sweep: {Result}", result);
     }
 }

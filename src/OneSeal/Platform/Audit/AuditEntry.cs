@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace OneSeal.Platform.Audit;
 
 /// <summary>
-/// One line of the append-only audit trail. Each entry carries the hash of the one before it,
-/// so deleting or editing any row breaks the chain (checked by <see cref="AuditTrail.VerifyAsync"/>).
+/// One line of the append-only audit trail. Each entry carries the hash of the one before it in its stream (the
+/// entries about one entity: <see cref="EntityType"/> + <see cref="EntityId"/>), so deleting or editing any row breaks
+/// the chain (checked by <see cref="AuditTrail.VerifyAsync"/>; docs/decisions/0006-audit-chain-per-stream.md).
 /// </summary>
 public sealed class AuditEntry
 {
@@ -19,6 +20,8 @@ public sealed class AuditEntry
     public string? Detail { get; set; }
     public string PrevHash { get; set; } = "";
     public string Hash { get; set; } = "";
+    /// <summary>Position in the entity's stream, from 1. Null for entries written before migration 0009, which form one global chain by id.</summary>
+    public long? StreamSeq { get; set; }
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
@@ -33,6 +36,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(x => x.Detail).HasMaxLength(4000);
         b.Property(x => x.PrevHash).HasMaxLength(64);
         b.Property(x => x.Hash).HasMaxLength(64);
-        b.HasIndex(x => new { x.EntityType, x.EntityId });
+        // Unique: two writers can never both append the same position of a stream, whatever the locking does.
+        b.HasIndex(x => new { x.EntityType, x.EntityId, x.StreamSeq }).IsUnique();
     }
 }

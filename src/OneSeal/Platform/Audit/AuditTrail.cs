@@ -9,9 +9,7 @@ namespace OneSeal.Platform.Audit;
 
 public static class AuditTrail
 {
-    private const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
-
-    /// <summary>Adds an entry to the unit of work; its hash is chained in <see cref="UnitOfWork.CommitAsync"/>.</summary>
+    /// <summary>Adds an entry to the unit of work; <see cref="UnitOfWork.CommitAsync"/> appends it to its entity's stream.</summary>
     public static void Audit(this OneSealDb db, Actor? actor, string action, string entityType, string entityId, string? detail, DateTimeOffset at) =>
         db.Set<AuditEntry>().Add(new AuditEntry
         {
@@ -24,40 +22,37 @@ public static class AuditTrail
             Detail = detail,
         });
 
-    /// <summary>Chains the pending entries after the last stored one. Callers hold the audit lock.</summary>
-    internal static async Task ChainPendingAsync(OneSealDb db, CancellationToken ct)
+    /// <summary>
+    /// Takes the entries added in this unit of work out of EF's hands, in the order they were added: they are chained and
+    /// written by <see cref="AuditChain"/> after the unit's other changes are saved.
+    /// </summary>
+    internal static List<AuditEntry> TakePending(OneSealDb db)
     {
-        var pending = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-        if (pending.Count == 0) return;
-        var prev = await db.Set<AuditEntry>().OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefaultAsync(ct) ?? Genesis;
-        foreach (var entry in pending)
-        {
-            entry.PrevHash = prev;
-            entry.Hash = HashOf(entry);
-            prev = entry.Hash;
-        }
+        var pending = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList();
+        foreach (var e in pending) e.State = EntityState.Detached;
+        return pending.Select(e => e.Entity).ToList();
     }
 
+    /// <summary>
+    /// The entry's hash. Entries written before migration 0009 (no stream position) keep the form they were hashed in;
+    /// stream entries also hash their position, so renumbering one is caught at that entry.
+    /// </summary>
     public static string HashOf(AuditEntry e)
     {
         var text = string.Join('\u001f', e.PrevHash, e.At.UtcTicks.ToString(CultureInfo.InvariantCulture), e.ActorId?.ToString() ?? "",
             e.ActorName, e.Action, e.EntityType, e.EntityId, e.Detail ?? "");
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        if (e.StreamSeq is { } seq) text += '\u001f' + seq.ToString(CultureInfo.InvariantCulture);
+        return Sha256Hex(text);
     }
 
-    /// <summary>Walks the whole chain in order; returns the id of the first broken entry, or null when intact.</summary>
-    public static async Task<AuditVerification> VerifyAsync(OneSealDb db, CancellationToken ct)
-    {
-        var prev = Genesis;
-        long count = 0;
-        await foreach (var e in db.Set<AuditEntry>().AsNoTracking().OrderBy(a => a.Id).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            if (e.PrevHash != prev || HashOf(e) != e.Hash) return new AuditVerification(false, count, e.Id);
-            prev = e.Hash;
-            count++;
-        }
-        return new AuditVerification(true, count, null);
-    }
+    internal static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>Checks every entry, stream head and anchor; see <see cref="AuditVerifier"/>.</summary>
+    public static Task<AuditVerification> VerifyAsync(OneSealDb db, CancellationToken ct) => AuditVerifier.VerifyAsync(db, ct);
 }
 
-public sealed record AuditVerification(bool Intact, long Entries, long? FirstBrokenId);
+/// <summary>
+/// The result of a verification. <paramref name="FirstBrokenId"/> is the lowest id of an entry found broken (null when
+/// the damage has no entry to point at, such as a stream cut short); <paramref name="Problem"/> says what was found.
+/// </summary>
+public sealed record AuditVerification(bool Intact, long Entries, long? FirstBrokenId, string? Problem = null);
