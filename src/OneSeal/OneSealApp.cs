@@ -75,8 +75,8 @@ public static class OneSealApp
             await CatalogSeed.SeedAsync(db, clock, CancellationToken.None);
         // Versions that took effect while the app was down; any version saved without its search keys (older data, a
         // direct import) becomes searchable.
-        await OneSeal.Catalog.Versions.CatalogActivation.ActivateAsync(db, LegalDates.Today(clock), CancellationToken.None);
-        await db.SaveChangesAsync();
+        await OneSeal.Catalog.Versions.CatalogActivation.ActivateAsync(db, LegalDates.Today(clock), Instants.Now(clock), CancellationToken.None);
+        await db.CommitAsync(CancellationToken.None);
         await OneSeal.Catalog.Search.ItemSearchIndex.SyncAsync(db, LegalDates.Today(clock), CancellationToken.None);
         if (!seed || !IsDemo(app.Configuration)) return;
         await DemoAccounts.SeedAsync(db, sp.GetRequiredService<PersonalData>(), sp.GetRequiredService<TimeProvider>(), CancellationToken.None);

@@ -1,18 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using OneSeal.Catalog.Search;
+using OneSeal.Platform.Audit;
 using OneSeal.Platform.Database;
+using OneSeal.Platform.Security;
 
 namespace OneSeal.Catalog.Versions;
 
 /// <summary>
 /// Moves the catalog to the versions in force today: a published version whose successor has taken effect becomes
 /// superseded (as of that date), and the search index lists the version in force. Reads never depend on it (they ask
-/// <see cref="ItemVersions.InForce"/>); it keeps the status honest and search current. Idempotent; the caller saves.
+/// <see cref="ItemVersions.InForce"/>); it keeps the status honest and search current. Idempotent; audited as the system; the caller commits.
 /// </summary>
 public static class CatalogActivation
 {
-    /// <summary>Brings every item (or only <paramref name="code"/>) up to <paramref name="today"/>; returns how many versions changed.</summary>
-    public static async Task<int> ActivateAsync(OneSealDb db, DateOnly today, CancellationToken ct, string? code = null)
+    /// <summary>Brings every item (or only <paramref name="code"/>) up to <paramref name="today"/>, auditing at <paramref name="at"/>; returns how many versions changed.</summary>
+    public static async Task<int> ActivateAsync(OneSealDb db, DateOnly today, DateTimeOffset at, CancellationToken ct, string? code = null)
     {
         var published = db.Set<Item>().Where(i => i.Status == ItemVersionStatus.Published && i.EffectiveFrom <= today);
         if (code is not null) published = published.Where(i => i.Code == code);
@@ -26,6 +28,7 @@ public static class CatalogActivation
                 .Where(n => n.Code == old.Code && n.Status == ItemVersionStatus.Published && n.EffectiveFrom <= today && n.Version > old.Version)
                 .MinAsync(n => n.EffectiveFrom, ct);
             await ItemSearchIndex.UpdateAsync(db, old, inForce: false, ct);
+            db.Audit(SystemActor.Instance, "catalog.supersede", "item", old.Code, $"第{old.Version}版自{old.SupersededOn:yyyy-MM-dd}起被新版本替代", at);
         }
 
         // Versions in force whose search key does not say so yet (just took effect, or just published).

@@ -11,31 +11,18 @@ namespace OneSeal.Catalog.Versions;
 /// statuses and the search index current.
 /// </summary>
 public sealed class CatalogActivationService(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<CatalogActivationService> log)
-    : BackgroundService
+    : LeasedJobService(scopes, clock, config, log)
 {
-    private const string Lease = "catalog-activation";
+    protected override string LeaseName => "catalog-activation";
+    protected override string IntervalSetting => "Catalog:ActivationSeconds";
+    protected override int DefaultSeconds => 300;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(IServiceProvider services, DateTimeOffset now, CancellationToken ct)
     {
-        var seconds = config.GetValue("Catalog:ActivationSeconds", 300);
-        if (seconds <= 0) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<OneSealDb>();
-                var now = clock.Now();
-                if (!await db.TryClaimAsync(Lease, now, now.AddSeconds(seconds * 3), stoppingToken)) continue;
-                var changed = await CatalogActivation.ActivateAsync(db, LegalDates.Today(clock), stoppingToken);
-                await db.SaveChangesAsync(stoppingToken);
-                if (changed > 0) log.LogInformation("Catalog activation: {Changed} versions took effect or were superseded", changed);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Catalog activation failed; it runs again at the next tick");
-            }
-        }
+        var db = services.GetRequiredService<OneSealDb>();
+        var changed = await CatalogActivation.ActivateAsync(db, LegalDates.ToLegalDate(now), now, ct);
+        if (changed == 0) return;
+        await db.CommitAsync(ct);
+        log.LogInformation("Catalog activation: {Changed} versions took effect or were superseded", changed);
     }
 }

@@ -5,6 +5,7 @@ using OneSeal.Catalog.Editing;
 using OneSeal.Catalog.Search;
 using OneSeal.Catalog.Versions;
 using OneSeal.Organisation;
+using OneSeal.Platform.Database;
 using OneSeal.Platform.Security;
 using OneSeal.Tests.Infrastructure;
 
@@ -73,7 +74,7 @@ public abstract class ItemVersionsTests(OneSealFactory app) : ApiTestBase(app)
         (await InForceIdAsync(code, later.AddDays(-1))).ShouldBe(oldId);
         (await InForceIdAsync(code, later)).ShouldBe(newId, "exact on the day, before any activation ran");
 
-        (await InDb(async db => { var n = await CatalogActivation.ActivateAsync(db, later, CancellationToken.None, code); await db.SaveChangesAsync(); return n; }))
+        (await InDb(async db => { var n = await CatalogActivation.ActivateAsync(db, later, DateTimeOffset.UtcNow, CancellationToken.None, code); await db.CommitAsync(CancellationToken.None); return n; }))
             .ShouldBe(2, "the old version superseded, the new one indexed");
         var old = await InDb(db => db.Set<Item>().SingleAsync(i => i.Id == oldId));
         old.Status.ShouldBe(ItemVersionStatus.Superseded);
@@ -81,7 +82,7 @@ public abstract class ItemVersionsTests(OneSealFactory app) : ApiTestBase(app)
         var listed = await InDb(db => db.Set<ItemSearchKey>().Where(k => k.ItemId == newId || k.ItemId == oldId).ToDictionaryAsync(k => k.ItemId, k => k.InForce));
         listed[newId].ShouldBeTrue();
         listed[oldId].ShouldBeFalse();
-        (await InDb(async db => { var n = await CatalogActivation.ActivateAsync(db, later, CancellationToken.None, code); await db.SaveChangesAsync(); return n; }))
+        (await InDb(async db => { var n = await CatalogActivation.ActivateAsync(db, later, DateTimeOffset.UtcNow, CancellationToken.None, code); await db.CommitAsync(CancellationToken.None); return n; }))
             .ShouldBe(0, "activation is idempotent");
     }
 
