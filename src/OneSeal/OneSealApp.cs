@@ -4,6 +4,7 @@ using OneSeal.Cases;
 using OneSeal.Cases.Api;
 using OneSeal.Catalog;
 using OneSeal.Catalog.DemoData;
+using OneSeal.Catalog.Guides;
 using OneSeal.Notices;
 using OneSeal.Organisation.Accounts;
 using OneSeal.Platform.Database;
@@ -41,6 +42,7 @@ public static class OneSealApp
         services.AddSingleton<PersonalData>();
         services.AddScoped<SignIn>();
         services.AddScoped<CatalogQueries>();
+        services.AddOneSealGuides();
         services.AddSingleton<WorkingDayClock>();
         services.AddSingleton<IWorkingDayCalendar>(sp => sp.GetRequiredService<WorkingDayClock>());
         services.AddScoped<CaseCommands>();
@@ -114,6 +116,7 @@ public static class OneSealApp
         app.MapRazorPages();
         app.MapAuthApi();
         app.MapCatalogApi();
+        app.MapGuideDocuments();
         app.MapCasesApi();
         app.MapCalendarApi();
         app.MapCalendarAdminApi();
