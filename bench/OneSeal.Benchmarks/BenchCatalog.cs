@@ -97,11 +97,14 @@ public sealed class BenchCatalog(DatabaseProvider provider, string connectionStr
         }
     }
 
+    /// <summary>The guide cache the app keeps as a singleton (searches do not use it).</summary>
+    public OneSeal.Catalog.Guides.GuideCache Guides { get; } = new();
+
     /// <summary>One search as a request makes it: a new context (as per request scope), page 1 of 20.</summary>
     public async Task<int> SearchAsync(string q)
     {
         await using var db = NewContext();
-        var (items, total) = await new CatalogQueries(db, TimeProvider.System).SearchAsync(q, 1, 20, CancellationToken.None);
+        var (items, total) = await new CatalogQueries(db, TimeProvider.System, Guides).SearchAsync(q, 1, 20, CancellationToken.None);
         return total + items.Count;
     }
 }

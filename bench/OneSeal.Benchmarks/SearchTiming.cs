@@ -62,7 +62,7 @@ public static class SearchTiming
     private static async Task<int> Matches(BenchCatalog catalog, string q)
     {
         await using var db = catalog.NewContext();
-        return (await new OneSeal.Catalog.CatalogQueries(db, TimeProvider.System).SearchAsync(q, 1, 1, CancellationToken.None)).Total;
+        return (await new OneSeal.Catalog.CatalogQueries(db, TimeProvider.System, catalog.Guides).SearchAsync(q, 1, 1, CancellationToken.None)).Total;
     }
 
     private static string Line(List<double> ms) =>

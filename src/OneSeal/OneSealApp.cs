@@ -4,6 +4,7 @@ using OneSeal.Cases;
 using OneSeal.Cases.Api;
 using OneSeal.Catalog;
 using OneSeal.Catalog.DemoData;
+using OneSeal.Catalog.Guides;
 using OneSeal.Notices;
 using OneSeal.Organisation.Accounts;
 using OneSeal.Platform.Database;
@@ -43,6 +44,7 @@ public static class OneSealApp
         services.AddScoped<CatalogQueries>();
         services.AddScoped<OneSeal.Catalog.Editing.CatalogEditor>();
         services.AddHostedService<OneSeal.Catalog.Versions.CatalogActivationService>();
+        services.AddOneSealGuides();
         services.AddSingleton<WorkingDayClock>();
         services.AddSingleton<IWorkingDayCalendar>(sp => sp.GetRequiredService<WorkingDayClock>());
         services.AddScoped<CaseCommands>();
@@ -117,6 +119,7 @@ public static class OneSealApp
         app.MapRazorPages();
         app.MapAuthApi();
         app.MapCatalogApi();
+        app.MapGuideDocuments();
         app.MapCasesApi();
         app.MapCalendarApi();
         app.MapCalendarAdminApi();

@@ -41,6 +41,8 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<Item>
         b.HasIndex(x => x.ImplementingOrganisationId);
         b.HasIndex(x => x.CompetentDepartmentId);
         b.HasIndex(x => x.TransferBatchId);
+        // A guide lists the sub-items of its item.
+        b.HasIndex(x => x.ParentCode);
         b.HasOne<Agency>().WithMany().HasForeignKey(x => x.CompetentDepartmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Agency>().WithMany().HasForeignKey(x => x.ImplementingOrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Agency>().WithMany().HasForeignKey(x => x.SupervisingDepartmentId).OnDelete(DeleteBehavior.Restrict);

@@ -1,4 +1,5 @@
 using System.Text;
+using OneSeal.Catalog.Guides;
 
 namespace OneSeal.Catalog.Search;
 
@@ -29,10 +30,10 @@ internal static class SearchSql
     /// The page (<paramref name="skip"/>, <paramref name="take"/>) of items (versions in force) matching <paramref name="q"/>:
     /// rank (0: a key equals the query, 1: a key starts with it, 2: contains it), then code in ordinal order.
     /// </summary>
-    public static (string Sql, object[] Args) Page(SearchQuery q, bool postgres, int skip, int take)
+    public static (string Sql, object[] Args) Page(SearchQuery q, ItemFilter filter, bool postgres, int skip, int take)
     {
         var args = new List<object>();
-        var matches = Matches(q, postgres, args);
+        var matches = Matches(q, filter, postgres, args);
         var ordinal = postgres ? " COLLATE \"C\"" : ""; // SQLite's default collation is already byte-wise
         var sql = $"""
             WITH m AS MATERIALIZED ({matches})
@@ -50,13 +51,33 @@ internal static class SearchSql
     }
 
     /// <summary>The number of matches (for a page past the last one, where the count has no row to ride on).</summary>
-    public static (string Sql, object[] Args) Count(SearchQuery q, bool postgres)
+    public static (string Sql, object[] Args) Count(SearchQuery q, ItemFilter filter, bool postgres)
     {
         var args = new List<object>();
-        return ($"""SELECT COUNT(*) AS "Value" FROM ({Matches(q, postgres, args)}) m""", args.ToArray());
+        return ($"""SELECT COUNT(*) AS "Value" FROM ({Matches(q, filter, postgres, args)}) m""", args.ToArray());
     }
 
-    /// <summary>(key_id, code, rnk) of every match, one row per key.</summary>
+    /// <summary>(key_id, code, rnk) of every match that passes <paramref name="filter"/>, one row per key.</summary>
+    private static string Matches(SearchQuery q, ItemFilter filter, bool postgres, List<object> args)
+    {
+        var matches = Matches(q, postgres, args);
+        if (filter.IsEmpty) return matches;
+        // The filter is checked once per matching key (not per term), by primary-key lookups of the key's version, its
+        // themes and the department's code, so the search stays one pass over the terms' index plus a probe per match.
+        var where = new List<string>();
+        if (filter.Category is { } category) where.Add($"fi.category = {P(args, category)}");
+        if (filter.Kind is { } kind) where.Add($"fi.kind = {P(args, kind.ToString())}");
+        if (filter.Level is { } level) where.Add($"fi.level = {P(args, level.ToString())}");
+        if (filter.ServiceObject is { } so)
+            where.Add(so == ServiceObject.Both ? $"fi.service_object = {P(args, so.ToString())}"
+                : $"fi.service_object IN ({P(args, so.ToString())}, {P(args, nameof(ServiceObject.Both))})");
+        if (filter.Theme is { } theme)
+            where.Add($"EXISTS (SELECT 1 FROM item_themes ft WHERE ft.item_id = fi.id AND ft.theme_code = {P(args, theme)})");
+        if (filter.Department is { } department)
+            where.Add($"EXISTS (SELECT 1 FROM agencies fa WHERE fa.code = {P(args, department)} AND (fa.id = fi.competent_department_id OR fa.id = fi.implementing_organisation_id))");
+        return $"SELECT g.key_id, g.code, g.rnk FROM ({matches}) g WHERE EXISTS (SELECT 1 FROM item_search_keys fk JOIN items fi ON fi.id = fk.item_id WHERE fk.id = g.key_id AND {string.Join(" AND ", where)})";
+    }
+
     private static string Matches(SearchQuery q, bool postgres, List<object> args)
     {
         var sb = new StringBuilder("SELECT t.key_id, MIN(t.code) AS code, MIN(CASE");

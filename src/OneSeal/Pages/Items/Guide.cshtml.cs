@@ -7,7 +7,10 @@ using OneSeal.Resources;
 
 namespace OneSeal.Pages.Items;
 
-/// <summary>办事指南: every element of the item's service guide, its materials, and the way to apply online.</summary>
+/// <summary>
+/// 办事指南: every element of the version in force (or of <c>?version=N</c>, under a banner saying it is not the one in
+/// force), which version it is and since when, its materials, and the way to apply online.
+/// </summary>
 public sealed class GuideModel(CatalogQueries catalog, IStringLocalizer<Ui> t) : OneSealPageModel(t)
 {
     public CatalogQueries.ItemGuide? Guide { get; private set; }
@@ -18,11 +21,11 @@ public sealed class GuideModel(CatalogQueries catalog, IStringLocalizer<Ui> t) :
     public bool SignedIn { get; private set; }
     public bool IsApplicant { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string code, int? version, CancellationToken ct)
     {
         try
         {
-            Guide = await catalog.GuideAsync(code, ct);
+            Guide = await catalog.GuideAsync(code, ct, version);
         }
         catch (NotFoundException e)
         {
@@ -35,4 +38,7 @@ public sealed class GuideModel(CatalogQueries catalog, IStringLocalizer<Ui> t) :
         ApplyUrl = SignedIn ? apply : "/account/login?returnUrl=" + Uri.EscapeDataString(apply);
         return Page();
     }
+
+    /// <summary>A link to this version's printable guide or blank form (with <c>?version=N</c> unless it is the one in force).</summary>
+    public string VersionLink(string path) => Guide is { IsInForce: false } g ? $"{path}?version={g.Item.Version}" : path;
 }
