@@ -42,6 +42,7 @@ public static class OneSealApp
         services.AddScoped<SignIn>();
         services.AddScoped<CatalogQueries>();
         services.AddScoped<OneSeal.Catalog.Editing.CatalogEditor>();
+        services.AddScoped<OneSeal.Catalog.Editing.CatalogAdminQueries>();
         services.AddHostedService<OneSeal.Catalog.Versions.CatalogActivationService>();
         services.AddSingleton<WorkingDayClock>();
         services.AddSingleton<IWorkingDayCalendar>(sp => sp.GetRequiredService<WorkingDayClock>());
@@ -116,6 +117,7 @@ public static class OneSealApp
         app.MapRazorPages();
         app.MapAuthApi();
         app.MapCatalogApi();
+        OneSeal.Catalog.Editing.CatalogAdminApi.MapCatalogAdminApi(app);
         app.MapCasesApi();
         app.MapCalendarApi();
         app.MapCalendarAdminApi();
