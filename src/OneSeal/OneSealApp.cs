@@ -43,6 +43,7 @@ public static class OneSealApp
         services.AddScoped<SignIn>();
         services.AddScoped<CatalogQueries>();
         services.AddScoped<OneSeal.Catalog.Editing.CatalogEditor>();
+        services.AddScoped<OneSeal.Catalog.Editing.CatalogAdminQueries>();
         services.AddHostedService<OneSeal.Catalog.Versions.CatalogActivationService>();
         services.AddOneSealGuides();
         services.AddSingleton<WorkingDayClock>();
@@ -120,6 +121,7 @@ public static class OneSealApp
         app.MapAuthApi();
         app.MapCatalogApi();
         app.MapGuideDocuments();
+        OneSeal.Catalog.Editing.CatalogAdminApi.MapCatalogAdminApi(app);
         app.MapCasesApi();
         app.MapCalendarApi();
         app.MapCalendarAdminApi();

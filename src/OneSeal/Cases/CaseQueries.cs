@@ -11,7 +11,11 @@ namespace OneSeal.Cases;
 /// <summary>Reads of cases, always through the same access rules as the commands.</summary>
 public sealed class CaseQueries(OneSealDb db, Calendar.WorkingDayClock calendar, TimeProvider clock)
 {
-    public sealed record CaseDetail(Case Case, IReadOnlyList<CaseEvent> Timeline, IReadOnlyList<CaseMaterial> Materials, IReadOnlyList<ItemMaterial> ItemMaterials, IReadOnlyList<ItemFormField> FormFields);
+    public sealed record CaseDetail(Case Case, IReadOnlyList<CaseEvent> Timeline, IReadOnlyList<CaseMaterial> Materials, IReadOnlyList<ItemMaterial> ItemMaterials, IReadOnlyList<ItemFormField> FormFields)
+    {
+        /// <summary>The version of the item's guide the case was filed under (it keeps it when a newer one is published).</summary>
+        public int ItemVersion { get; init; }
+    }
 
     public async Task<CaseDetail> GetAsync(Actor actor, Guid id, CancellationToken ct)
     {
@@ -22,7 +26,8 @@ public sealed class CaseQueries(OneSealDb db, Calendar.WorkingDayClock calendar,
         var materials = await db.Set<CaseMaterial>().AsNoTracking().Where(m => m.CaseId == id && !m.Superseded).OrderBy(m => m.MaterialCode).ToListAsync(ct);
         var itemMaterials = await db.Set<ItemMaterial>().AsNoTracking().Where(m => m.ItemId == c.ItemId).OrderBy(m => m.SortOrder).ToListAsync(ct);
         var fields = await db.Set<ItemFormField>().AsNoTracking().Where(f => f.ItemId == c.ItemId).OrderBy(f => f.SortOrder).ToListAsync(ct);
-        return new CaseDetail(c, timeline, materials, itemMaterials, fields);
+        var version = await db.Set<Item>().AsNoTracking().Where(i => i.Id == c.ItemId).Select(i => i.Version).FirstAsync(ct);
+        return new CaseDetail(c, timeline, materials, itemMaterials, fields) { ItemVersion = version };
     }
 
     /// <summary>An applicant's own cases, newest first.</summary>

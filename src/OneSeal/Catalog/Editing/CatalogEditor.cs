@@ -21,6 +21,9 @@ public sealed class CatalogEditor(OneSealDb db, TimeProvider clock)
     public async Task<Item> SaveDraftAsync(Actor actor, ItemDraftInput input, CancellationToken ct)
     {
         EnsureAdmin(actor);
+        // A version in review is what the reviewer approves: it is returned to draft before it changes again.
+        if (input.Code?.Trim() is { Length: > 0 } code && await OpenDraftAsync(code, ct) is { Status: ItemVersionStatus.InReview } inReview)
+            throw new ConflictException("version-status", $"第{inReview.Version}版正在审核中，请先退回修改再编辑。");
         var lookups = await CatalogLookups.LoadAsync(db, ct);
         var (draft, problems) = await StageAsync(actor, input, lookups, ct);
         CatalogProblem.ThrowIfAny(problems);
