@@ -48,6 +48,11 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Cases.Clock.DeadlineSweep>();
         services.AddHostedService<OneSeal.Cases.Clock.DeadlineSweepService>();
         services.AddScoped<CalendarAdmin>();
+        services.AddScoped<OneSeal.Catalog.Transfers.TransferCommands>();
+        services.AddScoped<OneSeal.Catalog.Transfers.TransferQueries>();
+        services.AddScoped<OneSeal.Catalog.Transfers.TransferCandidates>();
+        services.AddScoped<OneSeal.Catalog.Reform.CatalogWorklists>();
+        services.AddScoped<OneSeal.Catalog.Reform.ReformStatsQuery>();
         services.AddScoped<ICalendarChangeListener, OneSeal.Cases.Clock.CaseRescheduler>();
         services.AddHostedService<CalendarRefreshService>();
         services.AddScoped<OneSeal.Seal.ICertificateDeliveryListener, CaseDelivery>();
@@ -114,6 +119,8 @@ public static class OneSealApp
         app.MapRazorPages();
         app.MapAuthApi();
         app.MapCatalogApi();
+        OneSeal.Catalog.Transfers.TransfersApi.MapTransfersApi(app);
+        OneSeal.Catalog.Reform.ReformApi.MapReformApi(app);
         app.MapCasesApi();
         app.MapCalendarApi();
         app.MapCalendarAdminApi();
