@@ -54,6 +54,11 @@ public static class OneSealApp
         services.AddHostedService<OneSeal.Cases.Clock.DeadlineSweepService>();
         services.AddHostedService<OneSeal.Platform.Audit.AuditAnchorService>();
         services.AddScoped<CalendarAdmin>();
+        services.AddScoped<OneSeal.Catalog.Transfers.TransferCommands>();
+        services.AddScoped<OneSeal.Catalog.Transfers.TransferQueries>();
+        services.AddScoped<OneSeal.Catalog.Transfers.TransferCandidates>();
+        services.AddScoped<OneSeal.Catalog.Reform.CatalogWorklists>();
+        services.AddScoped<OneSeal.Catalog.Reform.ReformStatsQuery>();
         services.AddScoped<ICalendarChangeListener, OneSeal.Cases.Clock.CaseRescheduler>();
         services.AddHostedService<CalendarRefreshService>();
         services.AddScoped<OneSeal.Seal.ICertificateDeliveryListener, CaseDelivery>();
@@ -122,6 +127,8 @@ public static class OneSealApp
         app.MapCatalogApi();
         app.MapGuideDocuments();
         OneSeal.Catalog.Editing.CatalogAdminApi.MapCatalogAdminApi(app);
+        OneSeal.Catalog.Transfers.TransfersApi.MapTransfersApi(app);
+        OneSeal.Catalog.Reform.ReformApi.MapReformApi(app);
         app.MapCasesApi();
         app.MapCalendarApi();
         app.MapCalendarAdminApi();

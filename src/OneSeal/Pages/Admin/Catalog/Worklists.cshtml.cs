@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using OneSeal.Catalog.Reform;
+using OneSeal.Organisation;
+using OneSeal.Platform.Database;
+using OneSeal.Platform.Http;
+using OneSeal.Resources;
+
+namespace OneSeal.Pages.Admin.Catalog;
+
+/// <summary>清理清单: the four clean-up lists over the versions in force, filtered by competent department.</summary>
+[Authorize(Roles = Roles.Admin)]
+public sealed class WorklistsModel(OneSealDb db, CatalogWorklists worklists, IStringLocalizer<Ui> t) : OneSealPageModel(t)
+{
+    [BindProperty(SupportsGet = true)] public string? Department { get; set; }
+    public Worklists? Lists { get; private set; }
+    public IReadOnlyList<Agency> Departments { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // Only departments that are competent for some item are worth filtering by.
+        Departments = await db.Set<Agency>().AsNoTracking()
+            .Where(a => db.Set<OneSeal.Catalog.Item>().Any(i => i.CompetentDepartmentId == a.Id))
+            .OrderBy(a => a.Code).ToListAsync(ct);
+        try
+        {
+            Lists = await worklists.BuildAsync(Department, ct);
+        }
+        catch (DomainException e)
+        {
+            AddDomainError(e, _ => "Department");
+            Lists = await worklists.BuildAsync(null, ct);
+        }
+    }
+
+    public string TitleOf(Worklist list) => list.Key switch
+    {
+        "notCompressed" => T["承诺时限未压缩的事项"],
+        "materialsWithoutBasis" => T["无法律法规依据的申请材料"],
+        "twoOrMoreVisits" => T["仍需跑动两次及以上的事项"],
+        _ => T["尚未实现网上办理的事项"],
+    };
+
+    public string HintOf(Worklist list) => list.Key switch
+    {
+        "notCompressed" => T["承诺时限等于法定时限（即办件除外）。"],
+        "materialsWithoutBasis" => T["“无法律法规依据的一律取消”：请补充依据或取消该材料。"],
+        "twoOrMoreVisits" => T["申请人仍需到现场两次及以上。"],
+        _ => T["网办深度低于三级（在线预审、全程网办）。"],
+    };
+}
