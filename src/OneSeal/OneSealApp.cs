@@ -42,6 +42,8 @@ public static class OneSealApp
         services.AddScoped<SignIn>();
         services.AddScoped<CatalogQueries>();
         services.AddScoped<OneSeal.Catalog.Editing.CatalogEditor>();
+        services.AddScoped<OneSeal.Catalog.Exchange.CatalogExport>();
+        services.AddScoped<OneSeal.Catalog.Exchange.CatalogImport>();
         services.AddHostedService<OneSeal.Catalog.Versions.CatalogActivationService>();
         services.AddSingleton<WorkingDayClock>();
         services.AddSingleton<IWorkingDayCalendar>(sp => sp.GetRequiredService<WorkingDayClock>());
@@ -116,6 +118,7 @@ public static class OneSealApp
         app.MapRazorPages();
         app.MapAuthApi();
         app.MapCatalogApi();
+        OneSeal.Catalog.Exchange.CatalogExchangeApi.MapCatalogExchangeApi(app);
         app.MapCasesApi();
         app.MapCalendarApi();
         app.MapCalendarAdminApi();
