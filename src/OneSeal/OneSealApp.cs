@@ -44,6 +44,8 @@ public static class OneSealApp
         services.AddScoped<CatalogQueries>();
         services.AddScoped<OneSeal.Catalog.Editing.CatalogEditor>();
         services.AddScoped<OneSeal.Catalog.Editing.CatalogAdminQueries>();
+        services.AddScoped<OneSeal.Catalog.Exchange.CatalogExport>();
+        services.AddScoped<OneSeal.Catalog.Exchange.CatalogImport>();
         services.AddHostedService<OneSeal.Catalog.Versions.CatalogActivationService>();
         services.AddOneSealGuides();
         services.AddSingleton<WorkingDayClock>();
@@ -129,6 +131,7 @@ public static class OneSealApp
         OneSeal.Catalog.Editing.CatalogAdminApi.MapCatalogAdminApi(app);
         OneSeal.Catalog.Transfers.TransfersApi.MapTransfersApi(app);
         OneSeal.Catalog.Reform.ReformApi.MapReformApi(app);
+        OneSeal.Catalog.Exchange.CatalogExchangeApi.MapCatalogExchangeApi(app);
         app.MapCasesApi();
         app.MapCalendarApi();
         app.MapCalendarAdminApi();
