@@ -10,6 +10,8 @@ public sealed record CatalogProblem(string Field, string Rule, string Message)
     {
         if (problems.Count == 0) return;
         if (problems.Count == 1) throw new InvalidInputException(problems[0].Field, problems[0].Rule, problems[0].Message);
-        throw new InvalidInputsException(problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
+        var byField = problems.GroupBy(p => p.Field).ToList();
+        throw new InvalidInputsException(byField.ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()), "validation",
+            byField.ToDictionary(g => g.Key, g => g.Select(p => p.Rule).Distinct().ToArray()));
     }
 }

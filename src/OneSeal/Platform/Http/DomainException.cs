@@ -20,11 +20,16 @@ public sealed class InvalidInputException(string field, string rule, string mess
     public IReadOnlyDictionary<string, string[]> Errors => new Dictionary<string, string[]> { [Field] = [Message] };
 }
 
-/// <summary>400 with several fields at once (e.g. a form with three bad fields).</summary>
-public sealed class InvalidInputsException(IReadOnlyDictionary<string, string[]> errors, string rule = "validation")
+/// <summary>
+/// 400 with several fields at once (e.g. a form with three bad fields); <see cref="Rules"/>, when given, names each
+/// field's own broken rules (problem+json <c>rules</c>), the overall rule being <c>validation</c>.
+/// </summary>
+public sealed class InvalidInputsException(IReadOnlyDictionary<string, string[]> errors, string rule = "validation",
+    IReadOnlyDictionary<string, string[]>? rules = null)
     : DomainException("提交的信息有误：" + string.Join("；", errors.SelectMany(e => e.Value)))
 {
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+    public IReadOnlyDictionary<string, string[]>? Rules { get; } = rules;
     public override string Rule { get; } = rule;
     public override int StatusCode => 400;
 }

@@ -37,6 +37,7 @@ public static class Problems
         problem.Detail = e.Message;
         problem.Type = $"https://oneseal.example/problems/{e.Rule}";
         problem.Extensions["rule"] = e.Rule;
+        if (e is InvalidInputsException { Rules: { } rules }) problem.Extensions["rules"] = rules;
         return problem;
     }
 }

@@ -116,6 +116,8 @@ public abstract class ItemVersionsTests(OneSealFactory app) : ApiTestBase(app)
             Editor(e => e.SaveDraftAsync(Admin(), input with { PromisedDays = 30, StatutoryDays = 20, CompetentDepartment = "NOPE" }, CancellationToken.None)));
 
         error.Errors.Keys.ShouldBe(["promisedDays", "competentDepartment"], ignoreOrder: true);
+        error.Rules!["promisedDays"].ShouldBe(["promised-exceeds-statutory", "beyond-legal-limit"], ignoreOrder: true);
+        error.Rules["competentDepartment"].ShouldBe(["unknown-department"]);
         (await InDb(db => db.Set<Item>().CountAsync(i => i.Code == code))).ShouldBe(1);
     }
 
