@@ -9,9 +9,10 @@ using OneSeal.Platform.Security;
 namespace OneSeal.Cases;
 
 /// <summary>Reads of cases, always through the same access rules as the commands.</summary>
-public sealed class CaseQueries(OneSealDb db, Calendar.WorkingDayClock calendar, TimeProvider clock)
+public sealed class CaseQueries(OneSealDb db, Calendar.WorkingDayClock calendar, TimeProvider clock, IConfiguration config)
 {
-    public sealed record CaseDetail(Case Case, IReadOnlyList<CaseEvent> Timeline, IReadOnlyList<CaseMaterial> Materials, IReadOnlyList<ItemMaterial> ItemMaterials, IReadOnlyList<ItemFormField> FormFields)
+    public sealed record CaseDetail(Case Case, IReadOnlyList<CaseEvent> Timeline, IReadOnlyList<CaseMaterial> Materials, IReadOnlyList<ItemMaterial> ItemMaterials,
+        IReadOnlyList<ItemFormField> FormFields, Clock.StepSchedule Steps)
     {
         /// <summary>The version of the item's guide the case was filed under (it keeps it when a newer one is published).</summary>
         public int ItemVersion { get; init; }
@@ -27,7 +28,8 @@ public sealed class CaseQueries(OneSealDb db, Calendar.WorkingDayClock calendar,
         var itemMaterials = await db.Set<ItemMaterial>().AsNoTracking().Where(m => m.ItemId == c.ItemId).OrderBy(m => m.SortOrder).ToListAsync(ct);
         var fields = await db.Set<ItemFormField>().AsNoTracking().Where(f => f.ItemId == c.ItemId).OrderBy(f => f.SortOrder).ToListAsync(ct);
         var version = await db.Set<Item>().AsNoTracking().Where(i => i.Id == c.ItemId).Select(i => i.Version).FirstAsync(ct);
-        return new CaseDetail(c, timeline, materials, itemMaterials, fields) { ItemVersion = version };
+        var pauses = await PausesAsync(id, ct);
+        return new CaseDetail(c, timeline, materials, itemMaterials, fields, await StepsAsync(c, pauses, ct)) { ItemVersion = version };
     }
 
     /// <summary>An applicant's own cases, newest first.</summary>
@@ -60,7 +62,8 @@ public sealed class CaseQueries(OneSealDb db, Calendar.WorkingDayClock calendar,
         var c = await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new NotFoundException("办件不存在或无权查看。");
         CaseAccess.EnsureCanView(actor, c);
-        var pauses = await db.Set<Clock.CasePause>().AsNoTracking().Where(p => p.CaseId == id).OrderBy(p => p.StartedAt).ToListAsync(ct);
+        var pauses = await PausesAsync(id, ct);
+        var steps = await StepsAsync(c, pauses, ct);
         var cal = calendar.Current;
         var today = Platform.Time.LegalDates.Today(clock);
         var days = c.AcceptedOn is { } on
@@ -70,8 +73,41 @@ public sealed class CaseQueries(OneSealDb db, Calendar.WorkingDayClock calendar,
             c.DeadlineState.ToString().ToLowerInvariant(),
             pauses.Select(p => new Api.PauseEntry(Clock.PauseLabels.Api(p.Kind), p.Reason, p.ExpectedDays, p.StartedOn, p.EndedOn,
                 p.EndedOn is { } end ? cal.CountWorkingDays(p.StartedOn, end) : null)).ToList(),
-            days.Select(d => new Api.ClockDayEntry(d.Date, d.Treatment.ToString().ToLowerInvariant(), d.Number, d.Note)).ToList());
+            days.Select(d => new Api.ClockDayEntry(d.Date, d.Treatment.ToString().ToLowerInvariant(), d.Number, d.Note)).ToList(),
+            Api.StepEntry.List(steps), Api.StepEntry.Of(steps.Current));
     }
+
+    /// <summary>The case's deadline per process step, from its item version's steps (computed on read; see <see cref="Clock.StepSchedule"/>).</summary>
+    private async Task<Clock.StepSchedule> StepsAsync(Case c, IReadOnlyList<Clock.CasePause> pauses, CancellationToken ct)
+    {
+        var steps = await db.Set<ItemStep>().AsNoTracking().Where(s => s.ItemId == c.ItemId).ToListAsync(ct);
+        return Schedule(c, steps, pauses);
+    }
+
+    /// <summary>
+    /// The current step of each case of a work queue, in two queries whatever the page holds: the steps of the page's
+    /// distinct item versions, and the pauses of its cases.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, Clock.StepStatus?>> CurrentStepsAsync(IReadOnlyCollection<Case> cases, CancellationToken ct)
+    {
+        if (cases.Count == 0) return new Dictionary<Guid, Clock.StepStatus?>();
+        var itemIds = cases.Select(c => c.ItemId).Distinct().ToList();
+        var steps = (await db.Set<ItemStep>().AsNoTracking().Where(s => itemIds.Contains(s.ItemId)).ToListAsync(ct)).ToLookup(s => s.ItemId);
+        // Only cases that were ever accepted can have pauses; a page of submitted cases needs no second query.
+        var caseIds = cases.Where(c => c.AcceptedOn is not null).Select(c => c.Id).Distinct().ToList();
+        var pauses = caseIds.Count == 0 ? [] : await db.Set<Clock.CasePause>().AsNoTracking().Where(p => caseIds.Contains(p.CaseId)).ToListAsync(ct);
+        var byCase = pauses.OrderBy(p => p.StartedAt).ToLookup(p => p.CaseId);
+        var result = new Dictionary<Guid, Clock.StepStatus?>();
+        foreach (var c in cases) result[c.Id] = Schedule(c, steps[c.ItemId].ToList(), byCase[c.Id].ToList()).Current;
+        return result;
+    }
+
+    private Clock.StepSchedule Schedule(Case c, IReadOnlyList<ItemStep> steps, IReadOnlyList<Clock.CasePause> pauses) =>
+        Clock.StepSchedule.Compute(Clock.CaseProgress.Of(c, pauses), steps, calendar.Current, Platform.Time.LegalDates.Today(clock),
+            config.GetValue("Deadlines:YellowShare", 0.8));
+
+    private Task<List<Clock.CasePause>> PausesAsync(Guid caseId, CancellationToken ct) =>
+        db.Set<Clock.CasePause>().AsNoTracking().Where(p => p.CaseId == caseId).OrderBy(p => p.StartedAt).ToListAsync(ct);
 
     public sealed record CommitmentView(Commitments.CaseCommitment Commitment, IReadOnlyList<string> MaterialCodes);
 

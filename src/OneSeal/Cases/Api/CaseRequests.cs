@@ -16,7 +16,21 @@ public sealed record DeliverRequest(string? Mode, string? TrackingNumber);
 public sealed record PauseEntry(string Kind, string Reason, int ExpectedDays, DateOnly StartedOn, DateOnly? EndedOn, int? PausedDays);
 public sealed record ClockDayEntry(DateOnly Date, string Treatment, int? Number, string? Note);
 public sealed record DeadlineExplanation(DateOnly? AcceptedOn, int PromisedDays, int ExtensionDays, int PausedDays, DateOnly? DueDate,
-    string DeadlineState, IReadOnlyList<PauseEntry> Pauses, IReadOnlyList<ClockDayEntry> Days);
+    string DeadlineState, IReadOnlyList<PauseEntry> Pauses, IReadOnlyList<ClockDayEntry> Days, IReadOnlyList<StepEntry> Steps, StepEntry? CurrentStep);
+
+/// <summary>
+/// One process step of a case (办理环节): kind (accept, review, decide, deliver, site-inspection, expert-review, hearing,
+/// testing, joint-review), its share of the promised limit and budget in working days, due date, and state: done / normal /
+/// yellow / red / paused / pending / skipped.
+/// </summary>
+public sealed record StepEntry(string Kind, string Label, int SharePercent, bool StopsClock, int? BudgetDays, DateOnly? DueDate, string State,
+    DateOnly? CompletedOn, bool? OnTime)
+{
+    public static StepEntry? Of(Clock.StepStatus? s) => s is null ? null : new(Clock.StepLabels.Api(s.Kind), Clock.StepLabels.Of(s.Kind), s.SharePercent,
+        s.StopsClock, s.BudgetDays, s.DueDate, Clock.StepLabels.Api(s.State), s.CompletedOn, s.OnTime);
+
+    public static IReadOnlyList<StepEntry> List(Clock.StepSchedule schedule) => schedule.Steps.Select(s => Of(s)!).ToList();
+}
 
 public sealed record CaseCreated(Guid Id, string CaseNumber, string Status);
 public sealed record TimelineEntry(DateTimeOffset At, string Actor, string Action, string? Note);
@@ -25,5 +39,6 @@ public sealed record CaseResponse(
     Guid Id, string CaseNumber, string Status, string ItemCode, string ItemName, string ApplicantName, string Channel,
     DateOnly? DueDate, string DeadlineState, int PausedDays, int ExtensionDays, bool DeemedAccepted, string? CertificateNumber, int Version, IReadOnlyDictionary<string, string?> Form,
     IReadOnlyList<string>? CorrectionMaterials, string? CorrectionNote, string? RefusalReason,
-    IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<MaterialEntry> Materials);
-public sealed record CaseSummary(Guid Id, string CaseNumber, string Status, string ItemCode, string ItemName, string ApplicantName, DateTimeOffset? SubmittedAt, DateOnly? DueDate, int Version);
+    IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<MaterialEntry> Materials, IReadOnlyList<StepEntry> Steps, StepEntry? CurrentStep);
+public sealed record CaseSummary(Guid Id, string CaseNumber, string Status, string ItemCode, string ItemName, string ApplicantName, DateTimeOffset? SubmittedAt, DateOnly? DueDate, int Version,
+    StepEntry? CurrentStep);

@@ -31,8 +31,9 @@ public static class CasesApi
                 null or "" or "mine" => await q.MineAsync(actor, ct),
                 _ => throw new InvalidInputException("scope", "one-of", "scope 应为 mine、acceptance、review 或 decision。"),
             };
+            var current = await q.CurrentStepsAsync(list, ct);
             return TypedResults.Ok(list.Select(c => new CaseSummary(c.Id, c.CaseNumber, CaseStatusLabels.Api(c.Status), c.ItemCode, c.ItemName,
-                c.ApplicantName, c.SubmittedAt, c.DueDate, c.Version)));
+                c.ApplicantName, c.SubmittedAt, c.DueDate, c.Version, StepEntry.Of(current[c.Id]))));
         });
 
         g.MapGet("/{id:guid}", async (Guid id, HttpContext http, CaseQueries q, CancellationToken ct) =>
@@ -116,6 +117,7 @@ public static class CasesApi
             c.DueDate, c.DeadlineState.ToString().ToLowerInvariant(), c.PausedDays, c.ExtensionDays, c.DeemedAccepted, c.CertificateNumber, c.Version, form,
             c.CorrectionMaterialsJson is null ? null : JsonSerializer.Deserialize<List<string>>(c.CorrectionMaterialsJson), c.CorrectionNote, c.RefusalReason,
             d.Timeline.Select(e => new TimelineEntry(e.At, e.ActorName, e.Action, e.Note)).ToList(),
-            d.Materials.Select(m => new MaterialEntry(m.Id, m.MaterialCode, m.FileName, m.ContentType, m.SizeBytes, m.Sha256, m.UploadedAt)).ToList());
+            d.Materials.Select(m => new MaterialEntry(m.Id, m.MaterialCode, m.FileName, m.ContentType, m.SizeBytes, m.Sha256, m.UploadedAt)).ToList(),
+            StepEntry.List(d.Steps), StepEntry.Of(d.Steps.Current));
     }
 }

@@ -18,6 +18,8 @@ public sealed class IndexModel(CaseQueries queries, TimeProvider clock, IStringL
     public IReadOnlyList<Case> Queue { get; private set; } = [];
     public IReadOnlyList<Case> ToDeliver { get; private set; } = [];
     public DateOnly Today { get; private set; }
+    /// <summary>Each listed case's current process step (受理 for the queue, 送达 for results), loaded for the whole page at once.</summary>
+    public IReadOnlyDictionary<Guid, Cases.Clock.StepStatus?> Steps { get; private set; } = new Dictionary<Guid, Cases.Clock.StepStatus?>();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -27,6 +29,7 @@ public sealed class IndexModel(CaseQueries queries, TimeProvider clock, IStringL
             Queue = await queries.QueueAsync(Me, [CaseStatus.Submitted], ct);
             ToDeliver = (await queries.QueueAsync(Me, [CaseStatus.CertificateIssued, CaseStatus.Denied], ct))
                 .OrderBy(c => c.DeliveryDueDate ?? DateOnly.MaxValue).ThenBy(c => c.DecidedAt).ToList();
+            Steps = await queries.CurrentStepsAsync([.. Queue, .. ToDeliver], ct);
         }
         catch (ForbiddenException e)
         {

@@ -19,6 +19,8 @@ public sealed class IndexModel(CaseQueries queries, TimeProvider clock, IStringL
     public IReadOnlyList<Case>? ToDecide { get; private set; }
     public IReadOnlyList<Case> Suspended { get; private set; } = [];
     public DateOnly Today { get; private set; }
+    /// <summary>Each listed case's current process step, for all three queues in one load.</summary>
+    public IReadOnlyDictionary<Guid, Cases.Clock.StepStatus?> Steps { get; private set; } = new Dictionary<Guid, Cases.Clock.StepStatus?>();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -28,6 +30,7 @@ public sealed class IndexModel(CaseQueries queries, TimeProvider clock, IStringL
             if (Me.Has(Roles.Reviewer)) ToReview = Sorted(await queries.QueueAsync(Me, [CaseStatus.Accepted], ct));
             if (Me.Has(Roles.Chief)) ToDecide = Sorted(await queries.QueueAsync(Me, [CaseStatus.Reviewed], ct));
             Suspended = Sorted(await queries.QueueAsync(Me, [CaseStatus.Suspended], ct));
+            Steps = await queries.CurrentStepsAsync([.. ToReview ?? [], .. ToDecide ?? [], .. Suspended], ct);
         }
         catch (ForbiddenException e)
         {

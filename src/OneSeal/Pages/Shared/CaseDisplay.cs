@@ -91,6 +91,15 @@ public static class CaseDisplay
         _ => "tag",
     };
 
+    /// <summary>CSS class of a process step's state tag (done green, yellow and paused amber, red red).</summary>
+    public static string StepStateClass(string state) => state switch
+    {
+        "done" => "tag ok",
+        "yellow" or "paused" => "tag warn",
+        "red" => "tag bad",
+        _ => "tag",
+    };
+
     public static string DeadlineStateApi(Cases.Clock.DeadlineState state) => state.ToString().ToLowerInvariant();
 
     /// <summary>Pause kind API name (inspection, expert-review, ...) → its Chinese label.</summary>
