@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace OneSeal.Tests.Browser;
 
-/// <summary>A visitor filters the public list by a life-event theme, opens a guide, and reads its version history.</summary>
+/// <summary>A visitor searches by pinyin initials, filters the public list by a life-event theme, opens a guide, and reads its version history.</summary>
 public abstract class GuideJourneyTests(OneSealFactory app, BrowserFixture browser)
 {
     [Fact]
@@ -38,6 +38,23 @@ public abstract class GuideJourneyTests(OneSealFactory app, BrowserFixture brows
             await page.WaitForURLAsync("**/items/QS-XK-003/versions");
             await page.Locator("#versions tr[data-version='1'] a").ClickAsync();
             await Expect(page.Locator("#not-in-force")).ToContainTextAsync("本版本已不是现行版本");
+        });
+    }
+
+    [Fact]
+    public async Task Pinyin_initials_spjy_find_the_food_business_licence()
+    {
+        await using var users = new BrowserUsers(browser, app);
+        await users.RunAsync(nameof(Pinyin_initials_spjy_find_the_food_business_licence), async () =>
+        {
+            var page = await users.AnonymousAsync();
+            await page.GotoAsync("/");
+            await page.Locator("#q").FillAsync("spjy");
+            await page.Locator("#search").ClickAsync();
+
+            var first = page.Locator("li.card").First;
+            await Expect(first).ToHaveAttributeAsync("data-item-code", "QS-XK-003");
+            await Expect(first.Locator("h3 a")).ToHaveTextAsync("食品经营许可（新办）");
         });
     }
 }

@@ -18,6 +18,8 @@ public sealed class GuidePdfs(OneSealDb db, IPdfRenderer pdf, IFileStore files, 
 
     public static string BlankForm(string materialCode) => "blank-form/" + materialCode;
 
+    public static string Sample(string materialCode) => "sample/" + materialCode;
+
     public async Task<byte[]> GetAsync(Guid versionId, string document, Func<string> html, CancellationToken ct)
     {
         if (await StoredAsync(versionId, document, ct) is { } stored) return stored;

@@ -25,8 +25,10 @@ internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<JobLease>
 
 public static class JobLeases
 {
-    /// <summary>This process's name in leases.</summary>
-    public static readonly string Instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..Math.Min(128, Environment.MachineName.Length + 45)];
+    /// <summary>This process's name in leases: machine, process and a random part, cut to the column's 128 characters.</summary>
+    public static readonly string Instance = Fit($"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}");
+
+    private static string Fit(string holder) => holder.Length <= 128 ? holder : holder[^128..];
 
     /// <summary>
     /// Takes or renews the lease when it is free, expired, or already ours — one upsert statement, so two

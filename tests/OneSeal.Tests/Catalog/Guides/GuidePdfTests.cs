@@ -68,6 +68,19 @@ public abstract class GuidePdfTests(OneSealFactory app) : ApiTestBase(app)
         text.ShouldContain("日期");
         (await PdfAsync($"/items/{FoodBusiness}/materials/M01/blank-form.pdf")).ShouldBe(pdf);
     }
+
+    [Fact]
+    public async Task The_filled_in_sample_is_marked_as_a_sample_and_holds_example_values()
+    {
+        var pdf = await PdfAsync($"/items/{FoodBusiness}/materials/M01/sample.pdf");
+
+        var text = Flat(await PdfTools.TextAsync(pdf));
+        text.ShouldContain("填写样例");
+        text.ShouldContain("食品经营许可申请书");
+        text.ShouldContain("91350100M000100Y43");
+        text.ShouldContain("13800000000");
+        (await PdfAsync($"/items/{FoodBusiness}/materials/M01/blank-form.pdf")).ShouldNotBe(pdf);
+    }
 }
 
 public static class GuidePdfApps
