@@ -181,6 +181,25 @@ public class StepScheduleTests
         Compute(reviewing, steps, "2026-10-12").Current!.Kind.ShouldBe(ItemStepKind.JointReview);
     }
 
+    [Theory]
+    // Received Friday 2026-02-13: Saturday 2-14 is a make-up working day, the Spring Festival holiday (2-15 … 2-23) does not count.
+    [InlineData("2026-02-13", "2026-02-13", "2026-02-27", StepState.Normal)]
+    [InlineData("2026-02-13", "2026-02-24", "2026-02-27", StepState.Normal)]
+    [InlineData("2026-02-13", "2026-02-26", "2026-02-27", StepState.Yellow)]
+    [InlineData("2026-02-13", "2026-02-27", "2026-02-27", StepState.Yellow)]
+    [InlineData("2026-02-13", "2026-02-28", "2026-02-27", StepState.Red)]
+    // Received on the last day of 2025: New Year (1-1 … 1-3) does not count, Sunday 1-4 is a make-up working day.
+    [InlineData("2025-12-31", "2026-01-02", "2026-01-08", StepState.Normal)]
+    public void Before_acceptance_the_accept_step_runs_on_the_5_working_day_answer_period_of_Art_32(string received, string today, string due, StepState state)
+    {
+        var submitted = new CaseProgress(CaseStatus.Submitted, null, null, null, null, 20, 0, [], D(received));
+        var s = Compute(submitted, Standard, today);
+        s.Current!.Kind.ShouldBe(A);
+        s.Current.DueDate.ShouldBe(D(due));
+        s.Current.BudgetDays.ShouldBe(5);
+        s.Current.State.ShouldBe(state);
+    }
+
     [Fact]
     public void Before_acceptance_accept_is_current_without_a_date_and_an_ended_case_has_no_current_step()
     {

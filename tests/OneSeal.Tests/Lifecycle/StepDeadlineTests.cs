@@ -24,7 +24,9 @@ public abstract class StepDeadlineTests(Infrastructure.OneSealFactory app) : Lif
         var id = await SubmitItemAsync(Items.Promised20);
         var submitted = await StepsAsync(id);
         submitted.CurrentStep!.Kind.ShouldBe("accept");
-        submitted.CurrentStep.DueDate.ShouldBeNull();
+        // Before acceptance: the Art. 32 answer period, 5 working days from receipt on Thu 2-12 → 2-13, 2-14, 2-24, 2-25, 2-26.
+        submitted.CurrentStep.DueDate.ShouldBe(D(2026, 2, 26));
+        submitted.CurrentStep.State.ShouldBe("normal");
         submitted.Steps.Select(s => s.Kind).ShouldBe(new[] { "accept", "review", "decide", "deliver" });
         submitted.Steps.Select(s => s.Label).ShouldBe(new[] { "受理", "审查", "决定", "送达" });
 

@@ -1,4 +1,5 @@
 using OneSeal.Calendar;
+using OneSeal.Cases.Rules;
 using OneSeal.Catalog;
 using OneSeal.Platform.Time;
 
@@ -33,13 +34,15 @@ public sealed record StepStatus(
     DateOnly? CompletedOn, bool? OnTime);
 
 /// <summary>What a case has recorded about its progress, as legal dates: the inputs of <see cref="StepSchedule"/>.</summary>
+/// <param name="ReceivedOn">When the application (or its resubmission) reached the bureau: the start of the Art. 32 answer period.</param>
 public sealed record CaseProgress(
     CaseStatus Status, DateOnly? AcceptedOn, DateOnly? ReviewedOn, DateOnly? DecidedOn, DateOnly? DeliveredOn,
-    int PromisedDays, int ExtensionDays, IReadOnlyList<CasePause> Pauses)
+    int PromisedDays, int ExtensionDays, IReadOnlyList<CasePause> Pauses, DateOnly? ReceivedOn = null)
 {
     public static CaseProgress Of(Case c, IReadOnlyList<CasePause> pauses) => new(
         c.Status, c.AcceptedOn, c.ReviewedAt is { } r ? LegalDates.ToLegalDate(r) : null, c.DecidedOn,
-        c.DeliveredAt is { } d ? LegalDates.ToLegalDate(d) : null, c.PromisedDays, c.ExtensionDays, pauses);
+        c.DeliveredAt is { } d ? LegalDates.ToLegalDate(d) : null, c.PromisedDays, c.ExtensionDays, pauses,
+        c.SubmittedAt is { } s ? LegalDates.ToLegalDate(s) : null);
 }
 
 /// <summary>
@@ -103,6 +106,13 @@ public sealed record StepSchedule(IReadOnlyList<StepStatus> Steps, int? CurrentI
                 status = lastOfPhase
                     ? new(s.Kind, s.SharePercent, false, budget, due, StepState.Done, doneOn, due is { } d ? doneOn <= d : null)
                     : new(s.Kind, s.SharePercent, false, budget, due, StepState.Done, null, null);
+            else if (i == currentCounted && AwaitingAnswer(progress) is { } received)
+            {
+                // Before acceptance the step runs on the law's own clock: answer within 5 working days of receipt (Art. 32).
+                var answerDue = calendar.AddWorkingDays(received, LicensingLimits.AcceptanceAnswer);
+                status = new(s.Kind, s.SharePercent, false, LicensingLimits.AcceptanceAnswer, answerDue,
+                    AnswerState(received, answerDue, calendar, today, yellowShare), null, null);
+            }
             else if (i == currentCounted)
                 status = new(s.Kind, s.SharePercent, false, budget, due, RunningState(clock, due, previousEnd, budget, calendar, today, yellowShare), null, null);
             else if (currentCounted is { } cc && i < cc)
@@ -165,6 +175,17 @@ public sealed record StepSchedule(IReadOnlyList<StepStatus> Steps, int? CurrentI
             if (phase >= 0) return phase;
         }
         return 0;
+    }
+
+    /// <summary>The receipt date of a submitted application still waiting for its answer (a correction request restarts it on resubmission).</summary>
+    private static DateOnly? AwaitingAnswer(CaseProgress p) =>
+        p.Status == CaseStatus.Submitted && p.AcceptedOn is null ? p.ReceivedOn : null;
+
+    private static StepState AnswerState(DateOnly received, DateOnly due, IWorkingDayCalendar calendar, DateOnly today, double yellowShare)
+    {
+        if (today > due) return StepState.Red;
+        var used = calendar.CountWorkingDays(received, today);
+        return used >= Math.Ceiling(LicensingLimits.AcceptanceAnswer * yellowShare) ? StepState.Yellow : StepState.Normal;
     }
 
     /// <summary>The step in progress: red past its due date, paused while the clock stops, yellow once the share of its own budget is used.</summary>
