@@ -19,6 +19,8 @@ public sealed class Item
     public string? ParentCode { get; set; }
     public int Version { get; set; }
     public ItemVersionStatus Status { get; set; }
+    /// <summary>Counts the saves of a draft: the ETag a client sends back (If-Match) so two editors cannot overwrite each other.</summary>
+    public int Revision { get; set; }
     /// <summary>Published versions: in force from this date (Beijing) until a newer published version takes effect.</summary>
     public DateOnly? EffectiveFrom { get; set; }
     /// <summary>The date a newer version took effect.</summary>

@@ -13,6 +13,7 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<Item>
         b.Property(x => x.BasicCode).HasMaxLength(32);
         b.Property(x => x.ParentCode).HasMaxLength(64);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Revision).IsConcurrencyToken();
         b.Property(x => x.ChangeNote).HasMaxLength(1000);
         b.Property(x => x.Name).HasMaxLength(200);
         b.Property(x => x.Category).HasMaxLength(32);

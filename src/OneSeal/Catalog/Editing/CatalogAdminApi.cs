@@ -14,7 +14,8 @@ namespace OneSeal.Catalog.Editing;
 public static class CatalogAdminApi
 {
     /// <summary>A draft (or the version just published) as a client reads it: <see cref="Draft"/> is what it sends back to save.</summary>
-    public sealed record DraftResponse(string Code, int Version, string Status, string StatusLabel, DateOnly? EffectiveFrom, ItemDraftInput Draft);
+    /// <param name="Revision">The draft's revision, also sent as the ETag: send it back as If-Match to save without overwriting another editor.</param>
+    public sealed record DraftResponse(string Code, int Version, string Status, string StatusLabel, DateOnly? EffectiveFrom, ItemDraftInput Draft, int Revision);
 
     public sealed record PublishRequest(string? EffectiveFrom);
 
@@ -41,13 +42,15 @@ public static class CatalogAdminApi
             var actor = HttpActor.Of(http);
             // New items are created with POST; PUT only edits an item that exists (its next version or its open draft).
             await q.HistoryAsync(actor, code, ct);
-            var draft = await editor.SaveDraftAsync(actor, body with { Code = code }, ct);
+            var draft = await editor.SaveDraftAsync(actor, body with { Code = code }, ct, IfMatch(http));
+            http.Response.Headers.ETag = $"\"{draft.Revision}\"";
             return TypedResults.Ok(await ResponseAsync(draft, q, ct));
         });
 
         g.MapGet("/{code}/draft", async (string code, HttpContext http, CatalogAdminQueries q, CancellationToken ct) =>
         {
             var found = await q.DraftAsync(HttpActor.Of(http), code, ct) ?? throw new NotFoundException($"事项“{code}”没有草稿。");
+            http.Response.Headers.ETag = $"\"{found.Draft.Revision}\"";
             return TypedResults.Ok(Response(found.Draft, found.Input));
         });
 
@@ -89,7 +92,15 @@ public static class CatalogAdminApi
         Response(draft, ItemDraftSource.From(draft, await q.AgencyCodesAsync(ct)));
 
     private static DraftResponse Response(Item draft, ItemDraftInput input) =>
-        new(draft.Code, draft.Version, Api(draft.Status), ItemLabels.Of(draft.Status), draft.EffectiveFrom, input);
+        new(draft.Code, draft.Version, Api(draft.Status), ItemLabels.Of(draft.Status), draft.EffectiveFrom, input, draft.Revision);
+
+    /// <summary>The draft revision a client read (ETag), or null when it sends none (then the save is unconditional).</summary>
+    private static int? IfMatch(HttpContext http)
+    {
+        var raw = http.Request.Headers.IfMatch.ToString().Trim().Trim('"');
+        if (raw.Length == 0 || raw == "*") return null;
+        return int.TryParse(raw, out var v) ? v : throw new InvalidInputException("If-Match", "format", "If-Match 应为草稿修订号，例如 \"3\"。");
+    }
 
     public static string Api(ItemVersionStatus s) => s switch
     {

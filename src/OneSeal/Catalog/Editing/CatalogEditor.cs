@@ -17,13 +17,21 @@ namespace OneSeal.Catalog.Editing;
 /// </summary>
 public sealed class CatalogEditor(OneSealDb db, TimeProvider clock)
 {
-    /// <summary>Saves <paramref name="input"/> as the open draft of its code: a new item, the next version of a published one, or the draft already open.</summary>
-    public async Task<Item> SaveDraftAsync(Actor actor, ItemDraftInput input, CancellationToken ct)
+    /// <summary>
+    /// Saves <paramref name="input"/> as the open draft of its code: a new item, the next version of a published one, or
+    /// the draft already open. With <paramref name="expectedRevision"/> (the If-Match of the draft the editor started
+    /// from) a draft saved, published or discarded by someone else meanwhile is a 409, not silently overwritten.
+    /// </summary>
+    public async Task<Item> SaveDraftAsync(Actor actor, ItemDraftInput input, CancellationToken ct, int? expectedRevision = null)
     {
         EnsureAdmin(actor);
+        var code = input.Code?.Trim();
+        var open = string.IsNullOrEmpty(code) ? null : await OpenDraftAsync(code, ct);
+        if (expectedRevision is { } expected && !string.IsNullOrEmpty(code) && open?.Revision != expected)
+            throw new ConflictException("stale-draft", "该草稿已被他人修改、发布或放弃，请刷新后再编辑。");
         // A version in review is what the reviewer approves: it is returned to draft before it changes again.
-        if (input.Code?.Trim() is { Length: > 0 } code && await OpenDraftAsync(code, ct) is { Status: ItemVersionStatus.InReview } inReview)
-            throw new ConflictException("version-status", $"第{inReview.Version}版正在审核中，请先退回修改再编辑。");
+        if (open is { Status: ItemVersionStatus.InReview })
+            throw new ConflictException("version-status", $"第{open.Version}版正在审核中，请先退回修改再编辑。");
         var lookups = await CatalogLookups.LoadAsync(db, ct);
         var (draft, problems) = await StageAsync(actor, input, lookups, ct);
         CatalogProblem.ThrowIfAny(problems);
@@ -44,6 +52,7 @@ public sealed class CatalogEditor(OneSealDb db, TimeProvider clock)
             return (EmptyDraft(code), [new("code", "pattern", "事项编码只能含字母、数字和“-”，不超过64个字符。")]);
         var draft = await OpenDraftAsync(code, ct) ?? await StartDraftAsync(actor, code, ct);
         var problems = ItemDraftMapper.Apply(draft, input, lookups);
+        draft.Revision++;
         if (draft.ParentCode is { } parent && !await db.Set<Item>().AnyAsync(i => i.Code == parent, ct)
             && !db.ChangeTracker.Entries<Item>().Any(e => e.Entity.Code == parent))
             problems.Add(new("parentCode", "unknown-item", $"主项“{parent}”不存在。"));
@@ -68,6 +77,7 @@ public sealed class CatalogEditor(OneSealDb db, TimeProvider clock)
         CatalogProblem.ThrowIfAny(PublishRules.Check(draft));
         draft.Status = ItemVersionStatus.InReview;
         draft.SubmittedById = actor.Id;
+        draft.Revision++;
         db.Audit(actor, "catalog.submit", "item", code, $"第{draft.Version}版", Instants.Now(clock));
         await CommitAsync(ct);
         return draft;
@@ -79,6 +89,7 @@ public sealed class CatalogEditor(OneSealDb db, TimeProvider clock)
         EnsureAdmin(actor);
         var draft = await RequireDraftAsync(code, ItemVersionStatus.InReview, ct);
         draft.Status = ItemVersionStatus.Draft;
+        draft.Revision++;
         db.Audit(actor, "catalog.return", "item", code, $"第{draft.Version}版", Instants.Now(clock));
         await CommitAsync(ct);
         return draft;
@@ -99,6 +110,7 @@ public sealed class CatalogEditor(OneSealDb db, TimeProvider clock)
         if (from > today.AddYears(1)) throw new InvalidInputException("effectiveFrom", "range", "生效日期不能晚于一年以后。");
         var now = Instants.Now(clock);
         ItemVersions.Publish(draft, from, now, actor.Id);
+        draft.Revision++;
         if (from <= today)
         {
             var older = await db.Set<Item>().Where(i => i.Code == code && i.Status == ItemVersionStatus.Published && i.EffectiveFrom <= today && i.Id != draft.Id).ToListAsync(ct);

@@ -25,6 +25,10 @@ public sealed class EditModel(CatalogEditor editor, CatalogAdminQueries queries,
     /// <summary>The version a save starts when no draft is open.</summary>
     public int? LatestVersion { get; private set; }
 
+    /// <summary>The revision of the open draft this form was filled from: a save over someone else's newer save is refused.</summary>
+    [BindProperty]
+    public int? DraftRevision { get; set; }
+
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
         Code = code;
@@ -51,7 +55,7 @@ public sealed class EditModel(CatalogEditor editor, CatalogAdminQueries queries,
             switch (Command)
             {
                 case "save":
-                    var saved = await Editor.SaveDraftAsync(Me, Input, ct);
+                    var saved = await Editor.SaveDraftAsync(Me, Input, ct, DraftRevision);
                     Notify(T["第{0}版草稿已保存。", saved.Version]);
                     return Redirect(self);
                 case "submit":
@@ -88,7 +92,7 @@ public sealed class EditModel(CatalogEditor editor, CatalogAdminQueries queries,
     private async Task SaveIfDraftAsync(string code, CancellationToken ct)
     {
         var open = await Editor.OpenDraftAsync(code, ct);
-        if (open?.Status != ItemVersionStatus.InReview) await Editor.SaveDraftAsync(Me, Input, ct);
+        if (open?.Status != ItemVersionStatus.InReview) await Editor.SaveDraftAsync(Me, Input, ct, DraftRevision);
     }
 
     /// <summary>Reads the open draft (status, version) and, when asked, fills the form from it or from the latest version; false when the item does not exist.</summary>
@@ -100,7 +104,11 @@ public sealed class EditModel(CatalogEditor editor, CatalogAdminQueries queries,
         LatestVersion = latest.Count > 0 ? latest[0].Version : null;
         DraftVersion = draft?.Draft.Version;
         DraftStatus = draft?.Draft.Status;
-        if (fillInput) Input = draft?.Input ?? await Queries.LatestAsInputAsync(code, ct) ?? new ItemDraftInput { Code = code };
+        if (fillInput)
+        {
+            Input = draft?.Input ?? await Queries.LatestAsInputAsync(code, ct) ?? new ItemDraftInput { Code = code };
+            DraftRevision = draft?.Draft.Revision;
+        }
         await LoadChoicesAsync(ct);
         return true;
     }
