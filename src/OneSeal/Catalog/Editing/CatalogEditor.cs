@@ -51,6 +51,9 @@ public sealed class CatalogEditor(OneSealDb db, TimeProvider clock)
         if (!ItemDraftMapper.IsCode(code))
             return (EmptyDraft(code), [new("code", "pattern", "事项编码只能含字母、数字和“-”，不超过64个字符。")]);
         var draft = await OpenDraftAsync(code, ct) ?? await StartDraftAsync(actor, code, ct);
+        // What the reviewer approves does not change under them: a version in review is returned before it is edited.
+        if (draft.Status == ItemVersionStatus.InReview)
+            return (draft, [new("code", "version-status", $"事项“{code}”第{draft.Version}版正在审核中，请先退回修改再编辑。")]);
         var problems = ItemDraftMapper.Apply(draft, input, lookups);
         draft.Revision++;
         if (draft.ParentCode is { } parent && !await db.Set<Item>().AnyAsync(i => i.Code == parent, ct)

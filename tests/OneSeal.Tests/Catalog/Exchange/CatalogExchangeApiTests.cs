@@ -154,6 +154,28 @@ public abstract class CatalogExchangeApiTests(OneSealFactory app) : CatalogExcha
         (await VersionCountAsync()).ShouldBe(before);
     }
 
+    [Fact]
+    public async Task An_item_whose_draft_is_in_review_is_an_error_of_its_row_and_nothing_is_written()
+    {
+        const string code = "QS-XK-010";
+        var xlsx = TestWorkbook.Edit(await ExportAsync(), b => b.KeepItems(code));
+        using (var first = await ImportAsync(xlsx)) await ShouldBeAsync(first, HttpStatusCode.OK);
+        await InDb(async db =>
+        {
+            var draft = await db.Set<Item>().SingleAsync(i => i.Code == code && i.Status == ItemVersionStatus.Draft);
+            draft.Status = ItemVersionStatus.InReview;
+            await db.SaveChangesAsync();
+        });
+        var before = await VersionCountAsync();
+
+        using var response = await ImportAsync(xlsx);
+
+        var problem = await ShouldBeProblemAsync(response, HttpStatusCode.BadRequest, rule: "import-invalid");
+        problem.GetProperty("errors").EnumerateArray().ShouldContain(e => e.GetProperty("rule").GetString() == "version-status");
+        (await VersionCountAsync()).ShouldBe(before);
+        (await InDb(db => db.Set<Item>().SingleAsync(i => i.Code == code && i.Status == ItemVersionStatus.InReview))).ShouldNotBeNull();
+    }
+
     [Theory]
     [InlineData("text")]
     [InlineData("zip-without-workbook")]
