@@ -98,7 +98,7 @@ public static class CatalogApi
             i.LegalBasisText, i.FeeStandard, i.OnlineDepth, i.Appointment, i.ResultByPost,
             tongban = Camel(i.Tongban.ToString()), tongbanLabel = GuideLabels.Of(i.Tongban),
             i.ResultTypeCode, i.ResultSample, i.IntermediaryServices, i.ComplaintPhone, i.Window, i.CommitmentApproval,
-            steps = guide.Steps.Select(s => new StepDto(Camel(s.Kind.ToString()), GuideLabels.Of(s.Kind), s.SharePercent, s.StopsClock)),
+            steps = guide.Steps.Select(s => new StepDto(Camel(s.Kind.ToString()), ItemLabels.Of(s.Kind), s.SharePercent, s.StopsClock)),
             themes = guide.Themes.Select(t => new ThemeDto(t.Code, t.Name, t.Audience.ToString().ToLowerInvariant())),
             i.EffectiveFrom, i.ChangeNote,
             inForce = guide.IsInForce,

@@ -26,7 +26,7 @@ public sealed record DeadlineExplanation(DateOnly? AcceptedOn, int PromisedDays,
 public sealed record StepEntry(string Kind, string Label, int SharePercent, bool StopsClock, int? BudgetDays, DateOnly? DueDate, string State,
     DateOnly? CompletedOn, bool? OnTime)
 {
-    public static StepEntry? Of(Clock.StepStatus? s) => s is null ? null : new(Clock.StepLabels.Api(s.Kind), Clock.StepLabels.Of(s.Kind), s.SharePercent,
+    public static StepEntry? Of(Clock.StepStatus? s) => s is null ? null : new(Clock.StepLabels.Api(s.Kind), Catalog.ItemLabels.Of(s.Kind), s.SharePercent,
         s.StopsClock, s.BudgetDays, s.DueDate, Clock.StepLabels.Api(s.State), s.CompletedOn, s.OnTime);
 
     public static IReadOnlyList<StepEntry> List(Clock.StepSchedule schedule) => schedule.Steps.Select(s => Of(s)!).ToList();

@@ -95,12 +95,7 @@ public static class CasesApi
     private static Actor ActorOf(HttpContext http) => HttpActor.Of(http);
 
     /// <summary>Optional <c>If-Match: "version"</c>: a transition on a stale version is a 409.</summary>
-    private static int? IfMatch(HttpContext http)
-    {
-        var raw = http.Request.Headers.IfMatch.ToString().Trim().Trim('"');
-        if (raw.Length == 0 || raw == "*") return null;
-        return int.TryParse(raw, out var v) ? v : throw new InvalidInputException("If-Match", "format", "If-Match 应为办件版本号，例如 \"3\"。");
-    }
+    private static int? IfMatch(HttpContext http) => Platform.Http.IfMatch.Read(http, "办件版本号");
 
     private static Microsoft.AspNetCore.Http.HttpResults.Ok<CaseCreated> Transitioned(Case c) =>
         TypedResults.Ok(new CaseCreated(c.Id, c.CaseNumber, CaseStatusLabels.Api(c.Status)));

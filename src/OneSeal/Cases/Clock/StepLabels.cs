@@ -2,23 +2,9 @@ using OneSeal.Catalog;
 
 namespace OneSeal.Cases.Clock;
 
-/// <summary>Names of process steps and their states: Chinese for people (UI keys), kebab-case for the API.</summary>
+/// <summary>Process steps and their states as the case API spells them, and the states' Chinese labels (step names: <see cref="ItemLabels"/>).</summary>
 public static class StepLabels
 {
-    public static string Of(ItemStepKind k) => k switch
-    {
-        ItemStepKind.Accept => "受理",
-        ItemStepKind.Review => "审查",
-        ItemStepKind.Decide => "决定",
-        ItemStepKind.Deliver => "送达",
-        ItemStepKind.SiteInspection => "现场踏勘",
-        ItemStepKind.ExpertReview => "专家评审",
-        ItemStepKind.Hearing => "听证",
-        ItemStepKind.Testing => "检验检测",
-        ItemStepKind.JointReview => "联合审查",
-        _ => k.ToString(),
-    };
-
     public static string Api(ItemStepKind k) => k switch
     {
         ItemStepKind.SiteInspection => "site-inspection",

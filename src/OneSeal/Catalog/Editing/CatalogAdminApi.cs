@@ -95,12 +95,7 @@ public static class CatalogAdminApi
         new(draft.Code, draft.Version, Api(draft.Status), ItemLabels.Of(draft.Status), draft.EffectiveFrom, input, draft.Revision);
 
     /// <summary>The draft revision a client read (ETag), or null when it sends none (then the save is unconditional).</summary>
-    private static int? IfMatch(HttpContext http)
-    {
-        var raw = http.Request.Headers.IfMatch.ToString().Trim().Trim('"');
-        if (raw.Length == 0 || raw == "*") return null;
-        return int.TryParse(raw, out var v) ? v : throw new InvalidInputException("If-Match", "format", "If-Match 应为草稿修订号，例如 \"3\"。");
-    }
+    private static int? IfMatch(HttpContext http) => Platform.Http.IfMatch.Read(http, "草稿修订号");
 
     public static string Api(ItemVersionStatus s) => s switch
     {

@@ -118,11 +118,7 @@ public sealed class CatalogEditor(OneSealDb db, TimeProvider clock)
         {
             var older = await db.Set<Item>().Where(i => i.Code == code && i.Status == ItemVersionStatus.Published && i.EffectiveFrom <= today && i.Id != draft.Id).ToListAsync(ct);
             foreach (var old in older)
-            {
-                old.Status = ItemVersionStatus.Superseded;
-                old.SupersededOn = from;
-                await ItemSearchIndex.UpdateAsync(db, old, inForce: false, ct);
-            }
+                await CatalogActivation.SupersedeAsync(db, old, from, ct);
             await ItemSearchIndex.UpdateAsync(db, draft, inForce: true, ct);
         }
         db.Audit(actor, "catalog.publish", "item", code, $"第{draft.Version}版，{from:yyyy-MM-dd}起施行", now);

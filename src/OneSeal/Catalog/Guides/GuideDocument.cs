@@ -60,7 +60,7 @@ public static class GuideDocument
 
         var steps = new StringBuilder();
         foreach (var s in g.Steps)
-            steps.Append("<tr><td>").Append(E(GuideLabels.Of(s.Kind))).Append("</td><td>")
+            steps.Append("<tr><td>").Append(E(ItemLabels.Of(s.Kind))).Append("</td><td>")
                 .Append(s.StopsClock ? "所需时间不计入办理时限" : $"承诺时限的 {s.SharePercent}%").Append("</td></tr>\n");
 
         var version = i.EffectiveFrom is { } from ? GuideLabels.VersionSince(i.Version, from) : $"第{i.Version}版";

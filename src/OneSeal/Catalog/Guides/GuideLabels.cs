@@ -39,20 +39,6 @@ public static class GuideLabels
         _ => "纸质、电子",
     };
 
-    public static string Of(ItemStepKind kind) => kind switch
-    {
-        ItemStepKind.Accept => "受理",
-        ItemStepKind.Review => "审查",
-        ItemStepKind.Decide => "决定",
-        ItemStepKind.Deliver => "送达",
-        ItemStepKind.SiteInspection => "现场踏勘",
-        ItemStepKind.ExpertReview => "专家评审",
-        ItemStepKind.Hearing => "听证",
-        ItemStepKind.Testing => "检验检测",
-        ItemStepKind.JointReview => "联合审查",
-        _ => kind.ToString(),
-    };
-
     /// <summary>网办深度 1–4.</summary>
     public static string OnlineDepth(int depth) => depth switch
     {

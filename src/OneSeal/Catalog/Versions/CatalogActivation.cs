@@ -18,17 +18,20 @@ public static class CatalogActivation
     {
         var published = db.Set<Item>().Where(i => i.Status == ItemVersionStatus.Published && i.EffectiveFrom <= today);
         if (code is not null) published = published.Where(i => i.Code == code);
+        // Each stale version with the date its first successor took effect, in one query.
         var stale = await published
-            .Where(i => db.Set<Item>().Any(n => n.Code == i.Code && n.Status == ItemVersionStatus.Published && n.EffectiveFrom <= today && n.Version > i.Version))
+            .Select(i => new
+            {
+                Old = i,
+                On = db.Set<Item>().Where(n => n.Code == i.Code && n.Status == ItemVersionStatus.Published && n.EffectiveFrom <= today && n.Version > i.Version)
+                    .Min(n => n.EffectiveFrom),
+            })
+            .Where(x => x.On != null)
             .ToListAsync(ct);
-        foreach (var old in stale)
+        foreach (var x in stale)
         {
-            old.Status = ItemVersionStatus.Superseded;
-            old.SupersededOn = await db.Set<Item>()
-                .Where(n => n.Code == old.Code && n.Status == ItemVersionStatus.Published && n.EffectiveFrom <= today && n.Version > old.Version)
-                .MinAsync(n => n.EffectiveFrom, ct);
-            await ItemSearchIndex.UpdateAsync(db, old, inForce: false, ct);
-            db.Audit(SystemActor.Instance, "catalog.supersede", "item", old.Code, $"第{old.Version}版自{old.SupersededOn:yyyy-MM-dd}起被新版本替代", at);
+            await SupersedeAsync(db, x.Old, x.On!.Value, ct);
+            db.Audit(SystemActor.Instance, "catalog.supersede", "item", x.Old.Code, $"第{x.Old.Version}版自{x.On:yyyy-MM-dd}起被新版本替代", at);
         }
 
         // Versions in force whose search key does not say so yet (just took effect, or just published).
@@ -38,5 +41,13 @@ public static class CatalogActivation
         foreach (var item in unlisted)
             await ItemSearchIndex.UpdateAsync(db, item, inForce: true, ct);
         return stale.Count + unlisted.Count;
+    }
+
+    /// <summary>Marks <paramref name="old"/> superseded as of <paramref name="on"/> and takes it out of search; the caller audits and saves.</summary>
+    public static async Task SupersedeAsync(OneSealDb db, Item old, DateOnly on, CancellationToken ct)
+    {
+        old.Status = ItemVersionStatus.Superseded;
+        old.SupersededOn = on;
+        await ItemSearchIndex.UpdateAsync(db, old, inForce: false, ct);
     }
 }
