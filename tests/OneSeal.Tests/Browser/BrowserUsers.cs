@@ -50,9 +50,12 @@ public sealed partial class BrowserUsers(BrowserFixture browser, OneSealFactory 
         await page.Locator("#username").FillAsync(username);
         await page.Locator("#password").FillAsync(OneSealFactory.DemoPassword);
         await page.Locator("#login").ClickAsync();
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/login", StringComparison.Ordinal));
+        // Wait for the redirect to be committed, not for the next page's load event: under a loaded machine that event was
+        // seen to arrive late (the page had rendered); the header check below is what proves the sign-in.
+        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/login", StringComparison.Ordinal),
+            new() { WaitUntil = WaitUntilState.Commit });
         // The header now offers sign-out instead of sign-in.
-        await Assertions.Expect(page.Locator("header form[action='/account/logout'] button")).ToHaveTextAsync("退出");
+        await Assertions.Expect(page.Locator("header form[action='/account/logout'] button")).ToHaveTextAsync("退出", new() { Timeout = 30_000 });
         return page;
     }
 
