@@ -78,6 +78,7 @@ public static class OneSealApp
         var sp = scope.ServiceProvider;
         await sp.GetRequiredService<MigrationRunner>().MigrateAsync();
         var db = sp.GetRequiredService<OneSealDb>();
+        await OneSeal.Cases.Forms.LegacyFormProtection.RunAsync(db, sp.GetRequiredService<PersonalData>(), Instants.Now(sp.GetRequiredService<TimeProvider>()), CancellationToken.None);
         await NationalHolidays.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), CancellationToken.None);
         await sp.GetRequiredService<WorkingDayClock>().ReloadAsync(db, CancellationToken.None);
         var clock = sp.GetRequiredService<TimeProvider>();

@@ -21,8 +21,10 @@ public sealed class Case
     public AccountKind ApplicantKind { get; set; }
     public string? ApplicantIdentityMasked { get; set; }
     public CaseChannel Channel { get; set; }
-    /// <summary>Form values (JSON object of strings), checked against the item's fields.</summary>
+    /// <summary>Form values checked against the item's fields, personal ones encrypted (<see cref="Forms.CaseForm"/>).</summary>
     public required string FormJson { get; set; }
+    /// <summary>False only for rows written before personal fields were encrypted, until the start-up step rewrites them.</summary>
+    public bool FormProtected { get; set; }
     public CaseStatus Status { get; set; }
     /// <summary>Limits in force when the case was filed (a case keeps the terms it was filed under).</summary>
     public int StatutoryDays { get; set; }
@@ -97,6 +99,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(x => x.Channel).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(24);
         b.Property(x => x.FormJson).HasMaxLength(20000);
+        // Only the rows the start-up step still has to encrypt (Cases/Forms/LegacyFormProtection.cs).
+        b.HasIndex(x => x.FormProtected, "ix_cases_form_unprotected").HasFilter("NOT form_protected");
         b.Property(x => x.CorrectionMaterialsJson).HasMaxLength(2000);
         b.Property(x => x.CorrectionNote).HasMaxLength(2000);
         b.Property(x => x.RefusalReason).HasMaxLength(2000);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OneSeal.Calendar;
 using OneSeal.Cases.Rules;
@@ -55,8 +54,8 @@ public sealed partial class CaseCommands(
     /// <summary>Timeline notes and audit details hold 4000 characters; a longer note (a prefix plus a 4000-character opinion) is clipped.</summary>
     private static string? Fit(string? note) => note is { Length: > 4000 } ? note[..3999] + "…" : note;
 
-    public static Dictionary<string, string?> ReadForm(Case c) =>
-        JsonSerializer.Deserialize<Dictionary<string, string?>>(c.FormJson) ?? [];
+    /// <summary>The case's form in clear (personal fields decrypted): for checks and documents, never for storing.</summary>
+    private Dictionary<string, string?> ReadForm(Case c) => Forms.CaseForm.Read(c, personalData);
 
     private static string RequiredText(string field, string? value, string message, int maxLength = 4000)
     {

@@ -9,13 +9,15 @@ using OneSeal.Platform.Security;
 namespace OneSeal.Cases;
 
 /// <summary>Reads of cases, always through the same access rules as the commands.</summary>
-public sealed class CaseQueries(OneSealDb db, Calendar.WorkingDayClock calendar, TimeProvider clock, IConfiguration config)
+public sealed class CaseQueries(OneSealDb db, Calendar.WorkingDayClock calendar, TimeProvider clock, IConfiguration config, PersonalData personalData)
 {
     public sealed record CaseDetail(Case Case, IReadOnlyList<CaseEvent> Timeline, IReadOnlyList<CaseMaterial> Materials, IReadOnlyList<ItemMaterial> ItemMaterials,
         IReadOnlyList<ItemFormField> FormFields, Clock.StepSchedule Steps)
     {
         /// <summary>The version of the item's guide the case was filed under (it keeps it when a newer one is published).</summary>
         public int ItemVersion { get; init; }
+        /// <summary>The form in clear; pages and the API mask its personal fields before showing them.</summary>
+        public IReadOnlyDictionary<string, string?> Form { get; init; } = new Dictionary<string, string?>();
     }
 
     public async Task<CaseDetail> GetAsync(Actor actor, Guid id, CancellationToken ct)
@@ -29,7 +31,7 @@ public sealed class CaseQueries(OneSealDb db, Calendar.WorkingDayClock calendar,
         var fields = await db.Set<ItemFormField>().AsNoTracking().Where(f => f.ItemId == c.ItemId).OrderBy(f => f.SortOrder).ToListAsync(ct);
         var version = await db.Set<Item>().AsNoTracking().Where(i => i.Id == c.ItemId).Select(i => i.Version).FirstAsync(ct);
         var pauses = await PausesAsync(id, ct);
-        return new CaseDetail(c, timeline, materials, itemMaterials, fields, await StepsAsync(c, pauses, ct)) { ItemVersion = version };
+        return new CaseDetail(c, timeline, materials, itemMaterials, fields, await StepsAsync(c, pauses, ct)) { ItemVersion = version, Form = Forms.CaseForm.Read(c, personalData) };
     }
 
     /// <summary>An applicant's own cases, newest first.</summary>

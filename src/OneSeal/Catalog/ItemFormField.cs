@@ -4,7 +4,11 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace OneSeal.Catalog;
 
 /// <summary>How a form value is checked.</summary>
-public enum FormFieldType { Text, CitizenId, Uscc, Phone, Date, Number }
+/// <summary>
+/// The kind of a form field. CitizenId, Uscc, Phone and Address (a person's home address) are personal data: a case keeps
+/// their values encrypted at rest (Cases/Forms/CaseForm.cs, docs/decisions/0008-personal-data-at-rest.md).
+/// </summary>
+public enum FormFieldType { Text, CitizenId, Uscc, Phone, Date, Number, Address }
 
 /// <summary>A field of an item's application form (申请表).</summary>
 public sealed class ItemFormField

@@ -103,7 +103,7 @@ public static class CasesApi
     private static CaseResponse ToResponse(CaseQueries.CaseDetail d)
     {
         var c = d.Case;
-        var form = CaseCommands.ReadForm(c);
+        var form = new Dictionary<string, string?>(d.Form);
         // Personal data is masked by default, even for staff; the full value stays in the stored form.
         foreach (var f in d.FormFields.Where(f => f.Type is FormFieldType.CitizenId or FormFieldType.Phone && form.ContainsKey(f.Key)))
             form[f.Key] = form[f.Key] is { } v ? (f.Type == FormFieldType.Phone ? Masking.MaskPhone(v) : Masking.MaskIdentity(v)) : null;

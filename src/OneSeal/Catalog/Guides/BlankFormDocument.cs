@@ -63,6 +63,7 @@ public static class BlankFormDocument
         FormFieldType.Phone => "13800000000",
         FormFieldType.Date => "2026-01-05",
         FormFieldType.Number => "1",
+        FormFieldType.Address => "青山县城关镇人民路1号",
         _ => $"（填写{f.Label}）",
     };
 

@@ -20,10 +20,9 @@ public static class CaseDisplay
     /// </summary>
     public static IReadOnlyList<FormValue> Form(CaseQueries.CaseDetail d)
     {
-        var form = CaseCommands.ReadForm(d.Case);
         return d.FormFields.Select(f =>
         {
-            var v = form.TryGetValue(f.Key, out var raw) && !string.IsNullOrWhiteSpace(raw) ? raw : null;
+            var v = d.Form.TryGetValue(f.Key, out var raw) && !string.IsNullOrWhiteSpace(raw) ? raw : null;
             if (v is not null)
                 v = f.Type switch
                 {
@@ -38,8 +37,7 @@ public static class CaseDisplay
     /// <summary>Required fields a draft still lacks (a draft may be saved half-filled).</summary>
     public static IReadOnlyList<string> MissingRequiredFields(CaseQueries.CaseDetail d)
     {
-        var form = CaseCommands.ReadForm(d.Case);
-        return d.FormFields.Where(f => f.Required && (!form.TryGetValue(f.Key, out var v) || string.IsNullOrWhiteSpace(v)))
+        return d.FormFields.Where(f => f.Required && (!d.Form.TryGetValue(f.Key, out var v) || string.IsNullOrWhiteSpace(v)))
             .Select(f => f.Label).ToList();
     }
 

@@ -12,6 +12,7 @@ public static class CatalogFormLabels
         FormFieldType.Uscc => "统一社会信用代码",
         FormFieldType.Phone => "电话",
         FormFieldType.Date => "日期",
+        FormFieldType.Address => "住址（个人）",
         _ => "数字",
     };
 }
