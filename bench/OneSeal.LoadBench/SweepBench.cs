@@ -97,7 +97,7 @@ public static class SweepBench
         await using (var scope = host.Services.CreateAsyncScope())
         {
             var v = Stopwatch.StartNew();
-            var chain = await AuditTrail.VerifyAsync(scope.ServiceProvider.GetRequiredService<OneSealDb>(), CancellationToken.None);
+            var chain = await AuditTrail.VerifyAsync(scope.ServiceProvider.GetRequiredService<OneSealDb>(), scope.ServiceProvider.GetRequiredService<AuditKeys>(), CancellationToken.None);
             Out.Line($"audit trail: {(chain.Intact ? "intact" : $"BROKEN at {chain.FirstBrokenId}: {chain.Problem}")}, {chain.Entries:N0} entries (verified in {v.Elapsed.TotalSeconds:0.0} s)");
             if (!chain.Intact) return 1;
         }

@@ -150,7 +150,7 @@ public static class TransitionsBench
                 .GroupBy(c => c.Status).Select(g => new { g.Key, N = g.Count() }).ToListAsync();
             Out.Line("benchmark cases by status now: " + string.Join(", ", byStatus.OrderBy(x => x.Key).Select(x => $"{x.Key} {x.N:N0}")));
             var t0 = Stopwatch.GetTimestamp();
-            var chain = await AuditTrail.VerifyAsync(db, CancellationToken.None);
+            var chain = await AuditTrail.VerifyAsync(db, scope.ServiceProvider.GetRequiredService<AuditKeys>(), CancellationToken.None);
             Out.Line($"audit chain: {(chain.Intact ? "intact" : $"BROKEN at {chain.FirstBrokenId}: {chain.Problem}")}, {chain.Entries:N0} entries (verified in {Stopwatch.GetElapsedTime(t0).TotalSeconds:0.0} s)");
             if (!chain.Intact) return 1;
         }

@@ -25,12 +25,16 @@ public static class OneSealApp
         var config = builder.Configuration;
         var services = builder.Services;
         var dataRoot = config["OneSeal:DataRoot"] ?? "./data";
+        // Secrets kept outside the database: Data Protection keys and the audit anchors' signing keys.
+        var keysPath = config["DataProtection:KeysPath"] ?? Path.Combine(dataRoot, "keys");
 
         services.AddSingleton(TimeProvider.System);
         services.AddOneSealDatabase(config);
         services.AddDataProtection()
             .SetApplicationName("OneSeal")
-            .PersistKeysToFileSystem(new DirectoryInfo(config["DataProtection:KeysPath"] ?? Path.Combine(dataRoot, "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(keysPath));
+        services.AddSingleton(new OneSeal.Platform.Audit.AuditKeys(keysPath));
+        services.AddScoped<OneSeal.Platform.Audit.AuditCheck>();
         services.AddSingleton<IFileStore>(new LocalFileStore(config["Storage:Root"] ?? Path.Combine(dataRoot, "files")));
         services.AddOneSealAuth();
         services.AddOneSealProblems();
@@ -79,6 +83,7 @@ public static class OneSealApp
         await sp.GetRequiredService<MigrationRunner>().MigrateAsync();
         var db = sp.GetRequiredService<OneSealDb>();
         await OneSeal.Cases.Forms.LegacyFormProtection.RunAsync(db, sp.GetRequiredService<PersonalData>(), Instants.Now(sp.GetRequiredService<TimeProvider>()), CancellationToken.None);
+        await OneSeal.Platform.Audit.AuditAnchoring.SignExistingAsync(db, sp.GetRequiredService<OneSeal.Platform.Audit.AuditKeys>(), CancellationToken.None);
         await NationalHolidays.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), CancellationToken.None);
         await sp.GetRequiredService<WorkingDayClock>().ReloadAsync(db, CancellationToken.None);
         var clock = sp.GetRequiredService<TimeProvider>();
@@ -103,6 +108,13 @@ public static class OneSealApp
         var sp = scope.ServiceProvider;
         return await CreateAdmin.RunAsync(sp.GetRequiredService<OneSealDb>(), username,
             Environment.GetEnvironmentVariable("ONESEAL_ADMIN_PASSWORD"), sp.GetRequiredService<TimeProvider>(), CancellationToken.None);
+    }
+
+    /// <summary><c>--verify-audit</c>: verifies and records; exit code 0 intact, 1 broken, 2 could not verify.</summary>
+    public static async Task<int> VerifyAuditAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await OneSeal.Platform.Audit.AuditCommandLine.RunAsync(scope.ServiceProvider.GetRequiredService<OneSeal.Platform.Audit.AuditCheck>(), Console.Out);
     }
 
     public static void UseOneSeal(this WebApplication app)

@@ -19,6 +19,9 @@ if (args.Contains("--migrate-only"))
     return 0;
 }
 
+if (args.Contains("--verify-audit"))
+    return await app.VerifyAuditAsync();
+
 var createAdmin = Array.IndexOf(args, "--create-admin");
 if (createAdmin >= 0)
 {

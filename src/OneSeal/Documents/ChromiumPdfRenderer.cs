@@ -20,6 +20,9 @@ public sealed class PdfOptions
 /// </summary>
 public sealed class ChromiumPdfRenderer(PdfOptions options, ILogger<ChromiumPdfRenderer> log) : IPdfRenderer, IDisposable
 {
+    /// <summary>Each render's temp folder is named so; <see cref="StaleRenderFolders"/> removes those a crash left.</summary>
+    public const string FolderPrefix = "oneseal-pdf-";
+
     private readonly SemaphoreSlim _slots = new(options.MaxConcurrency, options.MaxConcurrency);
 
     public async Task<byte[]> RenderAsync(string html, CancellationToken ct)
@@ -99,7 +102,7 @@ public sealed class ChromiumPdfRenderer(PdfOptions options, ILogger<ChromiumPdfR
 
     private DirectoryInfo CreateWorkFolder()
     {
-        var path = Path.Combine(options.WorkFolder, $"oneseal-pdf-{Guid.NewGuid():N}");
+        var path = Path.Combine(options.WorkFolder, $"{FolderPrefix}{Guid.NewGuid():N}");
         // Owner-only: the page holds a holder's name and masked code.
         return OperatingSystem.IsWindows()
             ? Directory.CreateDirectory(path)

@@ -32,6 +32,7 @@ public static class SealSetup
         s.AddSingleton(seal);
         s.TryAddSingleton(pdf);
         s.TryAddSingleton<IPdfRenderer, ChromiumPdfRenderer>();
+        s.AddHostedService<StaleRenderFolders>();
         s.AddScoped<SealKeyStore>();
         s.AddScoped<ICertificateIssuer, CertificateIssuer>();
         s.AddScoped<CertificateVerifier>();

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OneSeal.Platform.Audit;
 using OneSeal.Platform.Time;
 using OneSeal.Tests.Infrastructure;
@@ -14,7 +15,7 @@ namespace OneSeal.Tests.Api;
 /// </summary>
 public abstract class AuditTests(OneSealFactory app) : CaseApiTestBase(app)
 {
-    private Task<AuditVerification> VerifyAsync() => InDb(db => AuditTrail.VerifyAsync(db, CancellationToken.None));
+    private Task<AuditVerification> VerifyAsync() => InDb(db => AuditTrail.VerifyAsync(db, Keys, CancellationToken.None));
 
     private Task<List<AuditEntry>> EntriesOfAsync(Guid caseId)
     {
@@ -243,7 +244,9 @@ public abstract class AuditTests(OneSealFactory app) : CaseApiTestBase(app)
         }
     }
 
-    private Task AnchorAsync() => InDb(db => AuditAnchoring.AnchorAsync(db, TimeProvider.System.Now(), CancellationToken.None));
+    private Task AnchorAsync() => InDb(db => AuditAnchoring.AnchorAsync(db, Keys, TimeProvider.System.Now(), CancellationToken.None));
+
+    private AuditKeys Keys => App.Services.GetRequiredService<AuditKeys>();
 
     /// <summary>Puts a deleted entry back: same id, same values.</summary>
     private Task RestoreAsync(AuditEntry entry) => InDb(async db =>

@@ -20,6 +20,8 @@ public abstract class AuditChainConcurrencyTests(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await database.MigrateAsync();
+        var keysFolder = Directory.CreateTempSubdirectory("oneseal-audit-keys-").FullName;
+        var keys = new AuditKeys(keysFolder);
         using var stop = new CancellationTokenSource();
 
         var anchoring = Task.Run(async () =>
@@ -27,7 +29,7 @@ public abstract class AuditChainConcurrencyTests(DatabaseProvider provider)
             while (!stop.IsCancellationRequested)
             {
                 await using var db = database.NewContext();
-                await AuditAnchoring.AnchorAsync(db, TimeProvider.System.Now(), CancellationToken.None);
+                await AuditAnchoring.AnchorAsync(db, keys, TimeProvider.System.Now(), CancellationToken.None);
             }
         });
         await Task.WhenAll(Enumerable.Range(0, 2).Select(instance => Task.Run(() => InstanceAsync(database, instance))));
@@ -38,8 +40,9 @@ public abstract class AuditChainConcurrencyTests(DatabaseProvider provider)
         var shared = await check.Set<AuditEntry>().Where(e => e.EntityType == "test" && e.EntityId == "shared")
             .OrderBy(e => e.StreamSeq).Select(e => e.StreamSeq).ToListAsync();
         shared.ShouldBe(Enumerable.Range(1, 2 * UnitsPerInstance).Select(i => (long?)i));
-        await AuditAnchoring.AnchorAsync(check, TimeProvider.System.Now(), CancellationToken.None);
-        var result = await AuditTrail.VerifyAsync(check, CancellationToken.None);
+        await AuditAnchoring.AnchorAsync(check, keys, TimeProvider.System.Now(), CancellationToken.None);
+        var result = await AuditTrail.VerifyAsync(check, keys, CancellationToken.None);
+        TestDatabase.TryDeleteFolder(keysFolder);
         result.Intact.ShouldBeTrue(result.Problem);
         result.Entries.ShouldBe(2 * UnitsPerInstance * 3);
     }

@@ -15,6 +15,10 @@ public sealed class AuditAnchor
     public int Heads { get; set; }
     public required string PrevHash { get; set; }
     public required string Hash { get; set; }
+    /// <summary>The <see cref="AuditKeys"/> key that signed it; null only for an anchor nobody signed (a break).</summary>
+    public string? KeyId { get; set; }
+    /// <summary>HMAC-SM3 of <see cref="Hash"/> with a key kept outside the database (<see cref="AuditKeys.Sign"/>).</summary>
+    public string? Signature { get; set; }
 }
 
 /// <summary>One stream head as an anchor saw it.</summary>
@@ -34,6 +38,8 @@ internal sealed class AuditAnchorConfiguration : IEntityTypeConfiguration<AuditA
         b.ToTable("audit_anchors");
         b.Property(x => x.PrevHash).HasMaxLength(64);
         b.Property(x => x.Hash).HasMaxLength(64);
+        b.Property(x => x.KeyId).HasMaxLength(16);
+        b.Property(x => x.Signature).HasMaxLength(64);
         // Unique: two anchor writers (a lease that ran out mid-run) cannot fork the anchor chain.
         b.HasIndex(x => x.PrevHash).IsUnique();
     }

@@ -13,7 +13,7 @@ public sealed class AuditAnchorService(IServiceScopeFactory scopes, TimeProvider
 
     protected override async Task RunAsync(IServiceProvider services, DateTimeOffset now, CancellationToken ct)
     {
-        var heads = await AuditAnchoring.AnchorAsync(services.GetRequiredService<OneSealDb>(), now, ct);
+        var heads = await AuditAnchoring.AnchorAsync(services.GetRequiredService<OneSealDb>(), services.GetRequiredService<AuditKeys>(), now, ct);
         if (heads > 0) log.LogDebug("Audit anchor: {Heads} stream heads", heads);
     }
 }

@@ -17,18 +17,18 @@ public static class AuditAnchoring
     private sealed record MovedHead(string EntityType, string EntityId, long Seq, string Hash);
 
     /// <summary>Anchors every head that moved; returns the number of heads anchored.</summary>
-    public static async Task<int> AnchorAsync(OneSealDb db, DateTimeOffset now, CancellationToken ct)
+    public static async Task<int> AnchorAsync(OneSealDb db, AuditKeys keys, DateTimeOffset now, CancellationToken ct)
     {
         var total = 0;
         while (true)
         {
-            var anchored = await AnchorOnceAsync(db, now, ct);
+            var anchored = await AnchorOnceAsync(db, keys, now, ct);
             total += anchored;
             if (anchored < HeadsPerAnchor) return total;
         }
     }
 
-    private static async Task<int> AnchorOnceAsync(OneSealDb db, DateTimeOffset now, CancellationToken ct)
+    private static async Task<int> AnchorOnceAsync(OneSealDb db, AuditKeys keys, DateTimeOffset now, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -44,6 +44,8 @@ public static class AuditAnchoring
         var prev = await db.Set<AuditAnchor>().OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefaultAsync(ct) ?? AuditChain.Genesis;
         var heads = moved.Select(m => new AuditAnchorHead { EntityType = m.EntityType, EntityId = m.EntityId, Seq = m.Seq, Hash = m.Hash }).ToList();
         var anchor = new AuditAnchor { At = Time.Instants.Truncate(now), Heads = heads.Count, PrevHash = prev, Hash = HashOf(prev, now, heads) };
+        var (keyId, secret) = keys.Current();
+        (anchor.KeyId, anchor.Signature) = (keyId, AuditKeys.Sign(secret, anchor.Hash));
         db.Add(anchor);
         await db.SaveChangesAsync(ct);
         foreach (var h in heads) h.AnchorId = anchor.Id;
@@ -52,6 +54,21 @@ public static class AuditAnchoring
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return moved.Count;
+    }
+
+    /// <summary>
+    /// The first start with a key store (after upgrading to signed anchors, or on a new database) signs the anchors written
+    /// before, once: from then on an unsigned anchor is a break. Later starts never sign old anchors, so an anchor forged
+    /// into the database without the key is not blessed by a restart.
+    /// </summary>
+    public static async Task SignExistingAsync(OneSealDb db, AuditKeys keys, CancellationToken ct)
+    {
+        if (!keys.IsEmpty) return;
+        var (keyId, secret) = keys.Current();
+        var unsigned = await db.Set<AuditAnchor>().Where(a => a.Signature == null).ToListAsync(ct);
+        foreach (var a in unsigned) (a.KeyId, a.Signature) = (keyId, AuditKeys.Sign(secret, a.Hash));
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>The anchor's hash: the previous anchor, the time, and the heads in ordinal order of their stream.</summary>

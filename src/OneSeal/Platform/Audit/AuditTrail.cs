@@ -47,12 +47,17 @@ public static class AuditTrail
 
     internal static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    /// <summary>Checks every entry, stream head and anchor; see <see cref="AuditVerifier"/>.</summary>
-    public static Task<AuditVerification> VerifyAsync(OneSealDb db, CancellationToken ct) => AuditVerifier.VerifyAsync(db, ct);
+    /// <summary>Checks every entry, stream head, anchor and anchor signature; see <see cref="AuditVerifier"/>.</summary>
+    public static Task<AuditVerification> VerifyAsync(OneSealDb db, AuditKeys keys, CancellationToken ct) => AuditVerifier.VerifyAsync(db, keys, ct);
 }
 
 /// <summary>
 /// The result of a verification. <paramref name="FirstBrokenId"/> is the lowest id of an entry found broken (null when
-/// the damage has no entry to point at, such as a stream cut short); <paramref name="Problem"/> says what was found.
+/// the damage has no entry to point at, such as a stream cut short or an anchor rewritten); <paramref name="Problem"/>
+/// says what was found, <see cref="ProblemZh"/> the same in Chinese.
 /// </summary>
-public sealed record AuditVerification(bool Intact, long Entries, long? FirstBrokenId, string? Problem = null);
+public sealed record AuditVerification(bool Intact, long Entries, long? FirstBrokenId, string? Problem = null)
+{
+    public long Anchors { get; init; }
+    public string? ProblemZh { get; init; }
+}
