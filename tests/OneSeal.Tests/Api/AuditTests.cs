@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneSeal.Platform.Audit;
@@ -243,6 +244,144 @@ public abstract class AuditTests(OneSealFactory app) : CaseApiTestBase(app)
             entries.Select(e => e.StreamSeq).ShouldBe(Enumerable.Range(1, entries.Count).Select(i => (long?)i));
         }
     }
+
+    [Fact]
+    public async Task Defect18_an_entry_rewritten_with_its_stream_head_and_anchor_chain_recomputed_is_found_by_the_anchor_signature()
+    {
+        var id = await AcceptedCaseAsync();
+        await AnchorAsync();
+        (await VerifyAsync()).Intact.ShouldBeTrue("the chain is intact before tampering");
+
+        var undo = await AuditForger.RewriteAsync(App, "case", id.ToString(), "case.accepted", "承诺办结日期 2099-12-31");
+        try
+        {
+            var result = await VerifyAsync();
+
+            result.Intact.ShouldBeFalse("a rewrite made consistent without the key must not verify");
+            // Every hash check passed (the forger recomputed them all): only the signature, made with a key the database
+            // does not hold, tells.
+            result.FirstBrokenId.ShouldBeNull();
+            result.Problem.ShouldNotBeNull().ShouldContain("signature does not match");
+            result.ProblemZh.ShouldNotBeNull().ShouldContain("签名不符");
+        }
+        finally
+        {
+            await undo();
+        }
+        (await VerifyAsync()).Intact.ShouldBeTrue("putting every row back restores the trail");
+    }
+
+    [Fact]
+    public async Task Defect18_an_untouched_anchored_trail_verifies_and_every_anchor_is_signed()
+    {
+        await AcceptedCaseAsync();
+        await AnchorAsync();
+
+        var result = await VerifyAsync();
+
+        result.Intact.ShouldBeTrue(result.Problem);
+        result.Anchors.ShouldBeGreaterThan(0);
+        (await InDb(db => db.Set<AuditAnchor>().CountAsync(a => a.Signature == null || a.KeyId == null))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Defect18_an_anchor_whose_signature_was_removed_is_a_break()
+    {
+        await AcceptedCaseAsync();
+        await AnchorAsync();
+        var last = await InDb(db => db.Set<AuditAnchor>().AsNoTracking().OrderByDescending(a => a.Id).FirstAsync());
+
+        await InDb(db => db.Database.ExecuteSqlAsync($"UPDATE audit_anchors SET signature = NULL WHERE id = {last.Id}"));
+        try
+        {
+            var result = await VerifyAsync();
+
+            result.Intact.ShouldBeFalse();
+            result.Problem.ShouldNotBeNull().ShouldContain($"anchor {last.Id} is not signed");
+        }
+        finally
+        {
+            await InDb(db => db.Database.ExecuteSqlAsync($"UPDATE audit_anchors SET signature = {last.Signature} WHERE id = {last.Id}"));
+        }
+        (await VerifyAsync()).Intact.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Defect18_verify_audit_command_exits_0_when_intact_1_after_a_rewrite_and_records_each_run()
+    {
+        var id = await AcceptedCaseAsync();
+        await AnchorAsync();
+
+        var (intact, intactOutput) = await VerifyFromCommandLineAsync(App.Database.ConnectionString);
+        intact.ShouldBe(0, intactOutput);
+        intactOutput.ShouldContain("审计记录核验：完整");
+        intactOutput.ShouldContain("Audit trail verification: intact");
+
+        var undo = await AuditForger.RewriteAsync(App, "case", id.ToString(), "case.accepted", "承诺办结日期 2099-12-31");
+        try
+        {
+            var (broken, brokenOutput) = await VerifyFromCommandLineAsync(App.Database.ConnectionString);
+            broken.ShouldBe(1, brokenOutput);
+            brokenOutput.ShouldContain("发现异常");
+            brokenOutput.ShouldContain("BROKEN");
+            brokenOutput.ShouldContain("签名不符");
+        }
+        finally
+        {
+            await undo();
+        }
+        var runs = await InDb(db => db.Set<AuditVerificationRun>().AsNoTracking().Where(r => r.Source == AuditVerificationRun.FromCommandLine)
+            .OrderByDescending(r => r.Id).Take(2).ToListAsync());
+        runs.Select(r => r.Intact).ShouldBe([false, true]);
+        runs[1].Entries.ShouldBeGreaterThan(0);
+        (await VerifyAsync()).Intact.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Defect18_verify_audit_command_exits_2_when_it_cannot_verify()
+    {
+        await using var empty = await TestDatabase.CreateAsync(Provider);   // no schema
+
+        var (exitCode, output) = await VerifyFromCommandLineAsync(empty.ConnectionString);
+
+        exitCode.ShouldBe(2, output);
+        output.ShouldContain("未能完成");
+    }
+
+    [Fact]
+    public async Task Defect18_auditor_page_shows_the_last_verification_and_verifies_on_demand()
+    {
+        await AcceptedCaseAsync();
+        await AnchorAsync();
+        using var monitor = await Notices.NoticeTestData.BrowserAsync(App, "monitor");
+
+        var before = await monitor.GetStringAsync("/admin/audit");
+        before.ShouldContain("立即核验");
+        var token = Regex.Match(before, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using (var post = await monitor.PostAsync("/admin/audit", new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token) })))
+            post.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var after = await monitor.GetStringAsync("/admin/audit");
+        after.ShouldContain("data-intact=\"true\"");
+        after.ShouldContain("完整，未发现篡改");
+        var run = await InDb(db => db.Set<AuditVerificationRun>().AsNoTracking().OrderByDescending(r => r.Id).FirstAsync());
+        (run.Source, run.ActorName, run.Intact).ShouldBe((AuditVerificationRun.FromPage, "monitor", true));
+        after.ShouldContain($"<dd id=\"verification-entries\">{run.Entries}</dd>");
+
+        using var clerk = await Notices.NoticeTestData.BrowserAsync(App, "clerk");
+        using var refused = await clerk.GetAsync("/admin/audit");
+        refused.StatusCode.ShouldNotBe(HttpStatusCode.OK, "only monitoring officers and administrators see the auditor page");
+    }
+
+    private Task<(int ExitCode, string Output)> VerifyFromCommandLineAsync(string connectionString) =>
+        AppProcess.RunAsync(["--verify-audit"], new()
+        {
+            ["Database__Provider"] = Provider.ToString(),
+            ["ConnectionStrings__Default"] = connectionString,
+            ["OneSeal__DataRoot"] = App.DataRoot,
+            ["OneSeal__Mode"] = "Production",
+        }, workingDirectory: App.DataRoot);
 
     private Task AnchorAsync() => InDb(db => AuditAnchoring.AnchorAsync(db, Keys, TimeProvider.System.Now(), CancellationToken.None));
 

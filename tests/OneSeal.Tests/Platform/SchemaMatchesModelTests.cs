@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using OneSeal.Platform.Database;
 using OneSeal.Tests.Infrastructure;
@@ -53,7 +52,7 @@ public abstract class SchemaMatchesModelTests(DatabaseProvider provider)
         var dataRoot = Directory.CreateTempSubdirectory("oneseal-migrate-only-").FullName;
         try
         {
-            var (exitCode, output) = await RunAppAsync(["--migrate-only"], new()
+            var (exitCode, output) = await AppProcess.RunAsync(["--migrate-only"], new()
             {
                 ["Database__Provider"] = provider.ToString(),
                 ["ConnectionStrings__Default"] = database.ConnectionString,
@@ -105,40 +104,6 @@ public abstract class SchemaMatchesModelTests(DatabaseProvider provider)
         await using var reader = await cmd.ExecuteReaderAsync();
         while (await reader.ReadAsync()) versions.Add(reader.GetString(0));
         return versions.Order(StringComparer.Ordinal).ToList();
-    }
-
-    /// <summary>Runs the built app (OneSeal.dll, copied next to the tests) as its own process.</summary>
-    private static async Task<(int ExitCode, string Output)> RunAppAsync(string[] args, Dictionary<string, string> environment, string workingDirectory)
-    {
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (string.IsNullOrEmpty(dotnet) || !File.Exists(dotnet)) dotnet = "dotnet";
-        var start = new ProcessStartInfo(dotnet)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "OneSeal.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        foreach (var (k, v) in environment) start.Environment[k] = v;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, $"timed out after 2 minutes\n{await stdout}\n{await stderr}");
-        }
-        return (process.ExitCode, $"{await stdout}\n{await stderr}");
     }
 }
 
