@@ -100,7 +100,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(24);
         b.Property(x => x.FormJson).HasMaxLength(20000);
         // Only the rows the start-up step still has to encrypt (Cases/Forms/LegacyFormProtection.cs).
-        b.HasIndex(x => x.FormProtected, "ix_cases_form_unprotected").HasFilter("NOT form_protected");
+        b.HasIndex(x => x.FormProtected).HasFilter("NOT form_protected");
         b.Property(x => x.CorrectionMaterialsJson).HasMaxLength(2000);
         b.Property(x => x.CorrectionNote).HasMaxLength(2000);
         b.Property(x => x.RefusalReason).HasMaxLength(2000);

@@ -1,7 +1,7 @@
 -- Personal form fields encrypted at rest (docs/decisions/0008-personal-data-at-rest.md): rows written before stay flagged
 -- until the start-up step (Cases/Forms/LegacyFormProtection.cs) rewrites them.
 ALTER TABLE "cases" ADD COLUMN "form_protected" INTEGER NOT NULL DEFAULT 0;
-CREATE INDEX "ix_cases_form_unprotected" ON "cases" ("form_protected") WHERE NOT form_protected;
+CREATE INDEX "ix_cases_form_protected" ON "cases" ("form_protected") WHERE NOT form_protected;
 
 -- Audit anchors signed with a key kept outside the database (docs/decisions/0006-audit-chain-per-stream.md), and each
 -- verification recorded for the auditor page.
