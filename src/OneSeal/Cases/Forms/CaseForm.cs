@@ -17,7 +17,7 @@ public static class CaseForm
 {
     private const string ProtectedMember = "protected";
 
-    // Chinese stays as characters (a third of the bytes of \uXXXX escapes; the column holds 20,000 characters).
+    // Chinese stays as characters: one character each instead of a six-character \uXXXX escape (the column holds 20,000).
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     /// <summary>Field kinds that identify or locate a person: citizen ID, credit code, phone number, home address.</summary>
