@@ -32,6 +32,8 @@ public static class OneSealApp
             .SetApplicationName("OneSeal")
             .PersistKeysToFileSystem(new DirectoryInfo(config["DataProtection:KeysPath"] ?? Path.Combine(dataRoot, "keys")));
         services.AddSingleton<IFileStore>(new LocalFileStore(config["Storage:Root"] ?? Path.Combine(dataRoot, "files")));
+        services.AddScoped<OrphanFileSweep>();
+        services.AddHostedService<OrphanFileSweepService>();
         services.AddOneSealAuth();
         services.AddOneSealProblems();
         services.AddLocalization();
