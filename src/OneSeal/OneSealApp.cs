@@ -36,6 +36,8 @@ public static class OneSealApp
         services.AddSingleton(new OneSeal.Platform.Audit.AuditKeys(keysPath));
         services.AddScoped<OneSeal.Platform.Audit.AuditCheck>();
         services.AddSingleton<IFileStore>(new LocalFileStore(config["Storage:Root"] ?? Path.Combine(dataRoot, "files")));
+        services.AddScoped<OrphanFileSweep>();
+        services.AddHostedService<OrphanFileSweepService>();
         services.AddOneSealAuth();
         services.AddOneSealProblems();
         services.AddLocalization();

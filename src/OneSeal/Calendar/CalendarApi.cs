@@ -3,7 +3,10 @@ using OneSeal.Platform.Http;
 
 namespace OneSeal.Calendar;
 
-/// <summary>Public working-day arithmetic: the day of <c>from</c> is not counted; <c>to</c> is.</summary>
+/// <summary>
+/// Public working-day arithmetic: the day of <c>from</c> is not counted; <c>to</c> is. A count that reaches a year whose
+/// holidays are not entered says so (<c>calendarIncomplete</c>, <c>missingYears</c>): there only weekends were skipped.
+/// </summary>
 public static class CalendarApi
 {
     public const int MaxDays = 3650;
@@ -17,7 +20,9 @@ public static class CalendarApi
             var start = ParseDate("from", from);
             if (!int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n > MaxDays)
                 throw new InvalidInputException("days", "range", $"days 应为 0 到 {MaxDays} 之间的整数。");
-            return TypedResults.Ok(new { from = start, days = n, due = calendar.AddWorkingDays(start, n) });
+            var due = calendar.AddWorkingDays(start, n);
+            var missing = calendar.MissingYears(start, due);
+            return TypedResults.Ok(new { from = start, days = n, due, calendarIncomplete = missing.Count > 0, missingYears = missing });
         });
 
         g.MapGet("/working-days", (string? from, string? to, IWorkingDayCalendar calendar) =>
@@ -26,7 +31,8 @@ public static class CalendarApi
             var end = ParseDate("to", to);
             if (end < start) throw new InvalidInputException("to", "not-before-from", "to 不能早于 from。");
             if (end.DayNumber - start.DayNumber > MaxDays * 2) throw new InvalidInputException("to", "range", "日期跨度过大。");
-            return TypedResults.Ok(new { from = start, to = end, count = calendar.CountWorkingDays(start, end) });
+            var missing = calendar.MissingYears(start, end);
+            return TypedResults.Ok(new { from = start, to = end, count = calendar.CountWorkingDays(start, end), calendarIncomplete = missing.Count > 0, missingYears = missing });
         });
     }
 

@@ -44,6 +44,9 @@ public sealed class HolidayCalendar : IWorkingDayCalendar
         return date;
     }
 
+    public IReadOnlyList<int> MissingYears(DateOnly from, DateOnly to) =>
+        to <= from ? [] : Enumerable.Range(from.AddDays(1).Year, to.Year - from.AddDays(1).Year + 1).Where(y => !AnnouncedYears.Contains(y)).ToList();
+
     public int CountWorkingDays(DateOnly from, DateOnly to)
     {
         var count = 0;

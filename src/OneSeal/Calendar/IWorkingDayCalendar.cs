@@ -12,4 +12,10 @@ public interface IWorkingDayCalendar
 
     /// <summary>Working days in (<paramref name="from"/>, <paramref name="to"/>]: <paramref name="from"/> not counted, <paramref name="to"/> counted.</summary>
     int CountWorkingDays(DateOnly from, DateOnly to);
+
+    /// <summary>
+    /// The years of (<paramref name="from"/>, <paramref name="to"/>] whose holidays the calendar does not hold: there only
+    /// weekends are skipped, so a count reaching them is incomplete and must say so.
+    /// </summary>
+    IReadOnlyList<int> MissingYears(DateOnly from, DateOnly to);
 }

@@ -27,4 +27,5 @@ public sealed class WorkingDayClock(IConfiguration config) : IWorkingDayCalendar
     public bool IsWorkingDay(DateOnly date) => current.IsWorkingDay(date);
     public DateOnly AddWorkingDays(DateOnly from, int days) => current.AddWorkingDays(from, days);
     public int CountWorkingDays(DateOnly from, DateOnly to) => current.CountWorkingDays(from, to);
+    public IReadOnlyList<int> MissingYears(DateOnly from, DateOnly to) => current.MissingYears(from, to);
 }

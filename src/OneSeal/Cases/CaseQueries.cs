@@ -18,6 +18,12 @@ public sealed class CaseQueries(OneSealDb db, Calendar.WorkingDayClock calendar,
         public int ItemVersion { get; init; }
         /// <summary>The form in clear; pages and the API mask its personal fields before showing them.</summary>
         public IReadOnlyDictionary<string, string?> Form { get; init; } = new Dictionary<string, string?>();
+
+        /// <summary>Years between acceptance and the due date whose holidays the calendar does not hold (the date skips only weekends there).</summary>
+        public IReadOnlyList<int> DueDateMissingYears { get; init; } = [];
+
+        /// <summary>Whether the certificate's PDF exists yet (it is rendered after the decision); null without a certificate.</summary>
+        public Seal.CertificatePdfStatus? CertificatePdf { get; init; }
     }
 
     public async Task<CaseDetail> GetAsync(Actor actor, Guid id, CancellationToken ct)
@@ -31,7 +37,15 @@ public sealed class CaseQueries(OneSealDb db, Calendar.WorkingDayClock calendar,
         var fields = await db.Set<ItemFormField>().AsNoTracking().Where(f => f.ItemId == c.ItemId).OrderBy(f => f.SortOrder).ToListAsync(ct);
         var version = await db.Set<Item>().AsNoTracking().Where(i => i.Id == c.ItemId).Select(i => i.Version).FirstAsync(ct);
         var pauses = await PausesAsync(id, ct);
-        return new CaseDetail(c, timeline, materials, itemMaterials, fields, await StepsAsync(c, pauses, ct)) { ItemVersion = version, Form = Forms.CaseForm.Read(c, personalData) };
+        return new CaseDetail(c, timeline, materials, itemMaterials, fields, await StepsAsync(c, pauses, ct))
+        {
+            ItemVersion = version,
+            Form = Forms.CaseForm.Read(c, personalData),
+            DueDateMissingYears = c.DueDate is { } due ? calendar.MissingYears(c.AcceptedOn ?? due.AddDays(-1), due) : [],
+            CertificatePdf = c.CertificateNumber is { } number
+                ? await db.Set<Seal.Certificate>().AsNoTracking().Where(x => x.Number == number).Select(x => (Seal.CertificatePdfStatus?)x.PdfStatus).FirstOrDefaultAsync(ct)
+                : null,
+        };
     }
 
     /// <summary>An applicant's own cases, newest first.</summary>

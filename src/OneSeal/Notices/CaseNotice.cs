@@ -69,5 +69,7 @@ internal sealed class CaseNoticeConfiguration : IEntityTypeConfiguration<CaseNot
         b.HasIndex(x => new { x.CaseId, x.IssuedAt });
         // Verification by uploaded file looks the notice up by the file's hash.
         b.HasIndex(x => x.PdfSha256);
+        // The orphan-file sweep asks which stored keys a row still names.
+        b.HasIndex(x => x.PdfKey);
     }
 }

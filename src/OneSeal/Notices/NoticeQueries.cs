@@ -66,6 +66,17 @@ public sealed class NoticeQueries(OneSealDb db, IFileStore files)
         };
     }
 
+    /// <summary>Notices not issued yet, failed ones first (administrators: <c>/admin/documents</c>).</summary>
+    public async Task<IReadOnlyList<Documents.UnissuedDocument>> UnissuedAsync(int take, CancellationToken ct) =>
+        (await db.Set<CaseNotice>().AsNoTracking()
+            .Where(n => n.Status != NoticeStatus.Issued)
+            .OrderByDescending(n => n.Status == NoticeStatus.Failed).ThenBy(n => n.IssuedAt).Take(take)
+            .Select(n => new { n.Id, n.Number, n.Title, n.CaseId, n.CaseNumber, n.IssuedAt, n.Status, n.FailureReason })
+            .ToListAsync(ct))
+        .Select(n => new Documents.UnissuedDocument(Documents.DocumentKind.Notice, n.Id, n.Number, n.Title, n.CaseId, n.CaseNumber,
+            n.IssuedAt, n.Status == NoticeStatus.Failed, n.FailureReason))
+        .ToList();
+
     private async Task<Case> VisibleCaseAsync(Actor actor, Guid caseId, CancellationToken ct)
     {
         var c = await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct)

@@ -13,8 +13,10 @@ namespace OneSeal.Notices;
 
 /// <summary>
 /// <c>notice.render</c>: HTML → PDF (Chromium) → file store → SM2 signature over the canonical payload (which includes the
-/// PDF's SHA-256) → Issued, with an audit line, in one transaction. Idempotent: a notice no longer Pending is left alone,
-/// and the final update only applies while it is still Pending, so a second run after a lost acknowledgement changes nothing.
+/// PDF's SHA-256) → Issued, with an audit line, in one transaction. Idempotent: an issued notice is left alone,
+/// and the final update only applies while it is not yet issued, so a second run after a lost acknowledgement changes nothing.
+/// A failed attempt marks the notice Failed with its error (shown to administrators) and the outbox retries it with
+/// back-off until it succeeds: a renderer that comes back issues it without anyone's help.
 /// </summary>
 internal sealed class NoticeRenderHandler(
     OneSealDb db, IPdfRenderer pdf, IFileStore files, SealKeyStore keys, NoticeOptions options, TimeProvider clock,
@@ -22,12 +24,27 @@ internal sealed class NoticeRenderHandler(
 {
     public string Topic => NoticeTopics.Render;
 
+    public bool RetriesUntilDone => true;
+
     public async Task HandleAsync(OutboxMessage m, CancellationToken ct)
     {
         var id = m.Read<RenderNotice>().NoticeId;
+        try
+        {
+            await IssueAsync(id, ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            await RenderFailures.RecordAsync(log, "notice", id, () => MarkFailedAsync(id, RenderFailures.Reason(e), CancellationToken.None));
+            throw;
+        }
+    }
+
+    private async Task IssueAsync(Guid id, CancellationToken ct)
+    {
         var notice = await db.Set<CaseNotice>().AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, ct)
             ?? throw new InvalidOperationException($"Notice {id} does not exist.");
-        if (notice.Status != NoticeStatus.Pending) return;
+        if (notice.Status == NoticeStatus.Issued) return;
 
         var fields = NoticeIssuer.FieldsOf(notice);
         var bytes = await pdf.RenderAsync(NoticeDocument.Html(Sheet(notice, fields, options)), ct);
@@ -42,7 +59,7 @@ internal sealed class NoticeRenderHandler(
         var signature = Convert.ToBase64String(Sm2Signature.Sign(seal.PrivateKey, Encoding.UTF8.GetBytes(payload)));
         var now = clock.Now();
         var changed = await db.Set<CaseNotice>()
-            .Where(n => n.Id == id && n.Status == NoticeStatus.Pending)
+            .Where(n => n.Id == id && n.Status != NoticeStatus.Issued)
             .ExecuteUpdateAsync(u => u
                 .SetProperty(n => n.Status, NoticeStatus.Issued)
                 .SetProperty(n => n.PdfKey, key)
@@ -54,8 +71,10 @@ internal sealed class NoticeRenderHandler(
                 .SetProperty(n => n.FailureReason, (string?)null), ct);
         if (changed == 0)
         {
-            // Issued meanwhile by another run of the same message; ours (and its stored file) is not used.
-            log.LogInformation("Notice {Number} was issued meanwhile; discarding the duplicate rendering {Key}", notice.Number, key);
+            // Issued meanwhile by another run of the same message; ours is not used.
+            await tx.RollbackAsync(ct);
+            files.Delete(key);
+            log.LogInformation("Notice {Number} was issued meanwhile; deleted the duplicate rendering {Key}", notice.Number, key);
             return;
         }
         db.Audit(null, "notice.issued", "case_notice", notice.Number, $"{notice.Title}（办件 {notice.CaseNumber}）", now);
@@ -64,14 +83,13 @@ internal sealed class NoticeRenderHandler(
         log.LogInformation("Notice {Number} ({Kind}) issued for case {CaseNumber}", notice.Number, notice.Kind, notice.CaseNumber);
     }
 
-    public async Task GiveUpAsync(OutboxMessage m, string error, CancellationToken ct)
-    {
-        var id = m.Read<RenderNotice>().NoticeId;
-        var reason = error.Length > 2000 ? error[..2000] : error;
-        await db.Set<CaseNotice>()
-            .Where(n => n.Id == id && n.Status == NoticeStatus.Pending)
+    public async Task GiveUpAsync(OutboxMessage m, string error, CancellationToken ct) =>
+        await MarkFailedAsync(m.Read<RenderNotice>().NoticeId, error.Length > RenderFailures.MaxReasonLength ? error[..RenderFailures.MaxReasonLength] : error, ct);
+
+    private Task<int> MarkFailedAsync(Guid id, string reason, CancellationToken ct) =>
+        db.Set<CaseNotice>()
+            .Where(n => n.Id == id && n.Status != NoticeStatus.Issued)
             .ExecuteUpdateAsync(u => u.SetProperty(n => n.Status, NoticeStatus.Failed).SetProperty(n => n.FailureReason, reason), ct);
-    }
 
     internal static NoticeSheet Sheet(CaseNotice n, IReadOnlyList<KeyValuePair<string, string>> fields, NoticeOptions options) => new(
         n.Kind, n.Title, n.Number, n.IssuerName, n.Addressee, n.CaseNumber, n.ItemName, LegalDates.ToLegalDate(n.IssuedAt), fields,

@@ -32,6 +32,7 @@ public static class NoticesSetup
         s.AddScoped<NoticeQueries>();
         s.AddScoped<NoticeVerifier>();
         s.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, NoticeRenderHandler>());
+        s.TryAddEnumerable(ServiceDescriptor.Scoped<OneSeal.Platform.Storage.IStoredFileOwner, NoticeFiles>());
         return s;
     }
 

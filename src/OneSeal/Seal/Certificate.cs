@@ -6,6 +6,17 @@ namespace OneSeal.Seal;
 
 public enum CertificateStatus { Valid, Revoked }
 
+/// <summary>The certificate's PDF: rendered and signed by the outbox after the decision commits (<see cref="CertificateRenderHandler"/>).</summary>
+public enum CertificatePdfStatus
+{
+    /// <summary>正在生成: not rendered yet.</summary>
+    Pending,
+    /// <summary>Rendered, stored and signed.</summary>
+    Issued,
+    /// <summary>The last attempt failed (<see cref="Certificate.PdfFailureReason"/>); the outbox keeps retrying.</summary>
+    Failed,
+}
+
 /// <summary>
 /// An issued licence (证照) with its GB/T 36901 metadata, the stored PDF and the issuer's SM2 signature
 /// over <see cref="SignedPayload"/>. The library of these is what lets other items skip asking for the paper (免证办).
@@ -41,6 +52,14 @@ public sealed class Certificate
     public CertificateStatus Status { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
     public string? RevokedReason { get; set; }
+    /// <summary>Until the PDF is issued, <see cref="PdfKey"/>, <see cref="PdfSha256"/>, <see cref="SignedPayload"/> and <see cref="Signature"/> are empty.</summary>
+    public CertificatePdfStatus PdfStatus { get; set; } = CertificatePdfStatus.Issued;
+    public string? PdfFailureReason { get; set; }
+    /// <summary>
+    /// What the PDF prints beyond the row (case number, item, details: <see cref="CertificatePrint"/>), encrypted with
+    /// <see cref="OneSeal.Platform.Security.PersonalData"/>; dropped once the PDF is issued.
+    /// </summary>
+    public string? PrintProtected { get; set; }
     public required string PdfKey { get; set; }
     /// <summary>SHA-256 of the PDF as issued, lowercase hex.</summary>
     public required string PdfSha256 { get; set; }
@@ -69,6 +88,8 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         b.Property(x => x.IssuerCode).HasMaxLength(18);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.RevokedReason).HasMaxLength(500);
+        b.Property(x => x.PdfStatus).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.PdfFailureReason).HasMaxLength(2000);
         b.Property(x => x.PdfKey).HasMaxLength(256);
         b.Property(x => x.PdfSha256).HasMaxLength(64);
         b.Property(x => x.SignedPayload).HasMaxLength(8000);
@@ -78,6 +99,8 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         b.HasIndex(x => x.Number).IsUnique();
         // Verification by uploaded file looks the certificate up by the file's hash.
         b.HasIndex(x => x.PdfSha256);
+        // The orphan-file sweep asks which stored keys a row still names.
+        b.HasIndex(x => x.PdfKey);
         b.HasIndex(x => x.CaseId);
         b.HasIndex(x => x.HolderAccountId);
     }

@@ -1,19 +1,21 @@
 using OneSeal.Platform.Time;
-using System.Security.Cryptography;
-using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using OneSeal.Documents;
 using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
+using OneSeal.Platform.Outbox;
 using OneSeal.Platform.Security;
-using OneSeal.Platform.Storage;
 using OneSeal.Organisation;
 
 namespace OneSeal.Seal;
 
+/// <summary>
+/// Issues a certificate in the decision's unit of work: number, metadata and the <c>certificate.render</c> outbox message.
+/// The PDF is rendered, stored and signed after the commit (<see cref="CertificateRenderHandler"/>), so a decision never
+/// waits for, or fails with, the renderer.
+/// </summary>
 public sealed class CertificateIssuer(
-    OneSealDb db, SealKeyStore keys, IPdfRenderer pdf, IFileStore files, PersonalData personalData,
-    SealOptions options, TimeProvider clock) : ICertificateIssuer
+    OneSealDb db, SealKeyStore keys, PersonalData personalData, SealOptions options, TimeProvider clock) : ICertificateIssuer
 {
     public async Task<Certificate> IssueAsync(CertificateRequest request, CancellationToken ct)
     {
@@ -41,24 +43,19 @@ public sealed class CertificateIssuer(
             ValidFrom = request.ValidFrom,
             ValidUntil = request.ValidUntil,
             Status = CertificateStatus.Valid,
+            PdfStatus = CertificatePdfStatus.Pending,
+            PrintProtected = personalData.Protect(JsonSerializer.Serialize(
+                new CertificatePrint(request.CaseNumber.Trim(), request.ItemName.Trim(), request.Details), CertificatePrint.Json)),
             PdfKey = "",
             PdfSha256 = "",
             SignedPayload = "",
             Signature = "",
             CreatedAt = clock.Now(),
+            // The seal that will sign it: the issuer's active key, created now (with the decision) if it has none yet.
+            SealKeyId = (await keys.GetActiveAsync(request.IssuerOrganisationId, ct)).Key.Id,
         };
-
-        var bytes = await pdf.RenderAsync(CertificateDocument.Html(Sheet(certificate, request)), ct);
-        using (var stream = new MemoryStream(bytes, writable: false))
-            certificate.PdfKey = (await files.SaveAsync($"certificates/{request.IssuedOn.Year:D4}", stream, ct)).Key;
-        certificate.PdfSha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
-
-        var seal = await keys.GetActiveAsync(request.IssuerOrganisationId, ct);
-        certificate.SignedPayload = CertificatePayload.Build(certificate, request.CaseNumber);
-        certificate.Signature = Convert.ToBase64String(Sm2Signature.Sign(seal.PrivateKey, Encoding.UTF8.GetBytes(certificate.SignedPayload)));
-        certificate.SealKeyId = seal.Key.Id;
-
         db.Add(certificate);
+        Outbox.Enqueue(db, CertificateTopics.Render, new RenderCertificate(certificate.Id), certificate.CreatedAt);
         return certificate;
     }
 
@@ -67,8 +64,4 @@ public sealed class CertificateIssuer(
         var sequence = await db.NextAsync($"certificate:{year}", ct);
         return $"{options.NumberPrefix}{year:D4}-{sequence:D6}";
     }
-
-    private CertificateSheet Sheet(Certificate c, CertificateRequest r) => new(
-        c.Name, c.Number, c.HolderName, c.HolderCodeType, c.HolderCodeMasked, r.ItemName.Trim(), r.Details,
-        c.IssuerName, c.IssuedOn, c.ValidFrom, c.ValidUntil, options.VerifyUrl(c.Number));
 }

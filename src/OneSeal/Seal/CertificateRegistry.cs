@@ -65,6 +65,17 @@ public sealed class CertificateRegistry(OneSealDb db, TimeProvider clock, ILogge
         return certificate;
     }
 
+    /// <summary>Certificates whose PDF is not issued yet, failed ones first (administrators: <c>/admin/documents</c>).</summary>
+    public async Task<IReadOnlyList<Documents.UnissuedDocument>> UnissuedPdfsAsync(int take, CancellationToken ct) =>
+        (await db.Set<Certificate>().AsNoTracking()
+            .Where(c => c.PdfStatus != CertificatePdfStatus.Issued)
+            .OrderByDescending(c => c.PdfStatus == CertificatePdfStatus.Failed).ThenBy(c => c.CreatedAt).Take(take)
+            .Select(c => new { c.Id, c.Number, c.Name, c.CaseId, c.CreatedAt, c.PdfStatus, c.PdfFailureReason })
+            .ToListAsync(ct))
+        .Select(c => new Documents.UnissuedDocument(Documents.DocumentKind.Certificate, c.Id, c.Number, c.Name, c.CaseId, null,
+            c.CreatedAt, c.PdfStatus == CertificatePdfStatus.Failed, c.PdfFailureReason))
+        .ToList();
+
     private async Task<Certificate> FindAsync(string number, CancellationToken ct)
     {
         var wanted = number.Trim();

@@ -35,7 +35,9 @@ public sealed class CertificateVerifier(OneSealDb db, TimeProvider clock, ILogge
     {
         var wanted = number.Trim();
         var certificate = await db.Set<Certificate>().AsNoTracking().SingleOrDefaultAsync(c => c.Number == wanted, ct);
-        if (certificate is null || !await SignatureHoldsAsync(certificate, ct)) return VerificationResult.Unknown;
+        // Not signed before its PDF exists (nobody holds a QR code for it yet either).
+        if (certificate is null || certificate.PdfStatus != CertificatePdfStatus.Issued || !await SignatureHoldsAsync(certificate, ct))
+            return VerificationResult.Unknown;
         return Result(certificate);
     }
 

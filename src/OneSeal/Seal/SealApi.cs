@@ -13,7 +13,7 @@ public sealed record CertificateView(
     Guid IssuerOrganisationId, string IssuerName, string IssuerCode,
     DateOnly IssuedOn, DateOnly ValidFrom, DateOnly? ValidUntil,
     string Status, DateTimeOffset? RevokedAt, string? RevokedReason,
-    string PdfSha256, Guid SealKeyId, string SignedPayload, string Signature)
+    string PdfSha256, Guid SealKeyId, string SignedPayload, string Signature, string PdfStatus = "issued")
 {
     public static CertificateView From(Certificate c) => new(
         c.Number, c.Name, c.TypeCode, c.ItemCode, c.CaseId, c.HolderAccountId,
@@ -21,7 +21,7 @@ public sealed record CertificateView(
         c.IssuerOrganisationId, c.IssuerName, c.IssuerCode,
         c.IssuedOn, c.ValidFrom, c.ValidUntil,
         c.Status == CertificateStatus.Revoked ? VerificationStatus.Revoked : VerificationStatus.Valid, c.RevokedAt, c.RevokedReason,
-        c.PdfSha256, c.SealKeyId, c.SignedPayload, c.Signature);
+        c.PdfSha256, c.SealKeyId, c.SignedPayload, c.Signature, c.PdfStatus.ToString().ToLowerInvariant());
 }
 
 public sealed record RevokeRequest(string? Reason);
@@ -42,7 +42,7 @@ public static class SealApi
 
         secured.MapGet("/certificates/{number}/pdf", DownloadAsync)
             .Produces(200, contentType: "application/pdf")
-            .WithSummary("下载证照 PDF；持证人下载即视为送达");
+            .WithSummary("下载证照 PDF；持证人下载即视为送达；文件尚在生成时返回 409");
 
         // The same download for the signed-in browser (cookie), linked from the applicant's case page.
         e.MapGet("/certificates/{number}/download", DownloadAsync)
@@ -84,6 +84,9 @@ public static class SealApi
     {
         var actor = ActorOf(http);
         var certificate = await registry.GetAsync(number, actor, ct);
+        // Rendered after the decision: until then there is nothing to deliver.
+        if (certificate.PdfStatus != CertificatePdfStatus.Issued)
+            throw new ConflictException("certificate-pending", $"证照 {certificate.Number} 的电子证照文件正在生成，请稍后再试。");
         var bytes = await files.ReadAllBytesAsync(certificate.PdfKey, ct);
         if (actor.Id == certificate.HolderAccountId)
             await delivery.OnHolderDownloadedAsync(certificate, actor, ct);

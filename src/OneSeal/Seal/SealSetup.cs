@@ -1,12 +1,14 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneSeal.Documents;
+using OneSeal.Platform.Outbox;
 
 namespace OneSeal.Seal;
 
 public static class SealSetup
 {
     /// <summary>
-    /// The one seal: SM2 seal keys, certificate issuing and verification, and the Chromium PDF renderer.
+    /// The one seal: SM2 seal keys, certificate issuing (the PDF through the outbox's <c>certificate.render</c>) and
+    /// verification, and the Chromium PDF renderer.
     /// Needs the platform's database, Data Protection, <c>IFileStore</c> and <c>TimeProvider</c>.
     /// </summary>
     public static IServiceCollection AddSeal(this IServiceCollection s, IConfiguration c)
@@ -35,6 +37,10 @@ public static class SealSetup
         s.AddHostedService<StaleRenderFolders>();
         s.AddScoped<SealKeyStore>();
         s.AddScoped<ICertificateIssuer, CertificateIssuer>();
+        // Certificates are rendered and signed by the outbox after the decision commits.
+        s.AddOutbox(c);
+        s.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, CertificateRenderHandler>());
+        s.TryAddEnumerable(ServiceDescriptor.Scoped<OneSeal.Platform.Storage.IStoredFileOwner, CertificateFiles>());
         s.AddScoped<CertificateVerifier>();
         s.AddScoped<CertificateRegistry>();
         s.TryAddScoped<ICertificateDeliveryListener, NoDeliveryListener>();

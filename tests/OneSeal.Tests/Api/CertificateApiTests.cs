@@ -20,6 +20,7 @@ public abstract class CertificateApiTests(OneSealFactory app) : CaseApiTestBase(
     {
         var id = await ReviewedCaseAsync();
         (await StepAsync(await As("chief"), id, "decide", new { approve = true, reason = "符合法定条件" })).ShouldBe("certificate-issued");
+        await App.RenderCertificatesAsync(); // the outbox's work after the decision (it is off in these tests)
         var number = (await GetCaseAsync(await As("applicant"), id)).CertificateNumber;
         number.ShouldNotBeNullOrWhiteSpace();
         return (id, number!);

@@ -113,7 +113,9 @@ public abstract partial class ApplicationJourneyTests(OneSealFactory app, Browse
                 await chief.WaitForURLAsync("**/office");
                 await Expect(chief.Locator("#notice")).ToContainTextAsync($"已作出准予许可决定（办件 {caseNumber}），电子证照已签发。");
 
-                // 5. The applicant sees the result and downloads the certificate (that download is the delivery).
+                // 5. The applicant sees the result and downloads the certificate (that download is the delivery). The PDF is
+                //    rendered after the decision by the outbox, which these tests run by hand.
+                await app.RenderCertificatesAsync();
                 await applicant.GotoAsync($"/my/cases/{caseId}");
                 await Expect(applicant.Locator("#case-number")).ToHaveTextAsync(caseNumber);
                 await Expect(applicant.Locator("#case-status")).ToHaveTextAsync("准予许可，证照已签发");

@@ -101,4 +101,23 @@ public class HolidayCalendarTests
         var local = new HolidayCalendar([closure], [2026]);
         local.AddWorkingDays(D("2026-11-20"), 1).ShouldBe(D("2026-11-24"));
     }
+
+    [Theory]
+    // The shipped calendar holds 2024–2026. A count whose counted days reach 2027 is incomplete; the start day is not counted.
+    [InlineData("2026-12-31", "2027-01-05", "2027")]
+    [InlineData("2026-12-30", "2026-12-31", "")]
+    [InlineData("2026-12-31", "2026-12-31", "")]
+    [InlineData("2023-12-31", "2024-01-02", "")]
+    [InlineData("2023-12-30", "2024-01-02", "2023")]
+    [InlineData("2026-06-01", "2028-03-01", "2027,2028")]
+    public void Defect06_a_count_reaching_a_year_without_holiday_data_names_that_year(string from, string to, string missing) =>
+        string.Join(",", Cn.MissingYears(D(from), D(to))).ShouldBe(missing);
+
+    [Theory]
+    [InlineData("2026-10-31", "2026")]
+    [InlineData("2026-11-01", "2026,2027")]
+    [InlineData("2026-12-31", "2026,2027")]
+    [InlineData("2027-01-01", "2027")]
+    public void Defect06_the_admin_calendar_asks_for_next_year_from_1_November(string today, string due) =>
+        string.Join(",", OneSeal.Pages.Admin.CalendarModel.YearsDue(D(today))).ShouldBe(due);
 }

@@ -215,4 +215,26 @@ public class StepScheduleTests
         withdrawn.Current.ShouldBeNull();
         withdrawn.Steps.Select(x => x.State).ShouldBe(new[] { StepState.Done, StepState.Skipped, StepState.Skipped, StepState.Skipped });
     }
+    [Fact]
+    public void Defect05_a_completed_step_keeps_its_due_date_when_a_later_pause_begins()
+    {
+        // Accepted Fri 2026-11-06, 20 days, 10/60/20/10 → ends 2, 14, 18, 20: accept due Tue 11-10, review 11-26, decide 12-02, deliver 12-04.
+        // Suspended Mon 11-09 for 3 working days (11-10..11-12 not counted): accept was done on 11-06 and keeps 11-10;
+        // the steps still running move by the three paused days.
+        var before = Compute(Accepted("2026-11-06", 20), Standard, "2026-11-09");
+        var paused = Compute(Accepted("2026-11-06", 20, Pause("2026-11-09", null)) with { Status = CaseStatus.Suspended }, Standard, "2026-11-09");
+        Dues(before).ShouldBe("Accept:11-10/2 Review:11-26/12 Decide:12-02/4 Deliver:12-04/2");
+        Dues(paused).ShouldBe("Accept:11-10/2 Review:12-01/12 Decide:12-07/4 Deliver:12-09/2");
+        paused.Steps[0].CompletedOn.ShouldBe(D("2026-11-06"));
+        paused.Steps[0].OnTime.ShouldBe(true);
+
+        // A pause begun while a step ran still moves that step after it completed: reviewed 11-19 after a pause 11-11..11-13
+        // (11-12, 11-13 not counted) → review due 11-30; the pause begun 11-20, after the review, leaves it there.
+        var reviewed = new CaseProgress(CaseStatus.Suspended, D("2026-11-06"), D("2026-11-19"), null, null, 20, 0,
+            [Pause("2026-11-11", "2026-11-13"), Pause("2026-11-20", null)]);
+        var r = Compute(reviewed, Standard, "2026-11-20");
+        r.Steps[0].DueDate.ShouldBe(D("2026-11-10"));
+        r.Steps[1].DueDate.ShouldBe(D("2026-11-30"));
+        r.Steps[1].OnTime.ShouldBe(true);
+    }
 }

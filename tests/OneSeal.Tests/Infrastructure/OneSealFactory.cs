@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneSeal.Platform.Database;
@@ -110,6 +111,7 @@ public class OneSealFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Deadlines:SweepSeconds", "0");
         builder.UseSetting("Audit:AnchorSeconds", "0");
         builder.UseSetting("Calendar:RefreshSeconds", "0");
+        builder.UseSetting("Storage:OrphanSweepSeconds", "0");
         foreach (var (key, value) in Options.Settings) builder.UseSetting(key, value);
 
         builder.ConfigureTestServices(services =>
@@ -163,6 +165,25 @@ public class OneSealFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public Task InDb(Func<OneSealDb, Task> work) => InDb(async db => { await work(db); return true; });
+
+    /// <summary>
+    /// With the outbox off, certificates stay "正在生成" after a decision: this renders and signs them now, as the
+    /// dispatcher would (only the <c>certificate.render</c> messages: notices would each start Chromium). Returns how many.
+    /// </summary>
+    public async Task<int> RenderCertificatesAsync()
+    {
+        var messages = await InDb(db => db.Set<OneSeal.Platform.Outbox.OutboxMessage>()
+            .Where(m => m.Topic == OneSeal.Seal.CertificateTopics.Render && m.ProcessedAt == null).ToListAsync());
+        foreach (var m in messages)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            var handler = scope.ServiceProvider.GetServices<OneSeal.Platform.Outbox.IOutboxHandler>().Single(h => h.Topic == m.Topic);
+            await handler.HandleAsync(m, default);
+            await InDb(db => db.Set<OneSeal.Platform.Outbox.OutboxMessage>().Where(x => x.Id == m.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.ProcessedAt, DateTimeOffset.UtcNow)));
+        }
+        return messages.Count;
+    }
 
     public override async ValueTask DisposeAsync()
     {

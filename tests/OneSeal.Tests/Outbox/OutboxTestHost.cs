@@ -36,6 +36,7 @@ public sealed class OutboxTestHost : IAsyncDisposable
         s.AddOutbox(config);
         s.AddScoped<IOutboxHandler, RecordingHandler>();
         s.AddScoped<IOutboxHandler, FlakyHandler>();
+        s.AddScoped<IOutboxHandler, StubbornHandler>();
         _services = s.BuildServiceProvider();
         Instance = instance;
     }
@@ -77,6 +78,9 @@ public sealed class HandlerLog
     public ConcurrentQueue<string> GaveUp { get; } = new();
     /// <summary>Work each handler pretends to do, so two instances really overlap.</summary>
     public TimeSpan Work { get; set; } = TimeSpan.Zero;
+    /// <summary>When set, <c>test.record</c> handlers note the key in <see cref="Started"/> and wait for it to complete.</summary>
+    public TaskCompletionSource? Hold { get; set; }
+    public ConcurrentQueue<string> Started { get; } = new();
 }
 
 /// <summary><c>test.record</c>: counts each message it handles.</summary>
@@ -89,6 +93,8 @@ internal sealed class RecordingHandler(HandlerLog log, OutboxOptions options) : 
     {
         if (log.Work > TimeSpan.Zero) await Task.Delay(log.Work, ct);
         var key = m.Read<TestPayload>().Key;
+        log.Started.Enqueue(key);
+        if (log.Hold is { } hold) await hold.Task.WaitAsync(ct);
         log.Handled.AddOrUpdate(key, 1, (_, n) => n + 1);
         log.HandledBy[key] = options.InstanceName;
     }
@@ -118,4 +124,16 @@ internal sealed class FlakyHandler(HandlerLog log) : IOutboxHandler
         log.GaveUp.Enqueue(m.Read<TestPayload>().Key + "|" + error);
         return Task.CompletedTask;
     }
+}
+
+/// <summary><c>test.stubborn</c>: like <see cref="FlakyHandler"/>, but its work must happen however many attempts it takes.</summary>
+internal sealed class StubbornHandler(HandlerLog log) : IOutboxHandler
+{
+    public const string TopicName = "test.stubborn";
+    public string Topic => TopicName;
+    public bool RetriesUntilDone => true;
+
+    public Task HandleAsync(OutboxMessage m, CancellationToken ct) => new FlakyHandler(log).HandleAsync(m, ct);
+
+    public Task GiveUpAsync(OutboxMessage m, string error, CancellationToken ct) => new FlakyHandler(log).GiveUpAsync(m, error, ct);
 }

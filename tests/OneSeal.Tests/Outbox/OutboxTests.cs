@@ -296,6 +296,88 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Defect21_a_crashed_instances_work_is_taken_over_within_a_minute_with_the_default_lease()
+    {
+        new OutboxOptions().Lease.ShouldBeLessThanOrEqualTo(TimeSpan.FromSeconds(30));
+        var clock = new FakeTimeProvider();
+        var log = new HandlerLog();
+        var dead = Host("dead", clock, log);
+        var alive = Host("alive", clock, log);
+        await EnqueueAndCommitAsync(dead, RecordingHandler.TopicName, new TestPayload("crashed"));
+
+        // "dead" claims with its default lease, then is killed (kill -9): no handling, no release, no renewal.
+        var now = Instants.Now(clock);
+        var lease = dead.Dispatcher.Options.Lease;
+        (await dead.InDb(db => OutboxStore.ClaimAsync(db, "dead", now, now + lease, 10, 10, default))).Count.ShouldBe(1);
+
+        var takenOverAfter = TimeSpan.Zero;
+        while (await alive.Dispatcher.DispatchOnceAsync(default) == 0)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            takenOverAfter += TimeSpan.FromSeconds(1);
+            takenOverAfter.ShouldBeLessThan(TimeSpan.FromMinutes(1), "the crashed instance's message was not taken over within a minute");
+        }
+        takenOverAfter.ShouldBe(TimeSpan.FromSeconds(31)); // the lease holds up to and including its instant
+        log.Handled["crashed"].ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Defect21_a_handler_running_longer_than_the_lease_keeps_its_claim_by_renewing_it()
+    {
+        var clock = new FakeTimeProvider();
+        var log = new HandlerLog { Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        var busy = Host("busy", clock, log);
+        var other = Host("other", clock, log);
+        await EnqueueAndCommitAsync(busy, RecordingHandler.TopicName, new TestPayload("slow"));
+
+        var run = busy.Dispatcher.DispatchOnceAsync(default);
+        await WaitUntilAsync(() => log.Started.Contains("slow"), TimeSpan.FromSeconds(30), "the handler started");
+        // Two minutes of work, four times the 30 s lease: every 10 s the running batch renews its claim.
+        for (var beat = 1; beat <= 12; beat++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(10));
+            var expected = Instants.Now(clock) + TimeSpan.FromSeconds(30);
+            var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            while ((await MessageAsync(busy, "slow")).LockedUntil != expected)
+            {
+                if (DateTime.UtcNow > until) throw new TimeoutException($"beat {beat}: the lease was not renewed to {expected:O}");
+                await Task.Delay(20);
+            }
+            (await other.Dispatcher.DispatchOnceAsync(default)).ShouldBe(0, $"beat {beat}: another instance took a message still being worked on");
+        }
+
+        log.Hold.SetResult();
+        (await run).ShouldBe(1);
+        log.Handled["slow"].ShouldBe(1);
+        (await MessageAsync(busy, "slow")).ProcessedAt.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Defect21_work_that_must_happen_is_retried_with_back_off_past_the_maximum_and_never_dead_lettered()
+    {
+        var clock = new FakeTimeProvider();
+        var log = new HandlerLog();
+        var host = Host("a", clock, log, new Dictionary<string, string?>
+        {
+            ["Outbox:RetryBaseSeconds"] = "1", ["Outbox:RetryMaxSeconds"] = "60", ["Outbox:MaxAttempts"] = "3",
+        });
+        await EnqueueAndCommitAsync(host, StubbornHandler.TopicName, new TestPayload("render", Fail: 8));
+
+        for (var attempt = 1; attempt <= 8; attempt++)
+        {
+            (await host.Dispatcher.DispatchOnceAsync(default)).ShouldBe(1, $"attempt {attempt}");
+            var m = await MessageAsync(host, "render");
+            m.Attempts.ShouldBe(attempt);
+            m.AvailableAt.ShouldBe(Instants.Now(clock) + TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempt - 1))));
+            clock.Advance(TimeSpan.FromSeconds(60));
+        }
+        (await host.Dispatcher.DispatchOnceAsync(default)).ShouldBe(1);
+        log.Handled["render"].ShouldBe(1);
+        (await MessageAsync(host, "render")).ProcessedAt.ShouldNotBeNull();
+        log.GaveUp.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Back_off_doubles_up_to_the_maximum()
     {
         var o = new OutboxOptions { RetryBaseDelay = TimeSpan.FromSeconds(5), RetryMaxDelay = TimeSpan.FromMinutes(1) };

@@ -24,14 +24,18 @@ public abstract class CertificateIssuerTests(DatabaseProvider provider) : IAsync
     private Actor Chief(Guid? org = null, string role = Roles.Chief) =>
         new(Guid.NewGuid(), "chief", "李科长", AccountKind.Staff, org ?? _t.BureauId, new HashSet<string> { role });
 
+    /// <summary>Issued with the decision, then rendered and signed as the outbox does after the commit.</summary>
     private async Task<Certificate> IssueAndCommitAsync(CertificateRequest request, IPdfRenderer? renderer = null)
     {
-        await using var db = _t.NewDb();
-        await using var tx = await db.Database.BeginTransactionAsync();
-        var certificate = await _t.Issuer(db, renderer ?? Chromium).IssueAsync(request, default);
-        await db.SaveChangesAsync();
-        await tx.CommitAsync();
-        return certificate;
+        Guid id;
+        await using (var db = _t.NewDb())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            id = (await _t.Issuer(db).IssueAsync(request, default)).Id;
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+        }
+        return await _t.RenderAsync(id, renderer ?? Chromium);
     }
 
     [Fact]
@@ -106,7 +110,7 @@ public abstract class CertificateIssuerTests(DatabaseProvider provider) : IAsync
         await using (var db = _t.NewDb())
         {
             await using var tx = await db.Database.BeginTransactionAsync();
-            var certificate = await _t.Issuer(db, new FakePdf()).IssueAsync(_t.Request(), default);
+            var certificate = await _t.Issuer(db).IssueAsync(_t.Request(), default);
             number = certificate.Number;
             db.Entry(certificate).State.ShouldBe(EntityState.Added);
             await tx.RollbackAsync();
@@ -140,7 +144,7 @@ public abstract class CertificateIssuerTests(DatabaseProvider provider) : IAsync
             IssuerCode = "91350100M000100Y44",
             ValidUntil = new DateOnly(2020, 1, 1),
         };
-        var e = await Should.ThrowAsync<InvalidInputsException>(() => _t.Issuer(db, new FakePdf()).IssueAsync(bad, default));
+        var e = await Should.ThrowAsync<InvalidInputsException>(() => _t.Issuer(db).IssueAsync(bad, default));
         e.Errors.Keys.ShouldBe(["certificateName", "holderCode", "issuerCode", "validUntil"], ignoreOrder: true);
         (await db.Set<OneSeal.Platform.Database.Sequence>().AnyAsync()).ShouldBeFalse();
     }
@@ -150,7 +154,7 @@ public abstract class CertificateIssuerTests(DatabaseProvider provider) : IAsync
     {
         await using var db = _t.NewDb();
         var e = await Should.ThrowAsync<InvalidInputsException>(() =>
-            _t.Issuer(db, new FakePdf()).IssueAsync(_t.Request() with { HolderCodeType = "112" }, default));
+            _t.Issuer(db).IssueAsync(_t.Request() with { HolderCodeType = "112" }, default));
         e.Errors.Keys.ShouldBe(["holderCodeType"]);
     }
 
@@ -201,10 +205,12 @@ public abstract class CertificateIssuerTests(DatabaseProvider provider) : IAsync
         var stored = await check.Set<Certificate>().SingleAsync(c => c.Id == issued.Id);
         stored.RevokedReason.ShouldBe("以欺骗手段取得许可");
         stored.RevokedAt.ShouldNotBeNull();
-        var audit = await check.Set<AuditEntry>().SingleAsync(a => a.EntityType == "certificate" && a.EntityId == issued.Number);
-        audit.Action.ShouldBe("certificate.revoked");
-        audit.Detail.ShouldBe("以欺骗手段取得许可");
+        // The certificate's stream: signed when its PDF was produced, then revoked.
+        var audit = await check.Set<AuditEntry>().Where(a => a.EntityType == "certificate" && a.EntityId == issued.Number).OrderBy(a => a.Id).ToListAsync();
+        audit.Select(a => a.Action).ShouldBe(["certificate.signed", "certificate.revoked"]);
+        var revoked = audit[^1];
         // No anchor is written here, so no signing key is needed to verify.
+        revoked.Detail.ShouldBe("以欺骗手段取得许可");
         (await AuditTrail.VerifyAsync(check, new AuditKeys(Path.Combine(Path.GetTempPath(), "oneseal-no-audit-keys")), default)).Intact.ShouldBeTrue();
     }
 }

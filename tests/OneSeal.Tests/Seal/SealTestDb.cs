@@ -45,8 +45,24 @@ public sealed class SealTestDb : IAsyncDisposable
 
     public SealKeyStore KeyStore(OneSealDb db) => new(db, Protection, TimeProvider.System, NullLogger<SealKeyStore>.Instance);
 
-    public CertificateIssuer Issuer(OneSealDb db, IPdfRenderer renderer) =>
-        new(db, KeyStore(db), renderer, Files, new OneSeal.Platform.Security.PersonalData(Protection), Options, TimeProvider.System);
+    public CertificateIssuer Issuer(OneSealDb db) =>
+        new(db, KeyStore(db), new OneSeal.Platform.Security.PersonalData(Protection), Options, TimeProvider.System);
+
+    /// <summary>What the outbox does after the decision commits: render, store and sign the certificate's PDF.</summary>
+    public async Task<Certificate> RenderAsync(Guid certificateId, IPdfRenderer renderer)
+    {
+        await using (var db = NewDb())
+        {
+            var handler = new CertificateRenderHandler(db, renderer, Files, KeyStore(db), new OneSeal.Platform.Security.PersonalData(Protection),
+                Options, TimeProvider.System, NullLogger<CertificateRenderHandler>.Instance);
+            await handler.HandleAsync(new OneSeal.Platform.Outbox.OutboxMessage
+            {
+                Topic = CertificateTopics.Render, Payload = $"{{\"certificateId\":\"{certificateId}\"}}",
+            }, default);
+        }
+        await using var check = NewDb();
+        return await check.Set<Certificate>().AsNoTracking().SingleAsync(c => c.Id == certificateId);
+    }
 
     public CertificateVerifier Verifier(OneSealDb db) => new(db, TimeProvider.System, NullLogger<CertificateVerifier>.Instance);
 

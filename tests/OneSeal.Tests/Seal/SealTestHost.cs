@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -61,6 +62,8 @@ public sealed class SealTestHost : IAsyncDisposable
             ["Database:Provider"] = provider.ToString(),
             ["ConnectionStrings:Default"] = database.ConnectionString,
             ["OneSeal:PublicBaseUrl"] = "https://zwfw.example.gov.cn",
+            // The tests render certificates themselves (IssueAsync), as the outbox would after the decision commits.
+            ["Outbox:Enabled"] = "false",
         });
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
@@ -107,7 +110,10 @@ public sealed class SealTestHost : IAsyncDisposable
         var request = SealTestDb.SampleRequest(BureauId, holderCode, holderCodeType) with { HolderAccountId = holderAccountId, HolderName = "张三丰" };
         var certificate = await scope.ServiceProvider.GetRequiredService<ICertificateIssuer>().IssueAsync(request, default);
         await db.SaveChangesAsync();
-        return certificate;
+        await using var render = _app.Services.CreateAsyncScope();
+        await render.ServiceProvider.GetRequiredService<OneSeal.Platform.Outbox.OutboxDispatcher>().DispatchOnceAsync(default);
+        return await render.ServiceProvider.GetRequiredService<OneSealDb>().Set<Certificate>()
+            .AsNoTracking().SingleAsync(c => c.Id == certificate.Id);
     }
 
     public async Task<byte[]> PdfOfAsync(Certificate c) => await _app.Services.GetRequiredService<IFileStore>().ReadAllBytesAsync(c.PdfKey, default);

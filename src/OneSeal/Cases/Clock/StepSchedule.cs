@@ -63,7 +63,10 @@ public sealed record StepSchedule(IReadOnlyList<StepStatus> Steps, int? CurrentI
         var acceptedOn = progress.AcceptedOn;
         var total = progress.PromisedDays + progress.ExtensionDays;
         var clock = acceptedOn is { } on ? new CaseClock(on, total, progress.Pauses) : null;
-        DateOnly? DueOf(int end) => acceptedOn is { } a ? new CaseClock(a, end, progress.Pauses).Due(calendar, today) : null;
+        // A completed step counts only the pauses begun before it ended: it keeps its date; a later pause moves what still runs.
+        DateOnly? DueOf(int end, DateOnly? completedOn = null) => acceptedOn is { } a
+            ? new CaseClock(a, end, completedOn is { } done ? progress.Pauses.Where(p => p.StartedOn < done).ToList() : progress.Pauses).Due(calendar, today)
+            : null;
 
         var phaseEnds = PhaseEnds(progress);
         // A draft has not reached the bureau yet (all pending); a refused, withdrawn or terminated case never reaches its remaining steps.
@@ -98,9 +101,9 @@ public sealed record StepSchedule(IReadOnlyList<StepStatus> Steps, int? CurrentI
             }
             var end = ends[i]!.Value;
             var budget = end - previousEnd;
-            var due = DueOf(end);
-            var lastOfPhase = !Enumerable.Range(i + 1, ordered.Count - i - 1).Any(j => !ordered[j].StopsClock && phases[j] == phases[i]);
             var phaseEnd = phaseEnds[phases[i]];
+            var due = DueOf(end, phaseEnd);
+            var lastOfPhase = !Enumerable.Range(i + 1, ordered.Count - i - 1).Any(j => !ordered[j].StopsClock && phases[j] == phases[i]);
             StepStatus status;
             if (phaseEnd is { } doneOn)
                 status = lastOfPhase

@@ -13,9 +13,11 @@ namespace OneSeal.Pages.Admin;
 
 /// <summary>工作日历维护: enter a newly announced year, amend one, add a local closure. Running cases are rescheduled.</summary>
 [Authorize(Roles = Roles.Admin)]
-public sealed class CalendarModel(OneSealDb db, CalendarAdmin admin, IStringLocalizer<Ui> t) : OneSealPageModel(t)
+public sealed class CalendarModel(OneSealDb db, CalendarAdmin admin, TimeProvider time, IStringLocalizer<Ui> t) : OneSealPageModel(t)
 {
     public IReadOnlyList<CalendarYear> Years { get; private set; } = [];
+    /// <summary>Years an administrator should enter now: this year if missing, and from 1 November next year if missing.</summary>
+    public IReadOnlyList<int> MissingYears { get; private set; } = [];
     public IReadOnlyList<CalendarDay> Closures { get; private set; } = [];
 
     [BindProperty] public int Year { get; set; } = DateTime.Today.Year + 1;
@@ -73,8 +75,12 @@ public sealed class CalendarModel(OneSealDb db, CalendarAdmin admin, IStringLoca
     private async Task LoadAsync(CancellationToken ct)
     {
         Years = await db.Set<CalendarYear>().AsNoTracking().OrderByDescending(y => y.Year).ToListAsync(ct);
+        MissingYears = YearsDue(Platform.Time.LegalDates.Today(time)).Where(y => !Years.Any(x => x.Year == y && x.Region == NationalHolidays.NationalRegion)).ToList();
         Closures = await db.Set<CalendarDay>().AsNoTracking().Where(d => d.Kind == CalendarDayKind.LocalClosure).OrderByDescending(d => d.Date).Take(50).ToListAsync(ct);
     }
+
+    /// <summary>The State Council announces next year's holidays late in the year: from 1 November it is due here.</summary>
+    internal static IEnumerable<int> YearsDue(DateOnly today) => today.Month >= 11 ? [today.Year, today.Year + 1] : [today.Year];
 
     private async Task FillFromYearAsync(int year, CancellationToken ct)
     {

@@ -16,6 +16,9 @@ public sealed class IndexModel(WorkingDayClock clock, TimeProvider time, IString
     public DateOnly? Due { get; private set; }
     public int? Count { get; private set; }
     public IReadOnlyList<DateOnly> Skipped { get; private set; } = [];
+    /// <summary>Years the computed due date or count reaches whose holidays are not entered (only weekends were skipped).</summary>
+    public IReadOnlyList<int> DueMissingYears { get; private set; } = [];
+    public IReadOnlyList<int> CountMissingYears { get; private set; } = [];
     public HolidayCalendar Calendar => clock.Current;
 
     public void OnGet()
@@ -32,6 +35,7 @@ public sealed class IndexModel(WorkingDayClock clock, TimeProvider time, IString
                     throw new InvalidInputException("days", "range", $"工作日天数应为 0 到 {CalendarApi.MaxDays} 之间的整数。");
                 Due = clock.AddWorkingDays(from, n);
                 Skipped = NonWorkingDays(from, Due.Value);
+                DueMissingYears = clock.MissingYears(from, Due.Value);
             }
             if (!string.IsNullOrEmpty(To))
             {
@@ -39,6 +43,7 @@ public sealed class IndexModel(WorkingDayClock clock, TimeProvider time, IString
                 if (to < from) throw new InvalidInputException("to", "not-before-from", "结束日期不能早于起算日期。");
                 if (to.DayNumber - from.DayNumber > CalendarApi.MaxDays * 2) throw new InvalidInputException("to", "range", "日期跨度过大。");
                 Count = clock.CountWorkingDays(from, to);
+                CountMissingYears = clock.MissingYears(from, to);
             }
         }
         catch (InvalidInputException e)

@@ -12,6 +12,12 @@ public interface IOutboxHandler
 
     Task HandleAsync(OutboxMessage m, CancellationToken ct);
 
+    /// <summary>
+    /// True for work that must happen however long it takes (render a document whose act is already committed): the
+    /// message is retried with back-off (at most <c>Outbox:RetryMaxSeconds</c> apart) and never becomes a dead letter.
+    /// </summary>
+    bool RetriesUntilDone => false;
+
     /// <summary>Called once when the dispatcher gives up on a message (its last attempt failed). Optional.</summary>
     Task GiveUpAsync(OutboxMessage m, string error, CancellationToken ct) => Task.CompletedTask;
 }

@@ -16,6 +16,7 @@ public sealed class OutboxDispatcher(
 {
     private static readonly TimeSpan PurgeEvery = TimeSpan.FromHours(1);
     private DateTimeOffset _lastPurge = DateTimeOffset.MinValue;
+    private IReadOnlyCollection<string>? _untilDone;
 
     public OutboxOptions Options => options;
 
@@ -62,9 +63,11 @@ public sealed class OutboxDispatcher(
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<OneSealDb>();
-            batch = await OutboxStore.ClaimAsync(db, options.InstanceName, now, now + options.Lease, options.BatchSize, options.MaxAttempts, ct);
+            _untilDone ??= scope.ServiceProvider.GetServices<IOutboxHandler>().Where(h => h.RetriesUntilDone).Select(h => h.Topic).Distinct().ToList();
+            batch = await OutboxStore.ClaimAsync(db, options.InstanceName, now, now + options.Lease, options.BatchSize, options.MaxAttempts, ct, _untilDone);
         }
         if (batch.Count == 0) return 0;
+        await using var leases = new OutboxLeaseKeeper(batch, scopes, options, clock, log);
         var started = new System.Collections.Concurrent.ConcurrentDictionary<long, bool>();
         try
         {
@@ -72,20 +75,20 @@ public sealed class OutboxDispatcher(
                 async (message, token) =>
                 {
                     started[message.Id] = true;
-                    await HandleAsync(message, token);
+                    await HandleAsync(message, leases, token);
                 });
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // Stopping: give back what we claimed but never started, so another instance need not wait for the lease.
             foreach (var m in batch.Where(m => !started.ContainsKey(m.Id)))
-                await InScopeAsync(db => OutboxStore.ReleaseAsync(db, m, options.InstanceName, CancellationToken.None), "release", m);
+                await leases.FinishAsync(m, () => InScopeAsync(db => OutboxStore.ReleaseAsync(db, m, options.InstanceName, CancellationToken.None), "release", m));
             throw;
         }
         return batch.Count;
     }
 
-    private async Task HandleAsync(OutboxMessage m, CancellationToken ct)
+    private async Task HandleAsync(OutboxMessage m, OutboxLeaseKeeper leases, CancellationToken ct)
     {
         IOutboxHandler? handler = null;
         try
@@ -103,27 +106,28 @@ public sealed class OutboxDispatcher(
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            await InScopeAsync(db => OutboxStore.ReleaseAsync(db, m, options.InstanceName, CancellationToken.None), "release", m);
+            await leases.FinishAsync(m, () => InScopeAsync(db => OutboxStore.ReleaseAsync(db, m, options.InstanceName, CancellationToken.None), "release", m));
             return;
         }
         catch (Exception e)
         {
-            await FailedAsync(m, handler, e);
+            await FailedAsync(m, handler, e, leases);
             return;
         }
 
         // The work is done; if this write is lost the message runs again after the lease (handlers are idempotent).
-        await InScopeAsync(db => OutboxStore.CompleteAsync(db, m.Id, clock.Now(), CancellationToken.None), "complete", m);
+        await leases.FinishAsync(m, () => InScopeAsync(db => OutboxStore.CompleteAsync(db, m.Id, clock.Now(), CancellationToken.None), "complete", m));
     }
 
-    private async Task FailedAsync(OutboxMessage m, IOutboxHandler? handler, Exception e)
+    private async Task FailedAsync(OutboxMessage m, IOutboxHandler? handler, Exception e, OutboxLeaseKeeper leases)
     {
         var attempts = m.Attempts + 1;
         var error = $"{e.GetType().Name}: {e.Message}";
         var now = clock.Now();
-        var givingUp = attempts >= options.MaxAttempts;
+        var givingUp = attempts >= options.MaxAttempts && handler?.RetriesUntilDone != true;
         var retryAt = givingUp ? now : now + options.BackOff(attempts);
-        var recorded = await InScopeAsync(db => OutboxStore.FailAsync(db, m, options.InstanceName, error, retryAt, CancellationToken.None), "record failure of", m);
+        var recorded = await leases.FinishAsync(m, () =>
+            InScopeAsync(db => OutboxStore.FailAsync(db, m, options.InstanceName, error, retryAt, CancellationToken.None), "record failure of", m));
         if (!givingUp)
         {
             log.LogWarning(e, "Outbox message {Id} ({Topic}) failed attempt {Attempt} of {Max}; next attempt at {RetryAt:O}",

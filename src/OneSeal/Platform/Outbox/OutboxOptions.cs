@@ -13,8 +13,14 @@ public sealed class OutboxOptions
     public int BatchSize { get; set; } = 20;
     /// <summary><c>Outbox:MaxParallelism</c>: messages of a batch handled at the same time.</summary>
     public int MaxParallelism { get; set; } = 2;
-    /// <summary><c>Outbox:LeaseSeconds</c>: how long a claim keeps other instances away; longer than a batch takes.</summary>
-    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// <c>Outbox:LeaseSeconds</c>: how long a claim keeps other instances away. The dispatcher renews it every third of
+    /// this while the batch runs, so it can be short: a crashed instance's work is taken over within it.
+    /// </summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a running batch renews its lease: a third of it, so two renewals may fail before it runs out.</summary>
+    public TimeSpan LeaseRenewal => Lease / 3;
     /// <summary><c>Outbox:MaxAttempts</c>: failed attempts before a message becomes a dead letter.</summary>
     public int MaxAttempts { get; set; } = 10;
     /// <summary><c>Outbox:RetryBaseSeconds</c>: delay after the first failure; doubled after each further one.</summary>

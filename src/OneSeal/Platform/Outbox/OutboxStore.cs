@@ -14,17 +14,21 @@ internal static class OutboxStore
     /// PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c> in the sub-select, so concurrent claimers pass over each other's rows
     /// instead of waiting, and a row claimed meanwhile is re-checked against the WHERE clause. SQLite: the same conditional
     /// <c>UPDATE … RETURNING</c> as one statement; SQLite runs one writer at a time, so two claims cannot overlap.
+    /// Messages of <paramref name="untilDone"/> topics are claimed whatever their attempts (they never become dead letters).
     /// </summary>
     public static async Task<List<OutboxMessage>> ClaimAsync(OneSealDb db, string instance, DateTimeOffset now, DateTimeOffset leaseUntil,
-        int limit, int maxAttempts, CancellationToken ct)
+        int limit, int maxAttempts, CancellationToken ct, IReadOnlyCollection<string>? untilDone = null)
     {
+        var topics = (untilDone ?? []).ToArray();
+        // SQLite has no arrays: the topics as one '|'-delimited string, matched with instr.
+        var delimited = "|" + string.Join("|", topics) + "|";
         FormattableString sql;
         if (db.IsPostgres)
             sql = $"""
                UPDATE outbox_messages SET locked_until = {leaseUntil}, locked_by = {instance}
                WHERE id IN (
                    SELECT id FROM outbox_messages
-                   WHERE processed_at IS NULL AND available_at <= {now} AND attempts < {maxAttempts}
+                   WHERE processed_at IS NULL AND available_at <= {now} AND (attempts < {maxAttempts} OR topic = ANY({topics}))
                      AND (locked_until IS NULL OR locked_until < {now})
                    ORDER BY id
                    LIMIT {limit}
@@ -36,7 +40,8 @@ internal static class OutboxStore
                UPDATE outbox_messages SET locked_until = {leaseUntil.UtcTicks}, locked_by = {instance}
                WHERE id IN (
                    SELECT id FROM outbox_messages
-                   WHERE processed_at IS NULL AND available_at <= {now.UtcTicks} AND attempts < {maxAttempts}
+                   WHERE processed_at IS NULL AND available_at <= {now.UtcTicks}
+                     AND (attempts < {maxAttempts} OR instr({delimited}, '|' || topic || '|') > 0)
                      AND (locked_until IS NULL OR locked_until < {now.UtcTicks})
                    ORDER BY id
                    LIMIT {limit})
@@ -71,6 +76,18 @@ internal static class OutboxStore
                 .SetProperty(m => m.LastError, text)
                 .SetProperty(m => m.AvailableAt, retryAt)
                 .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), ct);
+    }
+
+    /// <summary>
+    /// Extends our claim on a message still being worked on to <paramref name="until"/>; false when the claim is no longer
+    /// ours (it ran out and another instance took the message, or it was finished meanwhile).
+    /// </summary>
+    public static async Task<bool> RenewAsync(OneSealDb db, OutboxMessage claimed, string instance, DateTimeOffset until, CancellationToken ct)
+    {
+        var lease = claimed.LockedUntil;
+        return await db.Set<OutboxMessage>()
+            .Where(m => m.Id == claimed.Id && m.ProcessedAt == null && m.LockedBy == instance && m.LockedUntil == lease)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.LockedUntil, until), ct) == 1;
     }
 
     /// <summary>Gives the message back untouched (this instance is stopping), so another can take it without waiting for the lease.</summary>

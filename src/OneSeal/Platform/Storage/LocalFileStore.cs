@@ -35,6 +35,16 @@ public sealed class LocalFileStore(string root) : IFileStore
 
     public Task<byte[]> ReadAllBytesAsync(string key, CancellationToken ct) => File.ReadAllBytesAsync(PathOf(key), ct);
 
+    public IEnumerable<StoredFileEntry> List(string folder)
+    {
+        var path = PathOf(folder);
+        if (!Directory.Exists(path)) yield break;
+        foreach (var file in new DirectoryInfo(path).EnumerateFiles("*", SearchOption.AllDirectories))
+            yield return new StoredFileEntry(Path.GetRelativePath(root, file.FullName).Replace(Path.DirectorySeparatorChar, '/'), file.LastWriteTimeUtc);
+    }
+
+    public void Delete(string key) => File.Delete(PathOf(key));
+
     private string PathOf(string key)
     {
         if (key.Contains("..", StringComparison.Ordinal) || Path.IsPathRooted(key))
