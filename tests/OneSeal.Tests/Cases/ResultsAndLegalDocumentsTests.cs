@@ -15,7 +15,10 @@ using OneSeal.Tests.Notices;
 
 namespace OneSeal.Tests.Cases;
 
-/// <summary>Issue 8, "Results and legal documents": defects 1 (holder), 2 (免证办), 3 (告知承诺), 4 (parent items), 7 (codes in messages).</summary>
+/// <summary>
+/// Issue 8, "Results and legal documents": defects 1 (holder), 2 (免证办), 3 (告知承诺), 4 (parent items), 7 (codes in
+/// messages). The outbox runs, so notices are rendered and signed as in production.
+/// </summary>
 public abstract class ResultsAndLegalDocumentsTests(OneSealFactory app) : CaseApiTestBase(app)
 {
     private const string ParentFoodLicence = "QS-XK-027";     // 食品经营许可: a heading with four sub-items
@@ -268,7 +271,7 @@ public abstract class ResultsAndLegalDocumentsTests(OneSealFactory app) : CaseAp
 }
 
 [Trait("Provider", "Sqlite")]
-public sealed class ResultsAndLegalDocumentsTests_Sqlite(SqliteApp app) : ResultsAndLegalDocumentsTests(app), IClassFixture<SqliteApp>;
+public sealed class ResultsAndLegalDocumentsTests_Sqlite(NoticesSqliteApp app) : ResultsAndLegalDocumentsTests(app), IClassFixture<NoticesSqliteApp>;
 
 [Trait("Provider", "Postgres")]
-public sealed class ResultsAndLegalDocumentsTests_Postgres(PostgresApp app) : ResultsAndLegalDocumentsTests(app), IClassFixture<PostgresApp>;
+public sealed class ResultsAndLegalDocumentsTests_Postgres(NoticesPostgresApp app) : ResultsAndLegalDocumentsTests(app), IClassFixture<NoticesPostgresApp>;
