@@ -6,13 +6,9 @@ ALTER TABLE "items" ADD COLUMN "holder_code_field" TEXT NULL;
 ALTER TABLE "items" ADD COLUMN "holder_code_type" TEXT NULL;
 ALTER TABLE "item_materials" ADD COLUMN "replaceable_by_commitment" INTEGER NOT NULL DEFAULT 0;
 
--- Existing versions whose form names the entity and its credit code are made out to that entity (an enterprise item
--- defaults to the enterprise); those naming a person and an ID number to that person. Others keep the applicant.
+-- Existing versions whose form names an enterprise and its credit code are made out to that enterprise; the others keep
+-- the applicant's own account as the holder (a citizen applying for themself, an enterprise for itself).
 UPDATE "items" SET "holder_name_field" = 'enterpriseName', "holder_code_field" = 'uscc', "holder_code_type" = '001'
 WHERE "holder_code_type" IS NULL
   AND EXISTS (SELECT 1 FROM "item_form_fields" f WHERE f."item_id" = "items"."id" AND f."key" = 'enterpriseName' AND f."type" = 'Text' AND f."required" = 1)
   AND EXISTS (SELECT 1 FROM "item_form_fields" f WHERE f."item_id" = "items"."id" AND f."key" = 'uscc' AND f."type" = 'Uscc' AND f."required" = 1);
-UPDATE "items" SET "holder_name_field" = 'applicantName', "holder_code_field" = 'idNumber', "holder_code_type" = '111'
-WHERE "holder_code_type" IS NULL AND "service_object" <> 'Enterprise'
-  AND EXISTS (SELECT 1 FROM "item_form_fields" f WHERE f."item_id" = "items"."id" AND f."key" = 'applicantName' AND f."type" = 'Text' AND f."required" = 1)
-  AND EXISTS (SELECT 1 FROM "item_form_fields" f WHERE f."item_id" = "items"."id" AND f."key" = 'idNumber' AND f."type" = 'CitizenId' AND f."required" = 1);
