@@ -16,6 +16,9 @@ namespace OneSeal.Cases;
 /// <summary>Applying: create a draft, upload materials, submit (and resubmit after a correction).</summary>
 public sealed partial class CaseCommands
 {
+    /// <summary>持证主体 as the certificate and the notices print it (<see cref="Notices.NoticeFields"/>: 200 characters).</summary>
+    public const int MaxHolderName = 200;
+
     private long MaxUploadBytes => config.GetValue("Uploads:MaxBytes", UploadRules.DefaultMaxBytes);
 
     public async Task<Case> CreateAsync(Actor actor, string? itemCode, IReadOnlyDictionary<string, string?> form, CancellationToken ct)
@@ -106,7 +109,11 @@ public sealed partial class CaseCommands
         CaseTransitions.Ensure(CaseActions.Submitted, c);
         var item = await db.Set<Item>().AsNoTracking().Include(i => i.FormFields).Include(i => i.Materials).AsSplitQuery()
             .FirstAsync(i => i.Id == c.ItemId, ct);
-        FormValidator.Validate(item.FormFields, ReadForm(c), LegalDates.Today(clock), requireAll: true);
+        var form = FormValidator.Validate(item.FormFields, ReadForm(c), LegalDates.Today(clock), requireAll: true);
+        // The holder's name is printed on the licence and addresses every notice, which hold at most this many characters.
+        if (item.HolderNameField is { } holderField && form.TryGetValue(holderField, out var holderName) && holderName.Length > MaxHolderName)
+            throw new InvalidInputException($"form.{holderField}", "holder-name-length",
+                $"“{item.FormFields.First(f => f.Key == holderField).Label}”是证照的持证主体，不能超过{MaxHolderName}个字符。");
         var current = c.Materials.Where(m => !m.Superseded).ToList();
         var owed = await OwedMaterialsAsync(c, ct);
         var uploaded = current.Select(u => u.MaterialCode).ToHashSet(StringComparer.Ordinal);
