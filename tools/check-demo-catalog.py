@@ -61,6 +61,17 @@ def load_baseline(ref):
         if ref or "transfers" not in d: return r, d
     return None, None
 
+def check_holder(where, item):
+    """持证主体: optional; when given, required form fields of the right type (111 CitizenId, 001 Uscc, else Text)."""
+    h = item.get("holder")
+    if h is None: return
+    fields = {f["key"]: f for f in item.get("formFields", [])}
+    want = {"111": "CitizenId", "001": "Uscc"}.get(h.get("codeType"), "Text")
+    if h.get("codeType") not in ("111", "001", "099", "999"): err(f"{where}: holder codeType {h.get('codeType')}")
+    for key, typ in ((h.get("nameField"), "Text"), (h.get("codeField"), want)):
+        f = fields.get(key)
+        if f is None or f["type"] != typ or not f["required"]: err(f"{where}: holder field {key} must be a required {typ} form field")
+
 def check_materials(where, mats, types, frozen_names=()):
     if not isinstance(mats, list) or not mats: err(f"{where}: materials must be a non-empty list"); return
     codes = set()
@@ -71,6 +82,8 @@ def check_materials(where, mats, types, frozen_names=()):
         if m.get("code") in codes: err(f"{w}: duplicate code")
         codes.add(m.get("code"))
         if m.get("source") not in SOURCES: err(f"{w}: bad source {m.get('source')}")
+        if m.get("replaceableByCommitment") and (not m.get("required") or m.get("blankForm")):
+            err(f"{w}: only a required material that is not the application form can be replaced by a commitment")
         if m.get("form") not in FORMS: err(f"{w}: bad form {m.get('form')}")
         if m.get("materialType") is not None and m["materialType"] not in types: err(f"{w}: unknown materialType {m['materialType']}")
         if not isinstance(m.get("copies"), int) or m["copies"] < 0: err(f"{w}: copies must be a non-negative integer")
@@ -134,8 +147,9 @@ def main():
         w = f"item {c}"
         for k in ITEM_KEYS:
             if k not in i: err(f"{w}: missing {k}")
-        extra = set(i) - set(ITEM_KEYS) - {"before"}
+        extra = set(i) - set(ITEM_KEYS) - {"before", "holder"}
         if extra: err(f"{w}: unknown properties {sorted(extra)}")
+        check_holder(w, i)
         if i.get("category") not in CATEGORIES: err(f"{w}: category {i.get('category')}")
         if i.get("kind") not in KINDS: err(f"{w}: kind {i.get('kind')}")
         if i.get("serviceObject") not in OBJECTS: err(f"{w}: serviceObject {i.get('serviceObject')}")

@@ -17,7 +17,12 @@ public sealed partial class CaseCommands
             .Where(f => !string.IsNullOrWhiteSpace(f.Value))
             .Select(f => KeyValuePair.Create(f.Key, Clip(f.Value!)))
             .ToList();
-        await notices.EnqueueAsync(db, new NoticeRequest(c.Id, c.CaseNumber, kind, c.HandlingOrganisationId, issuerName, c.ApplicantName, c.ItemName, values), now, ct);
+        // Addressed to the licensed entity (持证主体); the person who filed for it is named as 经办人.
+        var holder = await CaseHolder.OfAsync(db, c, personalData, ct);
+        if (kind == NoticeKind.DeliveryReceipt) values.Add(KeyValuePair.Create(NoticeFields.Recipient, Clip(holder.Name)));
+        if (holder.Name != c.ApplicantName) values.Add(KeyValuePair.Create(NoticeFields.Agent, Clip(c.ApplicantName)));
+        await notices.EnqueueAsync(db, new NoticeRequest(c.Id, c.CaseNumber, kind, c.HandlingOrganisationId, issuerName, holder.Name, c.ItemName, values,
+            holder.IsOrganisation), now, ct);
     }
 
     /// <summary>A printed field holds <see cref="NoticeFields.MaxValueLength"/> characters; longer reasons stay whole on the case.</summary>

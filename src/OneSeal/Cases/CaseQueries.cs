@@ -24,6 +24,15 @@ public sealed class CaseQueries(OneSealDb db, Calendar.WorkingDayClock calendar,
 
         /// <summary>Whether the certificate's PDF exists yet (it is rendered after the decision); null without a certificate.</summary>
         public Seal.CertificatePdfStatus? CertificatePdf { get; init; }
+
+        /// <summary>The applicant signed a notification commitment (告知承诺): it replaces the materials the item lists as replaceable.</summary>
+        public bool NotificationCommitment { get; init; }
+        /// <summary>持证主体: who the result is made out to and the notices are addressed to.</summary>
+        public CaseHolder? Holder { get; init; }
+
+        /// <summary>Required materials the applicant did not submit because the window checks them or a commitment replaces them.</summary>
+        public IReadOnlyList<(ItemMaterial Material, Cases.Materials.NotSubmittedReason Reason)> NotSubmitted =>
+            Cases.Materials.MaterialSupply.NotSubmitted(ItemMaterials, Materials.Select(m => m.MaterialCode).ToHashSet(StringComparer.Ordinal), NotificationCommitment);
     }
 
     public async Task<CaseDetail> GetAsync(Actor actor, Guid id, CancellationToken ct)
@@ -37,9 +46,12 @@ public sealed class CaseQueries(OneSealDb db, Calendar.WorkingDayClock calendar,
         var fields = await db.Set<ItemFormField>().AsNoTracking().Where(f => f.ItemId == c.ItemId).OrderBy(f => f.SortOrder).ToListAsync(ct);
         var version = await db.Set<Item>().AsNoTracking().Where(i => i.Id == c.ItemId).Select(i => i.Version).FirstAsync(ct);
         var pauses = await PausesAsync(id, ct);
+        var committed = await db.Set<Commitments.CaseCommitment>().AnyAsync(x => x.CaseId == id && x.Kind == Commitments.CommitmentKind.Notification, ct);
         return new CaseDetail(c, timeline, materials, itemMaterials, fields, await StepsAsync(c, pauses, ct))
         {
             ItemVersion = version,
+            NotificationCommitment = committed,
+            Holder = await CaseHolder.OfAsync(db, c, personalData, ct),
             Form = Forms.CaseForm.Read(c, personalData),
             DueDateMissingYears = c.DueDate is { } due ? calendar.MissingYears(c.AcceptedOn ?? due.AddDays(-1), due) : [],
             CertificatePdf = c.CertificateNumber is { } number

@@ -89,6 +89,16 @@ public sealed class Item
     public bool CommitmentApproval { get; set; }
     /// <summary>超时默认: deemed approved when the limit passes without a decision (seed 003).</summary>
     public bool DeemedApprovalOnTimeout { get; set; }
+    /// <summary>
+    /// 持证主体 (GB/T 36903): the application-form field that names the licensed entity (e.g. <c>enterpriseName</c>).
+    /// With <see cref="HolderCodeField"/> and <see cref="HolderCodeType"/> it says who a result is made out to; all three
+    /// empty: the applicant's own account is the holder (an enterprise item's applicant is the enterprise).
+    /// </summary>
+    public string? HolderNameField { get; set; }
+    /// <summary>The form field that gives the holder's code (持证主体代码), e.g. <c>uscc</c>.</summary>
+    public string? HolderCodeField { get; set; }
+    /// <summary>持证主体代码类型 of that code: 111 citizen ID, 001 USCC, 099 other organisation, 999 other person.</summary>
+    public string? HolderCodeType { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
     public Guid? CreatedById { get; set; }

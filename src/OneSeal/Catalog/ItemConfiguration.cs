@@ -34,6 +34,9 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<Item>
         b.Property(x => x.Phone).HasMaxLength(32);
         b.Property(x => x.ComplaintPhone).HasMaxLength(32);
         b.Property(x => x.Window).HasMaxLength(128);
+        b.Property(x => x.HolderNameField).HasMaxLength(64);
+        b.Property(x => x.HolderCodeField).HasMaxLength(64);
+        b.Property(x => x.HolderCodeType).HasMaxLength(3);
         b.HasIndex(x => new { x.Code, x.Version }).IsUnique();
         // The in-force lookup: published versions of a code by effective date.
         b.HasIndex(x => new { x.Code, x.Status, x.EffectiveFrom });

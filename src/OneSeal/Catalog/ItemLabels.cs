@@ -40,6 +40,17 @@ public static class ItemLabels
         _ => "已被替代",
     };
 
+    public static string Of(FormFieldType type) => type switch
+    {
+        FormFieldType.Text => "文本",
+        FormFieldType.CitizenId => "身份证号码",
+        FormFieldType.Uscc => "统一社会信用代码",
+        FormFieldType.Phone => "电话",
+        FormFieldType.Date => "日期",
+        FormFieldType.Address => "住址（个人）",
+        _ => "数字",
+    };
+
     public static string Api(ItemKind k) => k switch
     {
         ItemKind.ReportUp => "report-up",

@@ -28,6 +28,8 @@ public sealed class ItemMaterial
     public bool Required { get; set; }
     /// <summary>可容缺: a non-key material the applicant may supply after acceptance, on a signed commitment.</summary>
     public bool Tolerable { get; set; }
+    /// <summary>告知承诺可替代: on an item approved on commitment, an applicant who signs the commitment need not supply it.</summary>
+    public bool ReplaceableByCommitment { get; set; }
     public string? Description { get; set; }
     public MaterialSource Source { get; set; }
     /// <summary>The shared <see cref="MaterialType"/>, if the document is one.</summary>

@@ -6,7 +6,9 @@ namespace OneSeal.Notices;
 /// What a case transition hands over to issue a notice. <paramref name="Fields"/> are the values printed, in order,
 /// under the keys of <see cref="NoticeFields"/> (a key may repeat, e.g. one <see cref="NoticeFields.Material"/> per
 /// material to correct); keys it does not know are printed as they are, after the body. Identity numbers in values are
-/// masked before anything is stored.
+/// masked before anything is stored. <paramref name="ApplicantName"/> is the addressee: the licensed entity (持证主体);
+/// <paramref name="AddresseeIsOrganisation"/> says whether its name is public (default: the case's applicant is an
+/// enterprise account).
 /// </summary>
 public sealed record NoticeRequest(
     Guid CaseId,
@@ -16,7 +18,8 @@ public sealed record NoticeRequest(
     string IssuerName,
     string ApplicantName,
     string ItemName,
-    IReadOnlyList<KeyValuePair<string, string>> Fields);
+    IReadOnlyList<KeyValuePair<string, string>> Fields,
+    bool? AddresseeIsOrganisation = null);
 
 /// <summary>Issues the written notices of a case under the issuer's seal.</summary>
 public interface INoticeIssuer

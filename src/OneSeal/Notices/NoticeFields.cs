@@ -67,6 +67,8 @@ public static partial class NoticeFields
     public const string SignedBy = "签收人";
     /// <summary>Withdrawal: the day the applicant withdrew (optional; default the notice's date).</summary>
     public const string WithdrawnOn = "撤回日期";
+    /// <summary>The person who filed for the addressee (经办人), when the addressee is another entity (optional).</summary>
+    public const string Agent = "经办人";
     /// <summary>Overrides <c>Notices:ReconsiderationBody</c> for this notice (optional).</summary>
     public const string ReconsiderationBody = "复议机关";
     /// <summary>Overrides <c>Notices:Court</c> for this notice (optional).</summary>

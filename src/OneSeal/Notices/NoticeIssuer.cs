@@ -51,7 +51,7 @@ public sealed class NoticeIssuer(NoticeOptions options) : INoticeIssuer
             Title = NoticeKinds.Title(request.Kind),
             Addressee = applicant,
             // The public verification page names a person only by the surname; an enterprise's name is public anyway.
-            AddresseePublic = applicantKind == AccountKind.Enterprise ? applicant : Masking.MaskName(applicant),
+            AddresseePublic = (request.AddresseeIsOrganisation ?? applicantKind == AccountKind.Enterprise) ? applicant : Masking.MaskName(applicant),
             ItemName = request.ItemName.Trim(),
             FieldsJson = JsonSerializer.Serialize(fields, Json),
             IssuedAt = at,

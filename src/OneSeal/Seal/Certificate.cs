@@ -27,6 +27,7 @@ public sealed class Certificate
     /// <summary>证照编号, e.g. QS2026-000123.</summary>
     public required string Number { get; set; }
     public Guid CaseId { get; set; }
+    /// <summary>The account that applied (it may download the licence); the holder itself is <see cref="HolderName"/>.</summary>
     public Guid HolderAccountId { get; set; }
     public required string ItemCode { get; set; }
     /// <summary>证照名称, e.g. 食品经营许可证.</summary>
@@ -35,7 +36,7 @@ public sealed class Certificate
     public required string TypeCode { get; set; }
     /// <summary>持证主体.</summary>
     public required string HolderName { get; set; }
-    /// <summary>持证主体代码类型: 111 citizen ID, 001 USCC (GB/T 36901).</summary>
+    /// <summary>持证主体代码类型: 111 citizen ID, 001 USCC, 099 other organisation, 999 other person (GB/T 36901).</summary>
     public required string HolderCodeType { get; set; }
     public required string HolderCodeMasked { get; set; }
     /// <summary>The full 持证主体代码, encrypted at rest with <see cref="OneSeal.Platform.Security.PersonalData"/>.</summary>

@@ -13,6 +13,18 @@ public static class HolderCodeTypes
     public const string OtherPerson = "999";
 
     public static bool IsKnown(string? type) => type is CitizenId or CreditCode or OtherOrganisation or OtherPerson;
+
+    public static readonly IReadOnlyList<string> All = [CitizenId, CreditCode, OtherOrganisation, OtherPerson];
+
+    /// <summary>The Chinese name of a code type, as forms and guides show it.</summary>
+    public static string Label(string? type) => type switch
+    {
+        CitizenId => "居民身份证号码",
+        CreditCode => "统一社会信用代码",
+        OtherOrganisation => "其他组织机构代码",
+        OtherPerson => "其他个人证件号码",
+        _ => "",
+    };
 }
 
 /// <summary>Checks a request before anything is numbered, rendered or stored; all problems are reported at once.</summary>

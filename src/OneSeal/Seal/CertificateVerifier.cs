@@ -64,7 +64,7 @@ public sealed class CertificateVerifier(OneSealDb db, TimeProvider clock, ILogge
 
     private PublicCertificateDetails Details(Certificate c) => new(
         c.Name, c.Number,
-        c.HolderCodeType == HolderCodeTypes.CitizenId ? Masking.MaskName(c.HolderName) : c.HolderName,
+        c.HolderCodeType is HolderCodeTypes.CitizenId or HolderCodeTypes.OtherPerson ? Masking.MaskName(c.HolderName) : c.HolderName,
         c.HolderCodeMasked, c.IssuerName, c.IssuedOn, c.ValidFrom, c.ValidUntil,
         c.ValidUntil is { } until && until < LegalDates.Today(clock), c.RevokedAt);
 

@@ -188,7 +188,8 @@ public abstract class CaseRuleTests(OneSealFactory app) : CaseApiTestBase(app)
         using var response = await ActAsync(applicant, created.Id, "submit");
 
         var problem = await ShouldBeProblemAsync(response, HttpStatusCode.BadRequest, field: "materials", rule: "required-materials");
-        FieldMessage(problem, "materials").ShouldContain("营业执照"); // M02, still missing
+        FieldMessage(problem, "materials").ShouldContain("主要设备设施"); // M03, still missing
+        FieldMessage(problem, "materials").ShouldNotContain("营业执照"); // M02 comes from the certificate library (issue 8, defect 2)
         (await FootprintAsync(created.Id)).ShouldBe(before);
     }
 

@@ -57,9 +57,11 @@ public abstract class CertificateApiTests(OneSealFactory app) : CaseApiTestBase(
         body.GetProperty("status").GetString().ShouldBe("valid");
         body.GetProperty("caseId").GetGuid().ShouldBe(caseId);
         body.GetProperty("itemCode").GetString().ShouldBe(Demo.FoodLicence);
-        body.GetProperty("holderName").GetString().ShouldBe("张三");
-        body.GetProperty("holderCodeType").GetString().ShouldBe("111");
-        text.ShouldNotContain(Demo.CitizenId, customMessage: "the holder's ID number is shown masked only");
+        // 持证主体 is the shop the form names, not 张三 who filed (issue 8, defect 1).
+        body.GetProperty("holderName").GetString().ShouldBe(Demo.FoodLicenceForm()["enterpriseName"]);
+        body.GetProperty("holderCodeType").GetString().ShouldBe("001");
+        text.ShouldNotContain(Demo.Uscc, customMessage: "the holder's code is shown masked only");
+        text.ShouldNotContain(Demo.CitizenId);
     }
 
     [Fact]

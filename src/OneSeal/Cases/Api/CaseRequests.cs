@@ -39,6 +39,11 @@ public sealed record CaseResponse(
     Guid Id, string CaseNumber, string Status, string ItemCode, string ItemName, string ApplicantName, string Channel,
     DateOnly? DueDate, string DeadlineState, int PausedDays, int ExtensionDays, bool DeemedAccepted, string? CertificateNumber, int Version, IReadOnlyDictionary<string, string?> Form,
     IReadOnlyList<string>? CorrectionMaterials, string? CorrectionNote, string? RefusalReason,
-    IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<MaterialEntry> Materials, IReadOnlyList<StepEntry> Steps, StepEntry? CurrentStep);
+    IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<MaterialEntry> Materials, IReadOnlyList<StepEntry> Steps, StepEntry? CurrentStep,
+    HolderEntry Holder, IReadOnlyList<NotSubmittedEntry> NotSubmittedMaterials);
+/// <summary>持证主体: the entity the result is made out to (code masked); <c>codeType</c> 111 / 001 / 099 / 999.</summary>
+public sealed record HolderEntry(string Name, string CodeType, string CodeMasked);
+/// <summary>A required material the applicant did not submit: <c>reason</c> shared-check (电子证照库共享核验) or commitment (告知承诺代替).</summary>
+public sealed record NotSubmittedEntry(string MaterialCode, string Name, string Reason);
 public sealed record CaseSummary(Guid Id, string CaseNumber, string Status, string ItemCode, string ItemName, string ApplicantName, DateTimeOffset? SubmittedAt, DateOnly? DueDate, int Version,
     StepEntry? CurrentStep);

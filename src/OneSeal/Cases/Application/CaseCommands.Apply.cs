@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OneSeal.Cases.Materials;
 using OneSeal.Cases.Rules;
 using OneSeal.Catalog;
+using OneSeal.Catalog.Versions;
 using OneSeal.Organisation;
 using OneSeal.Platform.Audit;
 using OneSeal.Platform.Database;
@@ -15,6 +16,9 @@ namespace OneSeal.Cases;
 /// <summary>Applying: create a draft, upload materials, submit (and resubmit after a correction).</summary>
 public sealed partial class CaseCommands
 {
+    /// <summary>持证主体 as the certificate and the notices print it (<see cref="Notices.NoticeFields"/>: 200 characters).</summary>
+    public const int MaxHolderName = 200;
+
     private long MaxUploadBytes => config.GetValue("Uploads:MaxBytes", UploadRules.DefaultMaxBytes);
 
     public async Task<Case> CreateAsync(Actor actor, string? itemCode, IReadOnlyDictionary<string, string?> form, CancellationToken ct)
@@ -30,6 +34,8 @@ public sealed partial class CaseCommands
             .OrderByDescending(i => i.Version).FirstOrDefaultAsync(ct)
             ?? throw new InvalidInputException("itemCode", "unknown-item", $"事项“{itemCode}”不存在或未发布。");
         EnsureServiceObject(actor, item);
+        ParentItemIsHeading.Ensure(item, await db.Set<Item>().AsNoTracking().InForce(db, today)
+            .Where(i => i.ParentCode == item.Code).OrderBy(i => i.Code).Select(i => i.Name).ToListAsync(ct));
         var clean = FormValidator.Validate(item.FormFields, form, LegalDates.Today(clock), requireAll: false);
         var account = await db.Set<Account>().AsNoTracking().FirstAsync(a => a.Id == actor.Id, ct);
 
@@ -104,10 +110,16 @@ public sealed partial class CaseCommands
         CaseTransitions.Ensure(CaseActions.Submitted, c);
         var item = await db.Set<Item>().AsNoTracking().Include(i => i.FormFields).Include(i => i.Materials).AsSplitQuery()
             .FirstAsync(i => i.Id == c.ItemId, ct);
-        FormValidator.Validate(item.FormFields, ReadForm(c), LegalDates.Today(clock), requireAll: true);
+        var form = FormValidator.Validate(item.FormFields, ReadForm(c), LegalDates.Today(clock), requireAll: true);
+        // The holder's name is printed on the licence and addresses every notice, which hold at most this many characters.
+        if (item.HolderNameField is { } holderField && form.TryGetValue(holderField, out var holderName) && holderName.Length > MaxHolderName)
+            throw new InvalidInputException($"form.{holderField}", "holder-name-length",
+                $"“{item.FormFields.First(f => f.Key == holderField).Label}”是证照的持证主体，不能超过{MaxHolderName}个字符。");
         var current = c.Materials.Where(m => !m.Superseded).ToList();
         var owed = await OwedMaterialsAsync(c, ct);
-        var missing = item.Materials.Where(m => m.Required && !owed.Contains(m.Code) && current.All(u => u.MaterialCode != m.Code)).ToList();
+        var uploaded = current.Select(u => u.MaterialCode).ToHashSet(StringComparer.Ordinal);
+        var committed = await HasNotificationCommitmentAsync(c, ct);
+        var missing = MaterialSupply.Missing(item.Materials, uploaded, owed, committed);
         if (missing.Count > 0)
             throw new InvalidInputException("materials", "required-materials",
                 "尚未上传以下必交材料：" + string.Join("、", missing.Select(m => m.Name)));
@@ -127,7 +139,8 @@ public sealed partial class CaseCommands
         c.Status = CaseStatus.Submitted;
         c.SubmittedAt = now;
         c.Version++;
-        AddEvent(c, actor, resubmission ? CaseActions.Resubmitted : CaseActions.Submitted, null, from, now);
+        AddEvent(c, actor, resubmission ? CaseActions.Resubmitted : CaseActions.Submitted,
+            MaterialSupply.Note(MaterialSupply.NotSubmitted(item.Materials, uploaded, committed)), from, now);
         db.Audit(actor, "case.submit", "case", c.Id.ToString(), null, now);
         await db.CommitAsync(ct);
         return c;

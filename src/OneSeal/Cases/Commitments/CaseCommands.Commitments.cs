@@ -39,9 +39,13 @@ public sealed partial class CaseCommands
             case "tolerance":
                 var codes = (materials ?? []).Where(m => !string.IsNullOrWhiteSpace(m)).Distinct().ToList();
                 if (codes.Count == 0) throw new InvalidInputException("materials", "required", "请列出容缺后补的材料（materials）。");
-                var notTolerable = codes.Where(code => !item.Materials.Any(m => m.Code == code && m.Tolerable)).ToList();
+                var unknown = codes.Where(code => item.Materials.All(m => m.Code != code)).ToList();
+                if (unknown.Count > 0)
+                    throw new InvalidInputException("materials", "unknown-material", "本事项没有这些材料编码：" + string.Join("、", unknown));
+                var notTolerable = item.Materials.Where(m => codes.Contains(m.Code) && !m.Tolerable).OrderBy(m => m.SortOrder).ToList();
                 if (notTolerable.Count > 0)
-                    throw new InvalidInputException("materials", "not-tolerable", "这些材料不可容缺（须为本事项列明的非关键材料）：" + string.Join("、", notTolerable));
+                    throw new InvalidInputException("materials", "not-tolerable",
+                        "这些材料不可容缺（须为本事项列明的非关键材料）：" + string.Join("、", notTolerable.Select(m => m.Name)));
                 if (supplyBy is not { } by || by <= today || by > today.AddDays(MaxSupplyDays))
                     throw new InvalidInputException("supplyBy", "range", $"补交日期（supplyBy）应在今天之后、{MaxSupplyDays}日以内。");
                 commitment = new CaseCommitment { Kind = CommitmentKind.Tolerance, Text = statement, MaterialsJson = JsonSerializer.Serialize(codes), SupplyBy = by };
@@ -67,7 +71,9 @@ public sealed partial class CaseCommands
         c.Version++;
         var label = commitment.Kind == CommitmentKind.Tolerance
             ? $"签署容缺受理承诺书：{string.Join("、", item.Materials.Where(m => commitment.MaterialsJson!.Contains($"\"{m.Code}\"")).Select(m => m.Name))}，承诺于 {commitment.SupplyBy:yyyy-MM-dd} 前补交"
-            : "签署告知承诺书";
+            : item.Materials.Where(m => m.ReplaceableByCommitment).OrderBy(m => m.SortOrder).Select(m => m.Name).ToList() is { Count: > 0 } replaced
+                ? $"签署告知承诺书，以承诺代替：{string.Join("、", replaced)}"
+                : "签署告知承诺书";
         AddEvent(c, actor, CaseActions.Committed, label, c.Status, now);
         db.Audit(actor, "case.committed", "case", c.Id.ToString(), commitment.Kind.ToString(), now);
         await db.CommitAsync(ct);
@@ -85,6 +91,9 @@ public sealed partial class CaseCommands
         return promised.Where(code => !c.Materials.Any(m => m.MaterialCode == code && !m.Superseded && m.UploadedAt >= commitment.SignedAt)).ToList();
     }
 
+    private Task<bool> HasNotificationCommitmentAsync(Case c, CancellationToken ct) =>
+        db.Set<CaseCommitment>().AnyAsync(x => x.CaseId == c.Id && x.Kind == CommitmentKind.Notification, ct);
+
     /// <summary>After an upload: a tolerance commitment whose materials have all arrived is fulfilled.</summary>
     private async Task FulfilToleranceIfCompleteAsync(Case c, Actor actor, DateTimeOffset now, CancellationToken ct)
     {
@@ -100,20 +109,25 @@ public sealed partial class CaseCommands
     private async Task EnsureNoOutstandingToleranceAsync(Case c, CancellationToken ct)
     {
         var owed = await OwedMaterialsAsync(c, ct);
-        if (owed.Count > 0)
-            throw new ConflictException("tolerance-outstanding", "容缺受理的材料尚未补齐，不能出具审批结果：" + string.Join("、", owed));
+        if (owed.Count == 0) return;
+        var names = await db.Set<ItemMaterial>().AsNoTracking().Where(m => m.ItemId == c.ItemId && owed.Contains(m.Code))
+            .OrderBy(m => m.SortOrder).Select(m => m.Name).ToListAsync(ct);
+        throw new ConflictException("tolerance-outstanding", "容缺受理的材料尚未补齐，不能出具审批结果：" + string.Join("、", names));
     }
 
     private async Task OpenVerificationTaskAsync(Case c, Actor actor, DateTimeOffset now, CancellationToken ct)
     {
-        if (!await db.Set<CaseCommitment>().AnyAsync(x => x.CaseId == c.Id && x.Kind == CommitmentKind.Notification, ct)) return;
+        if (!await HasNotificationCommitmentAsync(c, ct)) return;
         var item = await db.Set<Item>().AsNoTracking().FirstAsync(i => i.Id == c.ItemId, ct);
+        var department = await db.Set<Organisation.Agency>().Where(a => a.Id == item.SupervisingDepartmentId).Select(a => a.Name).FirstAsync(ct);
+        var holder = await CaseHolder.OfAsync(db, c, personalData, ct);
         var due = calendar.AddWorkingDays(LegalDates.ToLegalDate(now), VerificationWorkingDays);
         db.Add(new VerificationTask
         {
             Id = Guid.NewGuid(), CaseId = c.Id, CaseNumber = c.CaseNumber, DepartmentId = item.SupervisingDepartmentId,
-            Subject = $"告知承诺核查：{c.ApplicantName} · {c.ItemName}", DueOn = due, Status = VerificationStatus.Open, CreatedAt = now,
+            Subject = $"告知承诺核查：{holder.Name} · {c.ItemName}", DueOn = due, Status = VerificationStatus.Open, CreatedAt = now,
         });
-        AddEvent(c, actor, CaseActions.VerificationOpened, $"已向监管部门推送告知承诺核查任务，核查期限 {due:yyyy-MM-dd}", c.Status, now);
+        // Only what happened: the task is recorded here; no department workbench shows or receives it yet.
+        AddEvent(c, actor, CaseActions.VerificationOpened, $"已登记告知承诺核查任务（监管部门：{department}），核查期限 {due:yyyy-MM-dd}", c.Status, now);
     }
 }

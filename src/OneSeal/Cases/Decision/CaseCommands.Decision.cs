@@ -94,7 +94,7 @@ public sealed partial class CaseCommands
     {
         var item = await db.Set<Item>().AsNoTracking().Include(i => i.FormFields).FirstAsync(i => i.Id == c.ItemId, ct);
         var bureau = await db.Set<Agency>().AsNoTracking().FirstAsync(o => o.Id == c.HandlingOrganisationId, ct);
-        var holder = await db.Set<Account>().AsNoTracking().FirstAsync(a => a.Id == c.ApplicantAccountId, ct);
+        var holder = await CaseHolder.OfAsync(db, c, personalData, ct);
         var issuedOn = LegalDates.ToLegalDate(now);
         var form = ReadForm(c);
         // Details printed on the certificate: the form's plain-text fields; identity fields stay off the document.
@@ -103,9 +103,8 @@ public sealed partial class CaseCommands
             .Select(f => KeyValuePair.Create(f.Label, form[f.Key]!))
             .ToList();
         return new CertificateRequest(
-            c.Id, c.CaseNumber, holder.Id, item.Code, item.Name, item.ResultName, item.ResultTypeCode,
-            holder.DisplayName, holder.Kind == AccountKind.Enterprise ? "001" : "111",
-            holder.IdentityCodeProtected is null ? "" : personalData.Unprotect(holder.IdentityCodeProtected),
+            c.Id, c.CaseNumber, c.ApplicantAccountId, item.Code, item.Name, item.ResultName, item.ResultTypeCode,
+            holder.Name, holder.CodeType, holder.Code,
             bureau.Id, bureau.Name, bureau.Uscc ?? bureau.Code, issuedOn, issuedOn,
             item.ResultValidityYears is { } years ? issuedOn.AddYears(years).AddDays(-1) : null,
             details);

@@ -21,7 +21,7 @@ public sealed partial class CaseCommands
         c.DeliveryMode = "electronic";
         await NoticeAsync(c, Notices.NoticeKind.DeliveryReceipt, c.DeliveredAt.Value, ct,
             (Notices.NoticeFields.DeliveredDocument, $"准予行政许可决定书及电子证照（{c.CertificateNumber}）"), (Notices.NoticeFields.DeliveryMode, "电子送达"),
-            (Notices.NoticeFields.DeliveryDate, Iso(LegalDates.ToLegalDate(c.DeliveredAt.Value))), (Notices.NoticeFields.Recipient, c.ApplicantName));
+            (Notices.NoticeFields.DeliveryDate, Iso(LegalDates.ToLegalDate(c.DeliveredAt.Value))));
         await MoveAsync(c, actor, CaseActions.Delivered, CaseStatus.Delivered, mode, c.DeliveredAt.Value, ct);
     }
 
@@ -52,7 +52,7 @@ public sealed partial class CaseCommands
         await NoticeAsync(c, Notices.NoticeKind.DeliveryReceipt, now, ct,
             (Notices.NoticeFields.DeliveredDocument, c.Approved == true ? $"准予行政许可决定书及证照（{c.CertificateNumber}）" : "不予行政许可决定书"),
             (Notices.NoticeFields.DeliveryMode, mode switch { "pickup" => "窗口领取", "post" => "邮寄送达", _ => "电子送达" }),
-            (Notices.NoticeFields.DeliveryDate, Iso(LegalDates.ToLegalDate(now))), (Notices.NoticeFields.Recipient, c.ApplicantName),
+            (Notices.NoticeFields.DeliveryDate, Iso(LegalDates.ToLegalDate(now))),
             (Notices.NoticeFields.TrackingNumber, c.TrackingNumber));
         var late = c.DeliveryDueDate is { } dueBy && LegalDates.ToLegalDate(now) > dueBy ? $"（超过法定送达期限 {dueBy:yyyy-MM-dd}）" : "";
         return await MoveAsync(c, actor, CaseActions.Delivered, CaseStatus.Delivered, label + late, now, ct);

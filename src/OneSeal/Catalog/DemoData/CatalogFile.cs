@@ -27,13 +27,16 @@ internal sealed record CatalogFile(List<CatalogFile.OrgRow> Organisations, List<
         int OnlineDepth = 4, bool Appointment = false, bool ResultByPost = false, TongbanScope Tongban = TongbanScope.None,
         string? ResultSample = null, string? IntermediaryServices = null, List<string>? JointDepartments = null,
         List<StepRow>? Steps = null, string? ComplaintPhone = null, string? Window = null, List<string>? Themes = null,
-        BeforeRow? Before = null);
+        BeforeRow? Before = null, HolderRow? Holder = null);
+
+    /// <summary>持证主体: the form fields naming the licensed entity and its code, and the code type (docs/demo-catalog.md).</summary>
+    internal sealed record HolderRow(string NameField, string CodeField, string CodeType);
 
     /// <summary>The first published version's values that the reform later changed.</summary>
     internal sealed record BeforeRow(int? PromisedDays = null, int? Visits = null, int? OnlineDepth = null, bool? FeeCharged = null,
         decimal? FeeAmount = null, string? FeeStandard = null, List<MaterialRow>? Materials = null);
 
-    internal sealed record MaterialRow(string Code, string Name, bool Required, string? Description, bool Tolerable = false,
+    internal sealed record MaterialRow(string Code, string Name, bool Required, string? Description, bool Tolerable = false, bool ReplaceableByCommitment = false,
         MaterialSource Source = MaterialSource.Applicant, string? MaterialType = null, MaterialForm Form = MaterialForm.Both,
         int Copies = 1, string? LegalBasis = null, bool BlankForm = false);
 

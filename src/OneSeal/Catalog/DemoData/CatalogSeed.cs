@@ -97,6 +97,7 @@ public static class CatalogSeed
             // Before a transfer the item is served at its department's window; the bureau's window comes with the transfer.
             Window = implementing.Kind == OrganisationKind.Bureau ? i.Window : i.Window ?? $"{implementing.Name}业务窗口",
             CommitmentApproval = i.CommitmentApproval, DeemedApprovalOnTimeout = i.DeemedApprovalOnTimeout,
+            HolderNameField = i.Holder?.NameField, HolderCodeField = i.Holder?.CodeField, HolderCodeType = i.Holder?.CodeType,
             Materials = Materials(id, b?.Materials ?? i.Materials),
             FormFields = i.FormFields.Select((f, n) => new ItemFormField
             {
@@ -116,7 +117,7 @@ public static class CatalogSeed
     private static List<ItemMaterial> Materials(Guid itemId, List<CatalogFile.MaterialRow> rows) => rows.Select((m, n) => new ItemMaterial
     {
         Id = Guid.NewGuid(), ItemId = itemId, Code = m.Code, Name = m.Name, Required = m.Required, Tolerable = m.Tolerable,
-        Description = m.Description, Source = m.Source, MaterialTypeCode = m.MaterialType, Form = m.Form, Copies = m.Copies,
+        ReplaceableByCommitment = m.ReplaceableByCommitment, Description = m.Description, Source = m.Source, MaterialTypeCode = m.MaterialType, Form = m.Form, Copies = m.Copies,
         LegalBasis = m.LegalBasis, BlankForm = m.BlankForm, SortOrder = n,
     }).ToList();
 

@@ -14,6 +14,7 @@ internal static class DraftLists
         Materials(draft, input.Materials ?? [], lookups, p);
         Steps(draft, input.Steps ?? [], p);
         FormFields(draft, input.FormFields ?? [], p);
+        HolderMappingRules.Apply(draft, input, p);
         JointDepartments(draft, input.JointDepartments ?? [], lookups, p);
         Themes(draft, input.Themes ?? [], lookups, p);
     }
@@ -35,6 +36,11 @@ internal static class DraftLists
             row.Tolerable = m.Tolerable;
             if (m.Tolerable && !m.Required) p.Add($"{f}.tolerable", "tolerable-not-required", $"第{i + 1}项材料不是必交材料，无需容缺。");
             if (m.Tolerable && m.BlankForm) p.Add($"{f}.tolerable", "key-material", $"第{i + 1}项材料是申请书（表），属于核心材料，不能容缺。");
+            row.ReplaceableByCommitment = m.ReplaceableByCommitment;
+            if (m.ReplaceableByCommitment && !draft.CommitmentApproval)
+                p.Add($"{f}.replaceableByCommitment", "commitment-not-allowed", $"第{i + 1}项材料：本事项未实行告知承诺制，材料不能以告知承诺代替。");
+            else if (m.ReplaceableByCommitment && (!m.Required || m.BlankForm))
+                p.Add($"{f}.replaceableByCommitment", "not-replaceable", $"第{i + 1}项材料{(m.BlankForm ? "是申请书（表），不能以告知承诺代替" : "不是必交材料，无需以告知承诺代替")}。");
             row.Description = p.Text(m.Description, $"{f}.description", $"第{i + 1}项材料的说明", 1000);
             row.Source = p.Enum(m.Source, $"{f}.source", $"第{i + 1}项材料的来源", MaterialSource.Applicant, required: false);
             row.Form = p.Enum(m.Form, $"{f}.form", $"第{i + 1}项材料的形式", MaterialForm.Both, required: false);

@@ -42,6 +42,12 @@ public sealed record ItemDraftInput
     public string? Window { get; init; }
     public bool CommitmentApproval { get; init; }
     public bool DeemedApprovalOnTimeout { get; init; }
+    /// <summary>持证主体: the form field key giving the holder's name; with the two below, or all three empty (the applicant is the holder).</summary>
+    public string? HolderNameField { get; init; }
+    /// <summary>The form field key giving the holder's code.</summary>
+    public string? HolderCodeField { get; init; }
+    /// <summary>111 citizen ID, 001 USCC, 099 other organisation, 999 other person.</summary>
+    public string? HolderCodeType { get; init; }
     public string? ChangeNote { get; init; }
     public List<MaterialInput>? Materials { get; init; }
     public List<StepInput>? Steps { get; init; }
@@ -58,6 +64,8 @@ public sealed record MaterialInput
     public string? Name { get; init; }
     public bool Required { get; init; }
     public bool Tolerable { get; init; }
+    /// <summary>告知承诺可替代 (items approved on commitment only).</summary>
+    public bool ReplaceableByCommitment { get; init; }
     public string? Description { get; init; }
     public string? Source { get; init; }
     public string? MaterialType { get; init; }

@@ -24,9 +24,11 @@ public static class ItemDraftSource
             ResultValidityYears = i.ResultValidityYears, ResultSample = i.ResultSample, IntermediaryServices = i.IntermediaryServices,
             Phone = i.Phone, ComplaintPhone = i.ComplaintPhone, Window = i.Window,
             CommitmentApproval = i.CommitmentApproval, DeemedApprovalOnTimeout = i.DeemedApprovalOnTimeout, ChangeNote = i.ChangeNote,
+            HolderNameField = i.HolderNameField, HolderCodeField = i.HolderCodeField, HolderCodeType = i.HolderCodeType,
             Materials = i.Materials.OrderBy(m => m.SortOrder).Select(m => new MaterialInput
             {
-                Code = m.Code, Name = m.Name, Required = m.Required, Tolerable = m.Tolerable, Description = m.Description,
+                Code = m.Code, Name = m.Name, Required = m.Required, Tolerable = m.Tolerable, ReplaceableByCommitment = m.ReplaceableByCommitment,
+                Description = m.Description,
                 Source = m.Source.ToString(), MaterialType = m.MaterialTypeCode, Form = m.Form.ToString(), Copies = m.Copies,
                 LegalBasis = m.LegalBasis, BlankForm = m.BlankForm,
             }).ToList(),

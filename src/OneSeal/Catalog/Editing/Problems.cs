@@ -40,9 +40,23 @@ internal sealed class Problems
         }
         if (System.Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed) && !int.TryParse(value, out _))
             return parsed;
-        Add(field, "unknown-value", $"{label}“{value}”无效，应为：{string.Join("、", System.Enum.GetNames<T>())}。");
+        // The value to type (an API or xlsx client sends the name) with the Chinese name a person knows it by.
+        Add(field, "unknown-value", $"{label}“{value}”无效，应为：{string.Join("、", System.Enum.GetValues<T>().Select(v => Chinese(v) is { } c ? $"{v}（{c}）" : v.ToString()))}。");
         return fallback;
     }
+
+    private static string? Chinese(object value) => value switch
+    {
+        ItemKind k => ItemLabels.Of(k),
+        ServiceObject s => ItemLabels.Of(s),
+        ItemStepKind k => ItemLabels.Of(k),
+        FormFieldType f => ItemLabels.Of(f),
+        AdministrativeLevel l => Versions.ItemDiff.LevelLabel(l),
+        TongbanScope t => Versions.ItemDiff.TongbanLabel(t),
+        MaterialSource m => Versions.ItemDiff.SourceLabel(m),
+        MaterialForm f => Versions.ItemDiff.FormLabel(f),
+        _ => null,
+    };
 
     public Guid? Agency(CatalogLookups lookups, string? code, string field, string label)
     {

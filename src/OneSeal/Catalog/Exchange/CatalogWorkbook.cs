@@ -41,6 +41,7 @@ internal static class CatalogWorkbook
             item.Input.Materials!.Add(new MaterialInput
             {
                 Code = row.Text("code"), Name = row.Text("name"), Required = row.Bool("required"), Tolerable = row.Bool("tolerable"),
+                ReplaceableByCommitment = row.Bool("replaceableByCommitment"),
                 Description = row.Text("description"), Source = row.Text("source"), MaterialType = row.Text("materialType"),
                 Form = row.Text("form"), Copies = row.Int("copies"), LegalBasis = row.Text("legalBasis"), BlankForm = row.Bool("blankForm"),
             });
@@ -69,6 +70,7 @@ internal static class CatalogWorkbook
         ResultValidityYears = row.Int("resultValidityYears"), ResultSample = row.Text("resultSample"),
         IntermediaryServices = row.Text("intermediaryServices"), Phone = row.Text("phone"), ComplaintPhone = row.Text("complaintPhone"),
         Window = row.Text("window"), CommitmentApproval = row.Bool("commitmentApproval"), DeemedApprovalOnTimeout = row.Bool("deemedApprovalOnTimeout"),
+        HolderNameField = row.Text("holderNameField"), HolderCodeField = row.Text("holderCodeField"), HolderCodeType = row.Text("holderCodeType"),
         ChangeNote = row.Text("changeNote"), Steps = Steps(row),
         JointDepartments = StepsText.Codes(row.Text("jointDepartments")), Themes = StepsText.Codes(row.Text("themes")),
         Materials = [], FormFields = [],

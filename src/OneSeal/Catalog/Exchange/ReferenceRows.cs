@@ -27,6 +27,7 @@ internal static class ReferenceRows
         rows.AddRange(Labels("材料形式", (MaterialForm.Paper, "纸质"), (MaterialForm.Electronic, "电子"), (MaterialForm.Both, "纸质和电子")));
         rows.AddRange(Labels("表单项类型", (FormFieldType.Text, "文本"), (FormFieldType.CitizenId, "身份证号"), (FormFieldType.Uscc, "统一社会信用代码"),
             (FormFieldType.Phone, "电话"), (FormFieldType.Date, "日期"), (FormFieldType.Number, "数字"), (FormFieldType.Address, "住址（个人）")));
+        rows.AddRange(Seal.HolderCodeTypes.All.Select(t => new object?[] { "持证主体代码类型", t, Seal.HolderCodeTypes.Label(t) }));
         rows.Add(["是否", "是 / 否", "也可写 true / false、1 / 0"]);
         rows.Add(["办理环节写法", "Accept:10;Review:60;Decide:20;Deliver:10;SiteInspection:0!", "环节:时限占比，用;分隔，末尾!表示该环节不计入办理时限"]);
         rows.Add(["以'开头的单元格", "'=1+1", "导出时在以 = + - @ ' 开头的文字前加一个'，防止被当作公式；导入时去掉这个'"]);

@@ -67,6 +67,7 @@ public static class ItemDiff
         Scalar(Basic, "办理窗口", from.Window, to.Window);
         Scalar(Basic, "告知承诺制", YesNo(from.CommitmentApproval), YesNo(to.CommitmentApproval));
         Scalar(Basic, "超时默认", YesNo(from.DeemedApprovalOnTimeout), YesNo(to.DeemedApprovalOnTimeout));
+        Scalar(Basic, "持证主体", HolderLabel(from), HolderLabel(to));
 
         Scalar(Limits, "法定时限", Days(from.StatutoryDays), Days(to.StatutoryDays));
         Scalar(Limits, "承诺时限", Days(from.PromisedDays), Days(to.PromisedDays));
@@ -110,6 +111,7 @@ public static class ItemDiff
             Field("名称", m.Name, n.Name);
             Field("是否必交", m.Required ? "必交" : "选交", n.Required ? "必交" : "选交");
             Field("可否容缺", YesNo(m.Tolerable), YesNo(n.Tolerable));
+            Field("告知承诺可替代", YesNo(m.ReplaceableByCommitment), YesNo(n.ReplaceableByCommitment));
             Field("来源", SourceLabel(m.Source), SourceLabel(n.Source));
             Field("形式", FormLabel(m.Form), FormLabel(n.Form));
             Field("份数", m.Copies.ToString(CultureInfo.InvariantCulture), n.Copies.ToString(CultureInfo.InvariantCulture));
@@ -172,7 +174,15 @@ public static class ItemDiff
 
     private static string Describe(ItemStep s) => s.StopsClock ? $"{ItemLabels.Of(s.Kind)}（中止计时）" : $"{ItemLabels.Of(s.Kind)}（{s.SharePercent}%）";
 
-    private static string Describe(ItemFormField f) => $"{f.Label}（{f.Type}{(f.Required ? "，必填" : "")}）";
+    private static string Describe(ItemFormField f) => $"{f.Label}（{ItemLabels.Of(f.Type)}{(f.Required ? "，必填" : "")}）";
+
+    /// <summary>持证主体 in words: the form fields it is read from and the code type, or the applicant.</summary>
+    public static string HolderLabel(Item i)
+    {
+        if (i.HolderNameField is null && i.HolderCodeField is null && i.HolderCodeType is null) return "申请人（本人或本单位）";
+        string Field(string? key) => i.FormFields.FirstOrDefault(f => f.Key == key)?.Label ?? key ?? "—";
+        return $"申请表“{Field(i.HolderNameField)}”所填主体，代码取自“{Field(i.HolderCodeField)}”（{Seal.HolderCodeTypes.Label(i.HolderCodeType)}）";
+    }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
     private static string YesNo(bool b) => b ? "是" : "否";

@@ -43,10 +43,11 @@ public static class ItemVersions
             ResultValidityYears = source.ResultValidityYears, ResultSample = source.ResultSample,
             IntermediaryServices = source.IntermediaryServices, Phone = source.Phone, ComplaintPhone = source.ComplaintPhone,
             Window = source.Window, CommitmentApproval = source.CommitmentApproval, DeemedApprovalOnTimeout = source.DeemedApprovalOnTimeout,
+            HolderNameField = source.HolderNameField, HolderCodeField = source.HolderCodeField, HolderCodeType = source.HolderCodeType,
             Materials = source.Materials.OrderBy(m => m.SortOrder).Select(m => new ItemMaterial
             {
                 Id = Guid.NewGuid(), ItemId = id, Code = m.Code, Name = m.Name, Required = m.Required, Tolerable = m.Tolerable,
-                Description = m.Description, Source = m.Source, MaterialTypeCode = m.MaterialTypeCode, Form = m.Form,
+                ReplaceableByCommitment = m.ReplaceableByCommitment, Description = m.Description, Source = m.Source, MaterialTypeCode = m.MaterialTypeCode, Form = m.Form,
                 Copies = m.Copies, LegalBasis = m.LegalBasis, BlankForm = m.BlankForm, SortOrder = m.SortOrder,
             }).ToList(),
             FormFields = source.FormFields.OrderBy(f => f.SortOrder).Select(f => new ItemFormField

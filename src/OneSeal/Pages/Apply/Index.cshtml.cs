@@ -27,6 +27,9 @@ public sealed class IndexModel(CatalogQueries catalog, CaseCommands cases, TimeP
     /// <summary>Set when the signed-in account cannot apply for this item (citizen vs enterprise).</summary>
     public string? ServiceObjectProblem { get; private set; }
 
+    /// <summary>The item is a heading (主项) with sub-items: one applies for a sub-item, not for it.</summary>
+    public bool IsHeading => Guide?.SubItems.Count > 0;
+
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
         ClearErrors();
@@ -38,6 +41,8 @@ public sealed class IndexModel(CatalogQueries catalog, CaseCommands cases, TimeP
         ClearErrors();
         if (await LoadAsync(code, ct) is { } missing) return missing;
         var guide = Guide!;
+        // A heading (主项) takes no application: the page says which sub-item to choose instead.
+        if (IsHeading) return Page();
         foreach (var f in guide.FormFields)
             Values[f.Key] = Request.Form[$"form.{f.Key}"].ToString() is { Length: > 0 } v ? v : null;
         var submit = intent == "submit";

@@ -12,7 +12,8 @@ public static class CaseDisplay
 {
     public sealed record FormValue(string Label, string? Value);
 
-    public sealed record MaterialRow(ItemMaterial Item, CaseMaterial? Uploaded, bool InCorrectionNotice);
+    /// <summary><paramref name="NotSubmitted"/>: why the applicant did not upload it (checked against shared data, replaced by a commitment).</summary>
+    public sealed record MaterialRow(ItemMaterial Item, CaseMaterial? Uploaded, bool InCorrectionNotice, Cases.Materials.NotSubmittedReason? NotSubmitted = null);
 
     /// <summary>
     /// The application form as labelled values. Identity codes (citizen ID, credit code) and phone numbers are
@@ -47,7 +48,9 @@ public static class CaseDisplay
     public static IReadOnlyList<MaterialRow> Materials(CaseQueries.CaseDetail d)
     {
         var listed = d.Case.Status == CaseStatus.CorrectionRequested ? CorrectionCodes(d.Case).ToHashSet() : [];
-        return d.ItemMaterials.Select(m => new MaterialRow(m, d.Materials.FirstOrDefault(u => u.MaterialCode == m.Code), listed.Contains(m.Code))).ToList();
+        var exempt = d.NotSubmitted.ToDictionary(x => x.Material.Code, x => x.Reason);
+        return d.ItemMaterials.Select(m => new MaterialRow(m, d.Materials.FirstOrDefault(u => u.MaterialCode == m.Code), listed.Contains(m.Code),
+            exempt.TryGetValue(m.Code, out var why) ? why : null)).ToList();
     }
 
     public static string Local(DateTimeOffset? instant) =>

@@ -112,4 +112,46 @@ public class ItemDraftRulesTests
         again.PromisedDays.ShouldBe(5);
         again.Steps.Select(s => s.Kind).ShouldBe([ItemStepKind.Accept, ItemStepKind.Review, ItemStepKind.Decide, ItemStepKind.Deliver]);
     }
+
+    // Issue 8, defect 1: the holder (持证主体) is read from required form fields of the right type, all three elements or none.
+    [Fact]
+    public void Defect01_a_holder_mapping_names_required_form_fields_of_the_code_type()
+    {
+        var form = new List<FormFieldInput>
+        {
+            new() { Key = "enterpriseName", Label = "企业名称", Type = "Text", Required = true },
+            new() { Key = "uscc", Label = "统一社会信用代码", Type = "Uscc", Required = true },
+            new() { Key = "note", Label = "备注", Type = "Text", Required = false },
+        };
+        var (draft, ok) = DraftSamples.Apply(DraftSamples.Valid() with
+        {
+            FormFields = form, HolderNameField = "enterpriseName", HolderCodeField = "uscc", HolderCodeType = "001",
+        });
+        ok.ShouldBeEmpty();
+        (draft.HolderNameField, draft.HolderCodeField, draft.HolderCodeType).ShouldBe(("enterpriseName", "uscc", "001"));
+
+        var (_, problems) = DraftSamples.Apply(DraftSamples.Valid() with
+        {
+            FormFields = form, HolderNameField = "note", HolderCodeField = "uscc", HolderCodeType = "111",
+        });
+        ShouldHave(problems, "holderNameField", "field-required");
+        ShouldHave(problems, "holderCodeField", "field-type");
+        problems.Single(p => p.Field == "holderCodeField").Message.ShouldContain("身份证号码");
+
+        var (_, partial) = DraftSamples.Apply(DraftSamples.Valid() with { FormFields = form, HolderNameField = "enterpriseName" });
+        ShouldHave(partial, "holderCodeField", "required");
+        ShouldHave(partial, "holderCodeType", "required");
+        var (_, unknown) = DraftSamples.Apply(DraftSamples.Valid() with { FormFields = form, HolderNameField = "enterpriseName", HolderCodeField = "uscc", HolderCodeType = "01" });
+        ShouldHave(unknown, "holderCodeType", "unknown-value");
+    }
+
+    // Issue 8, defect 7: a bad enumeration value is answered with the values to type and their Chinese names.
+    [Fact]
+    public void Defect07_an_unknown_enumeration_value_is_explained_with_chinese_names()
+    {
+        var (_, problems) = DraftSamples.Apply(DraftSamples.Valid() with { Kind = "Fast" });
+        var message = problems.Single(p => p.Field == "kind").Message;
+        message.ShouldContain("Promised（承诺件）");
+        message.ShouldContain("Immediate（即办件）");
+    }
 }

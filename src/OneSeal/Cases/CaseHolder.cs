@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using OneSeal.Catalog;
+using OneSeal.Organisation;
+using OneSeal.Organisation.Identifiers;
+using OneSeal.Platform.Database;
+using OneSeal.Platform.Security;
+using OneSeal.Seal;
+
+namespace OneSeal.Cases;
+
+/// <summary>
+/// 持证主体: the entity a case's result is made out to and its notices are addressed to (GB/T 36903). For an item
+/// version that maps it (<see cref="Item.HolderNameField"/> …) it is the entity the application form names — the shop
+/// whose credit code 张三 typed, not 张三; otherwise it is the applicant's own account (an enterprise item's applicant
+/// is the enterprise). The person who filed stays the case's applicant, named on notices as 经办人 when different.
+/// </summary>
+public sealed record CaseHolder(string Name, string CodeType, string Code)
+{
+    /// <summary>An organisation's name is public; a person's is shown masked outside the case.</summary>
+    public bool IsOrganisation => CodeType is HolderCodeTypes.CreditCode or HolderCodeTypes.OtherOrganisation;
+
+    public string CodeMasked => Code.Length == 0 ? "" : Masking.MaskIdentity(Code);
+
+    /// <summary>
+    /// The holder of <paramref name="mapping"/> read from <paramref name="form"/> (the case's form as
+    /// <see cref="Forms.CaseForm.Read(Case, PersonalData)"/> returns it); the applicant when the version maps none or the form lacks a value.
+    /// </summary>
+    public static CaseHolder Of(HolderMapping mapping, IReadOnlyDictionary<string, string?> form, Account applicant, Func<string, string> unprotect)
+    {
+        if (mapping.IsSet && Value(form, mapping.NameField) is { } name && Value(form, mapping.CodeField) is { } code)
+            return new CaseHolder(name, mapping.CodeType!, code);
+        return new CaseHolder(applicant.DisplayName,
+            applicant.Kind == AccountKind.Enterprise ? HolderCodeTypes.CreditCode : HolderCodeTypes.CitizenId,
+            applicant.IdentityCodeProtected is null ? "" : unprotect(applicant.IdentityCodeProtected));
+    }
+
+    /// <summary>The holder of a case: its version's mapping, its form (decrypted by <see cref="Forms.CaseForm"/>) and its applicant.</summary>
+    public static async Task<CaseHolder> OfAsync(OneSealDb db, Case c, PersonalData personalData, CancellationToken ct)
+    {
+        var mapping = await db.Set<Item>().AsNoTracking().Where(i => i.Id == c.ItemId)
+            .Select(i => new HolderMapping(i.HolderNameField, i.HolderCodeField, i.HolderCodeType)).FirstAsync(ct);
+        var applicant = await db.Set<Account>().AsNoTracking().FirstAsync(a => a.Id == c.ApplicantAccountId, ct);
+        return Of(mapping, Forms.CaseForm.Read(c, personalData), applicant, personalData.Unprotect);
+    }
+
+    private static string? Value(IReadOnlyDictionary<string, string?> form, string? key) =>
+        key is not null && form.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+}
+
+/// <summary>The three holder elements of an item version (all set, or none).</summary>
+public sealed record HolderMapping(string? NameField, string? CodeField, string? CodeType)
+{
+    public bool IsSet => NameField is not null && CodeField is not null && HolderCodeTypes.IsKnown(CodeType);
+
+    public static HolderMapping Of(Item item) => new(item.HolderNameField, item.HolderCodeField, item.HolderCodeType);
+}
