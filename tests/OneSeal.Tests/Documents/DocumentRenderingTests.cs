@@ -137,7 +137,7 @@ public abstract class DocumentRenderingTests(OneSealFactory app) : CaseApiTestBa
         form.Add(content, "file", "licence.pdf");
         using var verify = await Anonymous().PostAsync("/api/v1/certificates/verify", form);
         (await verify.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("genuine").GetBoolean().ShouldBeTrue();
-        (await InDb(db => OneSeal.Platform.Audit.AuditTrail.VerifyAsync(db, default))).Intact.ShouldBeTrue();
+        (await InDb(db => OneSeal.Platform.Audit.AuditTrail.VerifyAsync(db, App.Services.GetRequiredService<OneSeal.Platform.Audit.AuditKeys>(), default))).Intact.ShouldBeTrue();
     }
 
     [Fact]
