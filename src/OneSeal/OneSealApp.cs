@@ -41,6 +41,8 @@ public static class OneSealApp
         services.AddRazorPages();
         services.AddSingleton<PersonalData>();
         services.AddScoped<SignIn>();
+        services.AddScoped<AccessTokens>();
+        services.AddSignInRateLimit(config);
         services.AddScoped<CatalogQueries>();
         services.AddScoped<OneSeal.Catalog.Editing.CatalogEditor>();
         services.AddScoped<OneSeal.Catalog.Editing.CatalogAdminQueries>();
@@ -106,6 +108,7 @@ public static class OneSealApp
 
     public static void UseOneSeal(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseOneSealProblems();
         app.UseRequestLocalization(o =>
         {
@@ -117,6 +120,7 @@ public static class OneSealApp
         });
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
