@@ -47,6 +47,8 @@ public static class OneSealApp
         services.AddRazorPages();
         services.AddSingleton<PersonalData>();
         services.AddScoped<SignIn>();
+        services.AddScoped<AccessTokens>();
+        services.AddSignInRateLimit(config);
         services.AddScoped<CatalogQueries>();
         services.AddScoped<OneSeal.Catalog.Editing.CatalogEditor>();
         services.AddScoped<OneSeal.Catalog.Editing.CatalogAdminQueries>();
@@ -121,6 +123,7 @@ public static class OneSealApp
 
     public static void UseOneSeal(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseOneSealProblems();
         app.UseRequestLocalization(o =>
         {
@@ -132,6 +135,7 @@ public static class OneSealApp
         });
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

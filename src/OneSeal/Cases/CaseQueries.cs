@@ -68,7 +68,7 @@ public sealed class CaseQueries(OneSealDb db, Calendar.WorkingDayClock calendar,
     /// <summary>A staff work queue: the organisation's cases in the given statuses, oldest submission first.</summary>
     public async Task<List<Case>> QueueAsync(Actor actor, IReadOnlyCollection<CaseStatus> statuses, CancellationToken ct)
     {
-        if (actor.OrganisationId is not { } org || !(actor.Has(Roles.Clerk) || actor.Has(Roles.Reviewer) || actor.Has(Roles.Chief)))
+        if (actor.OrganisationId is not { } org || !Roles.CaseHandling.Any(actor.Has))
             throw new ForbiddenException("role", "只有承办单位的窗口、审查和决定人员可以查看工作队列。");
         return await db.Set<Case>().AsNoTracking()
             .Where(c => c.HandlingOrganisationId == org && statuses.Contains(c.Status))

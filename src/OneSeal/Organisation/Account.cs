@@ -29,7 +29,40 @@ public sealed class Account
     public string? Phone { get; set; }
     public bool Disabled { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>
+    /// Every cookie, bearer token and refresh token carries the stamp it was issued under; a new stamp (disable, role or
+    /// password change, sign-out) ends them all at their next request (<see cref="Platform.Security.SessionCheck"/>).
+    /// </summary>
+    public string SecurityStamp { get; set; } = NewSecurityStamp();
+    /// <summary>Failed sign-ins counted since <see cref="FailedSignInsSince"/> (the start of the lockout window).</summary>
+    public int FailedSignIns { get; set; }
+    public DateTimeOffset? FailedSignInsSince { get; set; }
+    /// <summary>Sign-in is refused until this instant (<see cref="Accounts.Lockout"/>).</summary>
+    public DateTimeOffset? LockedUntil { get; set; }
     public List<AccountRole> Roles { get; set; } = [];
+
+    /// <summary>Disabling ends every session of the account at once.</summary>
+    public void Disable()
+    {
+        Disabled = true;
+        SecurityStamp = NewSecurityStamp();
+    }
+
+    /// <summary>A role change ends the sessions that carry the old roles.</summary>
+    public void SetRoles(IEnumerable<string> roles)
+    {
+        Roles = roles.Distinct().Select(r => new AccountRole { AccountId = Id, Role = r }).ToList();
+        SecurityStamp = NewSecurityStamp();
+    }
+
+    /// <summary>A new password ends every session signed in with the old one.</summary>
+    public void SetPasswordHash(string hash)
+    {
+        PasswordHash = hash;
+        SecurityStamp = NewSecurityStamp();
+    }
+
+    public static string NewSecurityStamp() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 }
 
 public sealed class AccountRole
@@ -50,6 +83,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         b.Property(x => x.IdentityCodeProtected).HasMaxLength(1024);
         b.Property(x => x.IdentityCodeMasked).HasMaxLength(32);
         b.Property(x => x.Phone).HasMaxLength(32);
+        b.Property(x => x.SecurityStamp).HasMaxLength(32);
         b.HasIndex(x => x.Username).IsUnique();
         b.HasOne<Agency>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Roles).WithOne().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Cascade);

@@ -18,5 +18,8 @@ public static class Roles
     /// <summary>系统管理员.</summary>
     public const string Admin = "admin";
 
+    /// <summary>The roles that handle cases (窗口、审查、决定). The administrator is not one: it keeps the catalog and never sees applicants' cases.</summary>
+    public static readonly IReadOnlyList<string> CaseHandling = [Clerk, Reviewer, Chief];
+
     public static readonly IReadOnlyList<string> All = [Applicant, Clerk, Reviewer, Chief, DepartmentStaff, Monitor, Admin];
 }

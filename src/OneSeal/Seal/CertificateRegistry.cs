@@ -13,21 +13,21 @@ public sealed class CertificateRegistry(OneSealDb db, TimeProvider clock, ILogge
 {
     public const int MaxReasonLength = 500;
 
-    /// <summary>The holder, staff of the issuing organisation, and monitoring officers.</summary>
+    /// <summary>The holder, case-handling staff of the issuing organisation, and monitoring officers (not its administrator).</summary>
     public static bool CanRead(Certificate c, Actor a) =>
         a.Id == c.HolderAccountId
-        || (a.Kind == AccountKind.Staff && a.OrganisationId == c.IssuerOrganisationId)
+        || (a.Kind == AccountKind.Staff && a.OrganisationId == c.IssuerOrganisationId && Roles.CaseHandling.Any(a.Has))
         || a.Has(Roles.Monitor);
 
-    /// <summary>A chief or administrator of the organisation whose seal is on it.</summary>
+    /// <summary>A chief (首席代表) of the organisation whose seal is on it.</summary>
     public static bool CanRevoke(Certificate c, Actor a) =>
-        a.Kind == AccountKind.Staff && a.OrganisationId == c.IssuerOrganisationId && (a.Has(Roles.Chief) || a.Has(Roles.Admin));
+        a.Kind == AccountKind.Staff && a.OrganisationId == c.IssuerOrganisationId && a.Has(Roles.Chief);
 
     public async Task<Certificate> GetAsync(string number, Actor actor, CancellationToken ct)
     {
         var certificate = await FindAsync(number, ct);
         if (!CanRead(certificate, actor))
-            throw new ForbiddenException("certificate-scope", "只有持证人、颁发机构工作人员和电子监察人员可以查看该证照");
+            throw new ForbiddenException("certificate-scope", "只有持证人、颁发机构的办件人员和电子监察人员可以查看该证照");
         return certificate;
     }
 
@@ -35,7 +35,7 @@ public sealed class CertificateRegistry(OneSealDb db, TimeProvider clock, ILogge
     {
         var certificate = await FindAsync(number, ct);
         if (!CanRevoke(certificate, actor))
-            throw new ForbiddenException("revoke-role", "只有颁发机构的科长、首席代表或管理员可以撤销证照");
+            throw new ForbiddenException("revoke-role", "只有颁发机构的科长或首席代表可以撤销证照");
         var why = reason?.Trim();
         if (string.IsNullOrEmpty(why))
             throw new InvalidInputException("reason", "required", "请填写撤销理由");

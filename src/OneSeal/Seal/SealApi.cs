@@ -38,7 +38,7 @@ public static class SealApi
 
         secured.MapGet("/certificates/{number}", async (string number, HttpContext http, CertificateRegistry registry, CancellationToken ct) =>
                 CertificateView.From(await registry.GetAsync(number, ActorOf(http), ct)))
-            .WithSummary("证照元数据（持证人、颁发机构工作人员、电子监察）");
+            .WithSummary("证照元数据（持证人、颁发机构办件人员、电子监察）");
 
         secured.MapGet("/certificates/{number}/pdf", DownloadAsync)
             .Produces(200, contentType: "application/pdf")
@@ -52,7 +52,7 @@ public static class SealApi
         secured.MapPost("/certificates/{number}/revoke", async (string number, RevokeRequest? body, HttpContext http,
                 CertificateRegistry registry, CancellationToken ct) =>
                 CertificateView.From(await registry.RevokeAsync(number, body?.Reason, ActorOf(http), ct)))
-            .WithSummary("撤销证照（颁发机构的科长/首席代表或管理员）");
+            .WithSummary("撤销证照（颁发机构的科长/首席代表）");
 
         api.MapPost("/certificates/verify", async (HttpRequest request, CertificateVerifier verifier, SealOptions options, CancellationToken ct) =>
             {

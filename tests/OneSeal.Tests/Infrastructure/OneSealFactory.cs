@@ -112,6 +112,8 @@ public class OneSealFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Audit:AnchorSeconds", "0");
         builder.UseSetting("Calendar:RefreshSeconds", "0");
         builder.UseSetting("Storage:OrphanSweepSeconds", "0");
+        // Every test signs in through the token endpoint from one address; the sign-in rate limit has its own test.
+        builder.UseSetting("SignIn:PermitsPerMinute", "100000");
         foreach (var (key, value) in Options.Settings) builder.UseSetting(key, value);
 
         builder.ConfigureTestServices(services =>

@@ -158,7 +158,8 @@ public abstract class SealApiTests(SealHostFixture fixture)
         var revoked = await BureauStaff(Roles.Chief).PostAsJsonAsync(url, new { reason = "持证主体申请注销" });
         revoked.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Json(revoked)).GetProperty("status").GetString().ShouldBe("revoked");
-        (await BureauStaff(Roles.Admin).PostAsJsonAsync(url, new { reason = "再次" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await BureauStaff(Roles.Chief).PostAsJsonAsync(url, new { reason = "再次" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await BureauStaff(Roles.Admin).PostAsJsonAsync(url, new { reason = "再次" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
         var verified = await Json(await H.Client.PostAsync("/api/v1/certificates/verify", Upload(await H.PdfOfAsync(c))));
         verified.GetProperty("genuine").GetBoolean().ShouldBeFalse();

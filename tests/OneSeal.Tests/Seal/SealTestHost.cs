@@ -89,8 +89,8 @@ public sealed class SealTestHost : IAsyncDisposable
         app.MapSealApi();
         app.MapRazorPages();
         // Test-only stand-in for the login page: signs the given account in with the browser cookie.
-        app.MapGet("/test/sign-in/{id:guid}", async (Guid id, HttpContext http) =>
-            await http.SignInAsync(AuthSetup.Cookie, Actor.ToPrincipal(TestAccount(id, AccountKind.Citizen, null, [Roles.Applicant]), AuthSetup.Cookie)));
+        app.MapGet("/test/sign-in/{id:guid}", async (Guid id, HttpContext http, OneSealDb db) =>
+            await http.SignInAsync(AuthSetup.Cookie, Actor.ToPrincipal(Registered(db, TestAccount(id, AccountKind.Citizen, null, [Roles.Applicant])), AuthSetup.Cookie)));
         await app.StartAsync();
 
         var host = new SealTestHost(app, folder, database, deliveries);
@@ -121,7 +121,9 @@ public sealed class SealTestHost : IAsyncDisposable
     /// <summary>A client signed in with a bearer token, as <c>POST /api/v1/auth/token</c> will issue it.</summary>
     public HttpClient As(Guid accountId, AccountKind kind, Guid? organisationId, params string[] roles)
     {
-        var account = TestAccount(accountId, kind, organisationId, roles);
+        Account account;
+        using (var scope = _app.Services.CreateScope())
+            account = Registered(scope.ServiceProvider.GetRequiredService<OneSealDb>(), TestAccount(accountId, kind, organisationId, roles));
         var options = _app.Services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(AuthSetup.Bearer);
         var ticket = new AuthenticationTicket(Actor.ToPrincipal(account, AuthSetup.Bearer),
             new AuthenticationProperties { ExpiresUtc = DateTimeOffset.UtcNow.AddHours(1) }, AuthSetup.Bearer);
@@ -138,6 +140,22 @@ public sealed class SealTestHost : IAsyncDisposable
         var cookie = signIn.Headers.GetValues("Set-Cookie").Select(v => v.Split(';')[0]).Single(v => v.StartsWith("oneseal.auth"));
         client.DefaultRequestHeaders.Add("Cookie", cookie);
         return client;
+    }
+
+    /// <summary>
+    /// The account as stored, added on first use: every request's session is checked against the stored account's
+    /// security stamp (<see cref="SessionCheck"/>), so a token needs a real account behind it.
+    /// </summary>
+    private static Account Registered(OneSealDb db, Account account)
+    {
+        if (db.Set<Account>().AsNoTracking().Where(a => a.Id == account.Id).Select(a => a.SecurityStamp).FirstOrDefault() is { } stamp)
+        {
+            account.SecurityStamp = stamp;
+            return account;
+        }
+        db.Add(account);
+        db.SaveChanges();
+        return account;
     }
 
     private static Account TestAccount(Guid id, AccountKind kind, Guid? organisationId, string[] roles) => new()

@@ -4,16 +4,16 @@ using OneSeal.Platform.Security;
 
 namespace OneSeal.Cases.Rules;
 
-/// <summary>Who may see and act on a case: the role, and the data scope (staff act only on their organisation's cases).</summary>
+/// <summary>
+/// Who may see and act on a case: the role, and the data scope (staff act only on their organisation's cases).
+/// Least privilege: the administrator keeps the catalog and the calendar, and sees no case, material or notice.
+/// </summary>
 public static class CaseAccess
 {
-    private static readonly string[] HandlingRoles = [Roles.Clerk, Roles.Reviewer, Roles.Chief];
-
     public static bool CanView(Actor actor, Case c) =>
         c.ApplicantAccountId == actor.Id
         || actor.Has(Roles.Monitor)
-        || actor.Has(Roles.Admin)
-        || (HandlingRoles.Any(actor.Has) && actor.OrganisationId == c.HandlingOrganisationId);
+        || (Roles.CaseHandling.Any(actor.Has) && actor.OrganisationId == c.HandlingOrganisationId);
 
     public static void EnsureCanView(Actor actor, Case c)
     {

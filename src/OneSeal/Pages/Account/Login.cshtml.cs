@@ -1,14 +1,17 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using OneSeal.Organisation;
 using OneSeal.Organisation.Accounts;
 using OneSeal.Platform.Security;
+using OneSeal.Platform.Time;
 using OneSeal.Resources;
 
 namespace OneSeal.Pages.Account;
 
 /// <summary>Sign in with username and password; the cookie carries the actor for the pages.</summary>
+[EnableRateLimiting(SignInRateLimit.Policy)]
 public sealed class LoginModel(SignIn signIn, IConfiguration config, IStringLocalizer<Ui> t) : OneSealPageModel(t)
 {
     [BindProperty] public string? Username { get; set; }
@@ -31,7 +34,17 @@ public sealed class LoginModel(SignIn signIn, IConfiguration config, IStringLoca
         if (string.IsNullOrEmpty(Password)) AddError("password", T["请输入密码"]);
         if (HasErrors) return Page();
 
-        var account = await signIn.CheckAsync(Username, Password, ct);
+        OneSeal.Organisation.Account? account;
+        try
+        {
+            account = await signIn.CheckAsync(Username, Password, ct);
+        }
+        catch (AccountLockedException locked)
+        {
+            AddError("", T["该账号连续登录失败次数过多，已被临时锁定，请于 {0} 后再试。", LegalDates.ToLocal(locked.Until).ToString("HH:mm")]);
+            Password = null;
+            return Page();
+        }
         if (account is null)
         {
             AddError("", T["用户名或密码不正确"]);

@@ -123,7 +123,6 @@ public abstract partial class OneSealPageModel(IStringLocalizer<Ui> t) : PageMod
         try
         {
             var (m, _) = await queries.MaterialAsync(Me, caseId, materialId, ct);
-            Response.Headers.XContentTypeOptions = "nosniff";
             return File(files.OpenRead(m.StorageKey), m.ContentType, m.FileName);
         }
         catch (NotFoundException e)

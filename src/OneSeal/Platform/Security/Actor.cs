@@ -34,6 +34,7 @@ public sealed record Actor(Guid Id, string Username, string DisplayName, Account
             new(ClaimTypes.Name, account.Username),
             new(DisplayNameClaim, account.DisplayName),
             new(KindClaim, account.Kind.ToString()),
+            new(SessionCheck.StampClaim, account.SecurityStamp),
         };
         if (account.OrganisationId is { } org) claims.Add(new(OrganisationClaim, org.ToString()));
         claims.AddRange(account.Roles.Select(r => new Claim(ClaimTypes.Role, r.Role)));
