@@ -58,6 +58,18 @@ public abstract class ResultsAndLegalDocumentsTests(OneSealFactory app) : CaseAp
             _ => f.Key == "enterpriseName" ? ShopName : "测试填写",
         }));
 
+    /// <summary>The certificate once the outbox (on in this class) has rendered and signed it after the decision.</summary>
+    private async Task<Certificate> IssuedCertificateAsync(string number)
+    {
+        for (var waited = TimeSpan.Zero; ; waited += TimeSpan.FromMilliseconds(200))
+        {
+            var c = await InDb(db => db.Set<Certificate>().AsNoTracking().SingleAsync(x => x.Number == number));
+            if (c.PdfStatus == CertificatePdfStatus.Issued) return c;
+            if (waited > TimeSpan.FromSeconds(60)) throw new TimeoutException($"certificate {number} is still {c.PdfStatus}: {c.PdfFailureReason}");
+            await Task.Delay(200);
+        }
+    }
+
     [Fact]
     public async Task Defect01_certificate_verify_page_and_notices_name_the_shop_as_holder_and_the_applicant_as_agent()
     {
@@ -76,7 +88,7 @@ public abstract class ResultsAndLegalDocumentsTests(OneSealFactory app) : CaseAp
         var certificate = JsonDocument.Parse(await applicant.GetStringAsync($"/api/v1/certificates/{number}")).RootElement;
         certificate.GetProperty("holderName").GetString().ShouldBe(ShopName);
         certificate.GetProperty("holderCodeType").GetString().ShouldBe("001");
-        var stored = await InDb(db => db.Set<Certificate>().AsNoTracking().SingleAsync(c => c.Number == number));
+        var stored = await IssuedCertificateAsync(number);
         CertificatePayload.Field(stored.SignedPayload, "持证主体").ShouldBe(ShopName);
         CertificatePayload.Field(stored.SignedPayload, "持证主体代码类型").ShouldBe("001");
 
