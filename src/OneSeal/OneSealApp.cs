@@ -34,6 +34,8 @@ public static class OneSealApp
         services.AddSingleton<IFileStore>(new LocalFileStore(config["Storage:Root"] ?? Path.Combine(dataRoot, "files")));
         services.AddOneSealAuth();
         services.AddOneSealProblems();
+        services.AddJsonTextRules();
+        services.AddPageFormTextRules();
         services.AddLocalization();
         // Pages carry Chinese as characters, not &#x..; escapes (a third of the bytes).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -117,6 +119,8 @@ public static class OneSealApp
         });
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRequestBodyLimits();
+        app.UseRequestTextRules();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
