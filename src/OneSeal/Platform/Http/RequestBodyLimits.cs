@@ -5,8 +5,8 @@ namespace OneSeal.Platform.Http;
 
 /// <summary>
 /// A body limit per route, enforced while the body is read (Kestrel and the test server alike): a JSON command of the
-/// API gets <see cref="ApiBytes"/>, a page's form <see cref="PageBytes"/>; routes that take files say their own limit
-/// (<c>[RequestSizeLimit]</c>, an upload endpoint accepting multipart, or the import raising it before it reads).
+/// API gets <see cref="ApiBytes"/>, a page's form <see cref="PageBytes"/>; files say their own limit (<c>[RequestSizeLimit]</c>,
+/// the upload rules of a multipart body, or the import raising the limit before it reads a raw workbook).
 /// Nothing a stranger sends can then be larger than its route needs before it reaches a command or the audit.
 /// </summary>
 public static class RequestBodyLimits
@@ -16,11 +16,11 @@ public static class RequestBodyLimits
 
     public static IApplicationBuilder UseRequestBodyLimits(this IApplicationBuilder app) => app.Use((http, next) =>
     {
-        var endpoint = http.GetEndpoint();
-        var declared = endpoint?.Metadata.GetMetadata<IRequestSizeLimitMetadata>();
-        var takesFiles = endpoint?.Metadata.GetOrderedMetadata<IAcceptsMetadata>()
-            .Any(a => a.ContentTypes.Any(t => t.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))) == true;
-        if (declared is null && takesFiles) return next(http);
+        var declared = http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>();
+        // Files come as multipart (materials, certificate checks, the import page): the upload's own rules and the
+        // server's limit apply, as the form is read (by antiforgery, too) before a page could raise its limit.
+        var multipart = http.Request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true;
+        if (declared is null && multipart) return next(http);
         long? limit = declared is not null ? declared.MaxRequestBodySize
             : http.Request.Path.StartsWithSegments("/api") ? ApiBytes : PageBytes;
         var feature = new LimitFeature(http.Features.Get<IHttpMaxRequestBodySizeFeature>(), limit);
