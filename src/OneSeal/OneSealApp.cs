@@ -40,6 +40,8 @@ public static class OneSealApp
         services.AddHostedService<OrphanFileSweepService>();
         services.AddOneSealAuth();
         services.AddOneSealProblems();
+        services.AddJsonTextRules();
+        services.AddPageFormTextRules();
         services.AddLocalization();
         // Pages carry Chinese as characters, not &#x..; escapes (a third of the bytes).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -136,6 +138,8 @@ public static class OneSealApp
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseRequestBodyLimits();
+        app.UseRequestTextRules();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -65,8 +65,13 @@ public static class CalendarApi
         });
     }
 
+    /// <summary>Legal dates the product counts with: far enough for any time limit, and never near <see cref="DateOnly.MaxValue"/>.</summary>
+    public static readonly DateOnly MinDate = new(1900, 1, 1), MaxDate = new(2999, 12, 31);
+
     public static DateOnly ParseDate(string field, string? value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d
-            : throw new InvalidInputException(field, "date-format", $"{field} 应为日期，格式 YYYY-MM-DD。");
+        !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? throw new InvalidInputException(field, "date-format", $"{field} 应为日期，格式 YYYY-MM-DD。")
+            : d < MinDate || d > MaxDate
+                ? throw new InvalidInputException(field, "date-range", $"{field} 应在 {MinDate:yyyy-MM-dd} 至 {MaxDate:yyyy-MM-dd} 之间。")
+                : d;
 }

@@ -41,7 +41,9 @@ public static partial class FormValidator
     public static Dictionary<string, string?> FromJson(JsonElement? form)
     {
         var result = new Dictionary<string, string?>(StringComparer.Ordinal);
-        if (form is not { ValueKind: JsonValueKind.Object } obj) return result;
+        if (form is null or { ValueKind: JsonValueKind.Null }) return result;
+        if (form is not { ValueKind: JsonValueKind.Object } obj)
+            throw new InvalidInputException("form", "type", "form 应为对象，键为表单项标识，值为文字或数字。");
         foreach (var p in obj.EnumerateObject())
             result[p.Name] = p.Value.ValueKind switch
             {

@@ -73,6 +73,7 @@ public sealed partial class CaseCommands
         CaseAccess.EnsureApplicant(actor, c);
         if (string.IsNullOrWhiteSpace(materialCode))
             throw new InvalidInputException("materialCode", "required", "请指定材料编码（materialCode）。");
+        TextRules.Ensure("materialCode", materialCode);
         // While the case runs, only materials owed under a tolerance commitment (容缺) may still be supplied.
         if (!(CaseStatusLabels.Running.Contains(c.Status) && (await OwedMaterialsAsync(c, ct)).Contains(materialCode)))
             CaseTransitions.Ensure(CaseActions.MaterialUploaded, c);

@@ -33,6 +33,8 @@ public static class UploadRules
         if (length <= 0) throw new InvalidInputException(field, "empty-file", "上传的文件是空的。");
         if (length > maxBytes)
             throw new TooLargeException(field, $"文件大小超过上限 {Size(maxBytes)}。");
+        if (!TextRules.IsClean(fileName))
+            throw new InvalidInputException(field, TextRules.InvalidCharacters, "文件名含有不允许的字符（空字符或不成对的代理项）。");
         if (Path.GetFileName(fileName).Length > MaxFileNameLength)
             throw new InvalidInputException(field, "file-name-length", $"文件名不能超过{MaxFileNameLength}个字符。");
         var ext = Path.GetExtension(fileName);

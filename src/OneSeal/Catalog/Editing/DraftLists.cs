@@ -19,11 +19,19 @@ internal static class DraftLists
         Themes(draft, input.Themes ?? [], lookups, p);
     }
 
+    /// <summary>The rows with their positions; a null row (<c>"materials":[null]</c>) is reported at its position and skipped.</summary>
+    private static IEnumerable<(T Row, int Index)> Present<T>(IReadOnlyList<T?> rows, string list, string label, Problems p) where T : class
+    {
+        for (var i = 0; i < rows.Count; i++)
+            if (rows[i] is { } row) yield return (row, i);
+            else p.Add($"{list}[{i}]", "required", $"第{i + 1}个{label}为空。");
+    }
+
     private static void Materials(Item draft, List<MaterialInput> rows, CatalogLookups lookups, Problems p)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var kept = new List<ItemMaterial>();
-        foreach (var (m, i) in rows.Select((m, i) => (m, i)))
+        foreach (var (m, i) in Present(rows, "materials", "材料", p))
         {
             var f = $"materials[{i}]";
             var code = p.Required(m.Code, $"{f}.code", $"第{i + 1}项材料的编码", 32);
@@ -63,7 +71,7 @@ internal static class DraftLists
     {
         if (rows.Count == 0) { p.Add("steps", "required", "请填写办理环节（至少包括受理、审查、决定、送达）。"); return; }
         var kept = new List<ItemStep>();
-        foreach (var (s, i) in rows.Select((s, i) => (s, i)))
+        foreach (var (s, i) in Present(rows, "steps", "办理环节", p))
         {
             var f = $"steps[{i}]";
             var row = draft.Steps.FirstOrDefault(x => x.SortOrder == i) ?? new ItemStep { Id = Guid.NewGuid(), ItemId = draft.Id, SortOrder = i };
@@ -88,7 +96,7 @@ internal static class DraftLists
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var kept = new List<ItemFormField>();
-        foreach (var (x, i) in rows.Select((x, i) => (x, i)))
+        foreach (var (x, i) in Present(rows, "formFields", "表单项", p))
         {
             var f = $"formFields[{i}]";
             var key = p.Required(x.Key, $"{f}.key", $"第{i + 1}个表单项的标识", 64);

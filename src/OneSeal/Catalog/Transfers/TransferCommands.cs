@@ -29,7 +29,8 @@ public sealed class TransferCommands(OneSealDb db, TimeProvider clock)
         var title = Text(request.Title, "title", 200, "标题", errors, required: true);
         var window = Text(request.Window, "window", 128, "办理窗口", errors, required: false) ?? DefaultWindow;
         var effectiveOn = ParseDate(request.EffectiveOn, errors);
-        var rows = request.Items ?? [];
+        // A null row ("items":[null]) is an item without a code: reported as items[n].code like any other.
+        var rows = (request.Items ?? []).Select(r => r ?? new TransferItemRequest(null)).ToList();
         if (rows.Count == 0) errors.Add("items", "required", "请至少选择一个划转事项（items）。");
         if (rows.Count > MaxItems) errors.Add("items", "max-count", $"一个批次最多 {MaxItems} 个事项。");
         if (documentNumber is not null && await db.Set<TransferBatch>().AnyAsync(b => b.DocumentNumber == documentNumber, ct))

@@ -32,8 +32,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(x => x.ActorName).HasMaxLength(128);
         b.Property(x => x.Action).HasMaxLength(64);
         b.Property(x => x.EntityType).HasMaxLength(64);
-        b.Property(x => x.EntityId).HasMaxLength(64);
-        b.Property(x => x.Detail).HasMaxLength(4000);
+        b.Property(x => x.EntityId).HasMaxLength(AuditTrail.MaxEntityId);
+        b.Property(x => x.Detail).HasMaxLength(AuditTrail.MaxDetail);
         b.Property(x => x.PrevHash).HasMaxLength(64);
         b.Property(x => x.Hash).HasMaxLength(64);
         // Unique: two writers can never both append the same position of a stream, whatever the locking does.

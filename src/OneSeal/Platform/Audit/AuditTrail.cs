@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using OneSeal.Platform.Database;
+using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
 
 namespace OneSeal.Platform.Audit;
@@ -18,9 +19,13 @@ public static class AuditTrail
             ActorName = actor?.Username ?? "system",
             Action = action,
             EntityType = entityType,
-            EntityId = entityId,
-            Detail = detail,
+            // What a stranger typed (a username on a failed sign-in) is kept as a bounded, storable prefix.
+            EntityId = TextRules.Prefix(entityId, MaxEntityId),
+            Detail = detail is null ? null : TextRules.Prefix(detail, MaxDetail),
         });
+
+    /// <summary>The column sizes of <c>audit_entries.entity_id</c> and <c>detail</c>.</summary>
+    public const int MaxEntityId = 64, MaxDetail = 4000;
 
     /// <summary>
     /// Takes the entries added in this unit of work out of EF's hands, in the order they were added: they are chained and

@@ -30,6 +30,7 @@ public static class DatabaseSetup
 
     public static void Configure(DbContextOptionsBuilder o, DatabaseProvider provider, string connectionString)
     {
+        o.AddInterceptors(StoredTextGuard.Instance);
         if (provider == DatabaseProvider.Postgres)
             o.UseNpgsql(connectionString);
         else

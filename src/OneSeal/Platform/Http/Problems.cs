@@ -49,10 +49,15 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
         var mapped = exception switch
         {
             DomainException d => d,
-            BadHttpRequestException { StatusCode: 413 } => new TooLargeException("file", "请求体超过服务器允许的大小上限。"),
+            BadHttpRequestException { InnerException: TextRuleException t } => new InvalidInputException(JsonTextRules.FieldOf(t), t.Rule,
+                $"{JsonTextRules.FieldOf(t)}：{t.Message}"),
+            BadHttpRequestException { StatusCode: 413 } => new TooLargeException(http.Request.HasFormContentType ? "file" : "body", "请求体超过服务器允许的大小上限。"),
             BadHttpRequestException b when b.InnerException is System.Text.Json.JsonException || b.Message.Contains("JSON", StringComparison.OrdinalIgnoreCase)
                 => new InvalidInputException("body", "malformed-json", "请求体不是有效的 JSON：" + (b.InnerException?.Message ?? b.Message)),
             BadHttpRequestException b => new InvalidInputException("body", "bad-request", b.Message),
+            // A malformed multipart body fails while the form is read, wherever that happens.
+            InvalidDataException or IOException when http.Request.HasFormContentType && !http.RequestAborted.IsCancellationRequested
+                => new InvalidInputException("body", "malformed-form", "表单（multipart/form-data）格式不正确：" + exception.Message),
             Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => new ConflictException("stale-version", "该办件已被他人更新，请刷新后重试。"),
             _ => null,
         };
