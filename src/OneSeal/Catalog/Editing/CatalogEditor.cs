@@ -122,13 +122,14 @@ public sealed class CatalogEditor(OneSealDb db, TimeProvider clock)
     }
 
     /// <summary>
-    /// In review → published, in force from <paramref name="effectiveFrom"/> (today when not given; never earlier:
+    /// In review → published by someone other than its submitter (<see cref="PublishRules.SubmitterCannotPublish"/>), in force from <paramref name="effectiveFrom"/> (today when not given; never earlier:
     /// history is not rewritten). Taking effect today supersedes the version in force now, in the same transaction.
     /// </summary>
     public async Task<Item> PublishAsync(Actor actor, string code, DateOnly? effectiveFrom, CancellationToken ct)
     {
         EnsureAdmin(actor);
         var draft = await RequireDraftAsync(code, ItemVersionStatus.InReview, ct);
+        PublishRules.SubmitterCannotPublish(draft, actor);
         CatalogProblem.ThrowIfAny(PublishRules.Check(draft));
         var today = LegalDates.Today(clock);
         var from = effectiveFrom ?? today;
