@@ -70,15 +70,22 @@ public abstract class CatalogEditingJourneyTests(OneSealFactory app, BrowserFixt
             await admin.Locator("#submit-draft").ClickAsync();
             await Expect(admin.Locator("#notice")).ToContainTextAsync("已提交审核");
             await Expect(admin.Locator("#Input_Name")).ToBeDisabledAsync();
-            await Expect(admin.Locator("#EffectiveFrom")).Not.ToHaveValueAsync("");
-            await admin.Locator("#publish").ClickAsync();
-            await admin.WaitForURLAsync($"**/admin/catalog/{ItemCode}");
-            await Expect(admin.Locator("#notice")).ToContainTextAsync("已发布");
-            await Expect(admin.Locator($"#versions tr[data-version='{filedVersion + 1}']")).ToContainTextAsync("现行");
-            await Expect(admin.Locator($"#versions tr[data-version='{filedVersion}']")).ToHaveAttributeAsync("data-status", "superseded");
-            await Expect(admin.Locator("#changes")).ToContainTextAsync(NewM03);
-            await Expect(admin.Locator("#changes tr[data-kind='added']")).ToContainTextAsync("个体工商户名称自主申报承诺书");
-            await Expect(admin.Locator("h1")).ToContainTextAsync(NewName);
+            await Expect(admin.Locator("#four-eyes")).ToContainTextAsync("四眼原则");
+            await Expect(admin.Locator("#publish")).ToHaveCountAsync(0);
+
+            // A second administrator publishes what the first submitted.
+            var reviewer = await users.SignedInAsync("admin2");
+            await reviewer.GotoAsync($"/admin/catalog/{ItemCode}/edit");
+            await Expect(reviewer.Locator("#four-eyes")).ToHaveCountAsync(0);
+            await Expect(reviewer.Locator("#EffectiveFrom")).Not.ToHaveValueAsync("");
+            await reviewer.Locator("#publish").ClickAsync();
+            await reviewer.WaitForURLAsync($"**/admin/catalog/{ItemCode}");
+            await Expect(reviewer.Locator("#notice")).ToContainTextAsync("已发布");
+            await Expect(reviewer.Locator($"#versions tr[data-version='{filedVersion + 1}']")).ToContainTextAsync("现行");
+            await Expect(reviewer.Locator($"#versions tr[data-version='{filedVersion}']")).ToHaveAttributeAsync("data-status", "superseded");
+            await Expect(reviewer.Locator("#changes")).ToContainTextAsync(NewM03);
+            await Expect(reviewer.Locator("#changes tr[data-kind='added']")).ToContainTextAsync("个体工商户名称自主申报承诺书");
+            await Expect(reviewer.Locator("h1")).ToContainTextAsync(NewName);
 
             // The public guide: the new version, the script shown as text.
             var visitor = await users.AnonymousAsync();
@@ -95,6 +102,51 @@ public abstract class CatalogEditingJourneyTests(OneSealFactory app, BrowserFixt
             await Expect(applicant.Locator("label[for='material_M03']")).ToContainTextAsync(OldM03);
             await Expect(applicant.Locator("#material_M05")).ToHaveCountAsync(0);
             dialogs.ShouldBe(0, "script in item text must never run");
+        });
+    }
+
+    [Fact]
+    public async Task Defect10_in_review_the_edit_page_is_read_only_and_its_submitter_cannot_publish()
+    {
+        const string code = "QS-GG-004";   // 社会保障卡申领: no other test of this class touches it
+        await using var users = new BrowserUsers(browser, app);
+        await users.RunAsync(nameof(Defect10_in_review_the_edit_page_is_read_only_and_its_submitter_cannot_publish), async () =>
+        {
+            var admin = await users.SignedInAsync("admin");
+            await admin.GotoAsync($"/admin/catalog/{code}/edit");
+            var rows = await admin.Locator("#materials-table tbody tr").CountAsync();
+            await Expect(admin.Locator("#add-material")).ToBeEnabledAsync();
+            await admin.Locator("#submit-draft").ClickAsync();
+            await Expect(admin.Locator("#draft-state")).ToHaveAttributeAsync("data-status", "in-review");
+
+            // Nothing to press: no row is added or removed, nothing saved, and no publish for the submitter.
+            foreach (var id in new[] { "#add-material", "#add-step", "#add-field", "#save-draft", "#submit-draft", "#publish" })
+                await Expect(admin.Locator(id)).ToHaveCountAsync(0);
+            await Expect(admin.Locator("#item-form button[value^='remove-']")).ToHaveCountAsync(0);
+            await Expect(admin.Locator("#four-eyes")).ToHaveTextAsync("本版本由您提交审核。按照四眼原则，须由另一位事项管理员审核发布；如需修改，请先退回。");
+
+            // The same commands posted anyway (as an old page or a crafted form would) are refused with a message.
+            async Task<string> PostAsync(string command)
+            {
+                var response = await admin.APIRequest.PostAsync($"/admin/catalog/{code}/edit", new()
+                {
+                    Form = admin.APIRequest.CreateFormData()
+                        .Set("__RequestVerificationToken", await admin.Locator("#item-form input[name='__RequestVerificationToken']").InputValueAsync())
+                        .Set("Command", command),
+                });
+                return await response.TextAsync();
+            }
+            (await PostAsync("add-material")).ShouldContain("审核中的版本不能修改；如需修改，请先退回。");
+            (await PostAsync("publish")).ShouldContain("四眼原则：提交审核的人不能发布同一版本");
+            await admin.ReloadAsync();
+            await Expect(admin.Locator("#draft-state")).ToHaveAttributeAsync("data-status", "in-review");
+            await Expect(admin.Locator("#materials-table tbody tr")).ToHaveCountAsync(rows);
+
+            var second = await users.SignedInAsync("admin2");
+            await second.GotoAsync($"/admin/catalog/{code}/edit");
+            await second.Locator("#publish").ClickAsync();
+            await second.WaitForURLAsync($"**/admin/catalog/{code}");
+            await Expect(second.Locator("#notice")).ToContainTextAsync("已发布");
         });
     }
 

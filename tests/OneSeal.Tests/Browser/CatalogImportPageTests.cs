@@ -45,10 +45,15 @@ public abstract class CatalogImportPageTests(OneSealFactory app, BrowserFixture 
                 await Expect(admin.Locator("#import-progress")).ToBeVisibleAsync();
 
                 var good = Path.Combine(dir, "good.xlsx");
-                await File.WriteAllBytesAsync(good, TestWorkbook.Edit(bytes, b => b.KeepItems("QS-XK-013", "QS-XK-014")));
+                await File.WriteAllBytesAsync(good, TestWorkbook.Edit(bytes, b =>
+                {
+                    b.KeepItems("QS-XK-013", "QS-XK-014");
+                    b.Set("items", b.RowOf("items", "code", "QS-XK-014"), "phone", "0796-7230014");
+                }));
                 await admin.Locator("#file").SetInputFilesAsync(good);
                 await admin.Locator("#import").ClickAsync();
-                await Expect(admin.Locator("#import-summary")).ToContainTextAsync("导入成功：2 个事项已保存为草稿（新建 0，更新 2）");
+                // QS-XK-013 is exactly its version in force: no draft for it (issue 8 defect 9).
+                await Expect(admin.Locator("#import-summary")).ToContainTextAsync("导入完成：文件中 2 个事项，新建草稿 0 个，更新草稿 1 个，未变化 1 个（未生成草稿）");
                 await Expect(admin.Locator("#import-errors")).ToHaveCountAsync(0);
             });
         }

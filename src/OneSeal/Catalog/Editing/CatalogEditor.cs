@@ -17,6 +17,9 @@ namespace OneSeal.Catalog.Editing;
 /// </summary>
 public sealed class CatalogEditor(OneSealDb db, TimeProvider clock)
 {
+    /// <summary>The version each draft started in this unit of work was copied from (for <see cref="UnstageIfUnchanged"/>).</summary>
+    private readonly Dictionary<Guid, Item> _startedFrom = [];
+
     /// <summary>
     /// Saves <paramref name="input"/> as the open draft of its code: a new item, the next version of a published one, or
     /// the draft already open. With <paramref name="expectedRevision"/> (the If-Match of the draft the editor started
@@ -62,6 +65,26 @@ public sealed class CatalogEditor(OneSealDb db, TimeProvider clock)
         return (draft, problems);
     }
 
+    /// <summary>
+    /// Drops again a draft that <see cref="StageAsync"/> started in this unit of work when it equals the version it was
+    /// copied from (<see cref="ItemDiff"/> finds no change): re-importing an unchanged export is no edit, and an open draft
+    /// would block the item's transfers. An open draft that existed before is kept. True when dropped.
+    /// </summary>
+    public bool UnstageIfUnchanged(Item draft)
+    {
+        if (!_startedFrom.TryGetValue(draft.Id, out var previous) || db.Entry(draft).State != EntityState.Added) return false;
+        // Organisations are compared by id: both versions name them the same way, so no names are needed.
+        if (ItemDiff.Compare(previous, draft, new Dictionary<Guid, string>()).Count > 0) return false;
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && BelongsTo(e, draft.Id)).ToList())
+            entry.State = EntityState.Detached;
+        _startedFrom.Remove(draft.Id);
+        return true;
+
+        // The draft itself, its lists and its search key all carry the draft's id.
+        static bool BelongsTo(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry e, Guid id) =>
+            e.Entity is Item i ? i.Id == id : e.Metadata.FindProperty("ItemId") is { } p && Equals(e.Property(p.Name).CurrentValue, id);
+    }
+
     /// <summary>Creates a new item (version 1), refusing a code that exists.</summary>
     public async Task<Item> CreateItemAsync(Actor actor, ItemDraftInput input, CancellationToken ct)
     {
@@ -99,13 +122,14 @@ public sealed class CatalogEditor(OneSealDb db, TimeProvider clock)
     }
 
     /// <summary>
-    /// In review → published, in force from <paramref name="effectiveFrom"/> (today when not given; never earlier:
+    /// In review → published by someone other than its submitter (<see cref="PublishRules.SubmitterCannotPublish"/>), in force from <paramref name="effectiveFrom"/> (today when not given; never earlier:
     /// history is not rewritten). Taking effect today supersedes the version in force now, in the same transaction.
     /// </summary>
     public async Task<Item> PublishAsync(Actor actor, string code, DateOnly? effectiveFrom, CancellationToken ct)
     {
         EnsureAdmin(actor);
         var draft = await RequireDraftAsync(code, ItemVersionStatus.InReview, ct);
+        PublishRules.SubmitterCannotPublish(draft, actor);
         CatalogProblem.ThrowIfAny(PublishRules.Check(draft));
         var today = LegalDates.Today(clock);
         var from = effectiveFrom ?? today;
@@ -148,6 +172,7 @@ public sealed class CatalogEditor(OneSealDb db, TimeProvider clock)
         var latest = await ItemVersions.WithLists(db.Set<Item>().AsNoTracking()).Where(i => i.Code == code)
             .OrderByDescending(i => i.Version).FirstOrDefaultAsync(ct);
         var draft = latest is null ? EmptyDraft(code) : ItemVersions.CopyAsDraft(latest, latest.Version + 1, now, actor.Id);
+        if (latest is not null) _startedFrom[draft.Id] = latest;
         draft.CreatedAt = now;
         draft.CreatedById = actor.Id;
         db.Add(draft);

@@ -1,8 +1,24 @@
+using OneSeal.Platform.Http;
+using OneSeal.Platform.Security;
+
 namespace OneSeal.Catalog.Editing;
 
 /// <summary>What a version needs before it may be published, beyond what a draft may be saved with.</summary>
 public static class PublishRules
 {
+    public const string FourEyes = "four-eyes";
+
+    /// <summary>
+    /// 四眼原则: a version of the catalog, which every guide and case follows, is published by a second administrator,
+    /// never by the one who submitted it for review. Transfer batches are exempt: each carries the numbered document
+    /// that decided it, and the batch records who entered it (TransferCommands).
+    /// </summary>
+    public static void SubmitterCannotPublish(Item version, Actor actor)
+    {
+        if (version.SubmittedById == actor.Id)
+            throw new ForbiddenException(FourEyes, "四眼原则：提交审核的人不能发布同一版本，请由另一位事项管理员审核发布。");
+    }
+
     public static List<CatalogProblem> Check(Item version)
     {
         var problems = new List<CatalogProblem>();

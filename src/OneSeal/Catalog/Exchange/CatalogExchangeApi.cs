@@ -25,7 +25,7 @@ public static class CatalogExchangeApi
             try
             {
                 var result = await import.RunAsync(actor, file, null, ct);
-                return Results.Ok(new { items = result.Items, created = result.Created, updated = result.Updated });
+                return Results.Ok(new { items = result.Items, created = result.Created, updated = result.Updated, unchanged = result.Unchanged });
             }
             catch (ImportRejectedException e)
             {

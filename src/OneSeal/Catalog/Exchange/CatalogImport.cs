@@ -14,7 +14,8 @@ namespace OneSeal.Catalog.Exchange;
 /// Imports a workbook in the export's layout as drafts: every row of every sheet is read and every item is staged
 /// through <see cref="CatalogEditor.StageAsync"/> (the same rules as the editing form); if anything failed, nothing is
 /// written and every error is returned by sheet, row and column. Otherwise all drafts, one audit line per item and one
-/// for the import are committed in one transaction. Nothing is published: the administrator reviews the drafts.
+/// for the import are committed in one transaction. Nothing is published: the administrator reviews the drafts. An item
+/// equal to the version it would follow gets no draft (counted as unchanged), so an unchanged export imports as nothing.
 /// </summary>
 public sealed partial class CatalogImport(OneSealDb db, CatalogEditor editor, TimeProvider clock, IConfiguration config)
 {
@@ -55,12 +56,14 @@ public sealed partial class CatalogImport(OneSealDb db, CatalogEditor editor, Ti
         var lookups = await CatalogLookups.LoadAsync(db, ct);
         var existing = (await db.Set<Item>().Select(i => i.Code).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var staged = new List<Item>(items.Count);
+        var unchanged = 0;
         progress?.Report(new ImportProgress("validate", 0, items.Count));
         foreach (var (item, i) in items.Select((x, i) => (x, i)))
         {
             var (draft, problems) = await editor.StageAsync(actor, item.Input, lookups, ct);
             foreach (var p in problems) Report(errors, columns, item, p);
-            staged.Add(draft);
+            if (problems.Count == 0 && editor.UnstageIfUnchanged(draft)) unchanged++;
+            else staged.Add(draft);
             if ((i + 1) % ProgressEvery == 0 || i + 1 == items.Count) progress?.Report(new ImportProgress("validate", i + 1, items.Count));
         }
         if (errors.List.Count > 0)
@@ -71,14 +74,14 @@ public sealed partial class CatalogImport(OneSealDb db, CatalogEditor editor, Ti
         var created = staged.Count(d => !existing.Contains(d.Code));
         foreach (var draft in staged)
             db.Audit(actor, "catalog.draft.import", "item", draft.Code, $"第{draft.Version}版（Excel 导入）", now);
-        db.Audit(actor, "catalog.import", "catalog", "xlsx", $"导入 {staged.Count} 个事项：新建 {created}，更新 {staged.Count - created}", now);
+        db.Audit(actor, "catalog.import", "catalog", "xlsx", $"导入 {items.Count} 个事项：新建 {created}，更新 {staged.Count - created}，未变化 {unchanged}", now);
         try { await db.CommitAsync(ct); }
         catch (DbUpdateException)
         {
             throw new ConflictException("concurrent-edit", "导入期间有事项被他人修改，请重新导入。");
         }
         progress?.Report(new ImportProgress("save", items.Count, items.Count));
-        return new ImportResult(staged.Count, created, staged.Count - created);
+        return new ImportResult(items.Count, created, staged.Count - created, unchanged);
     }
 
     private static int SheetOrder(string sheet) => sheet switch

@@ -6,8 +6,11 @@ namespace OneSeal.Catalog.Exchange;
 /// </summary>
 public sealed record ImportError(string Sheet, int Row, string? Column, string? Header, string? Field, string Rule, string Message);
 
-/// <summary>What an import did: items staged as drafts, of which new items and items that existed before.</summary>
-public sealed record ImportResult(int Items, int Created, int Updated);
+/// <summary>
+/// What an import did: items in the file; drafts of new items; drafts of items that existed before; items equal to their
+/// latest version, for which no draft was made.
+/// </summary>
+public sealed record ImportResult(int Items, int Created, int Updated, int Unchanged);
 
 /// <summary>How far an import is: phase <c>read</c>, <c>validate</c> or <c>save</c>, items done of total.</summary>
 public sealed record ImportProgress(string Phase, int Done, int Total);

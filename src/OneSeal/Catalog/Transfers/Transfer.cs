@@ -7,6 +7,9 @@ public static class Transfer
     /// The published version that moves <paramref name="current"/> (the item's latest published version) to
     /// <paramref name="bureauId"/> under <paramref name="batch"/>, and the batch's record of it. The department's
     /// entrustment ends with its power; the bureau's own entrustment, if any, is <paramref name="entrustedBodyId"/>.
+    /// Published at once by the one administrator who enters the batch: the four-eyes rule of catalog editing
+    /// (<see cref="Editing.PublishRules.SubmitterCannotPublish"/>) does not apply, because the decision is the numbered
+    /// document the batch carries, and the version only changes the implementing body that document names.
     /// </summary>
     public static (Item Version, TransferBatchItem Record) Apply(Item current, TransferBatch batch, Guid bureauId, Guid? entrustedBodyId,
         string? window, DateTimeOffset now, Guid? by)

@@ -25,14 +25,18 @@ public static class DemoAccounts
         new("dept", "孙监管", AccountKind.Staff, "SCJGJ", null, "0796-8200201", Roles.DepartmentStaff),
         new("monitor", "周监察", AccountKind.Staff, "XZSPJ", null, "0796-8200105", Roles.Monitor),
         new("admin", "吴管理员", AccountKind.Staff, "XZSPJ", null, "0796-8200106", Roles.Admin),
+        // A second catalog administrator: the one who submits a version may not publish it (PublishRules.FourEyes).
+        new("admin2", "郑管理员", AccountKind.Staff, "XZSPJ", null, "0796-8200107", Roles.Admin),
     ];
 
     public static async Task SeedAsync(OneSealDb db, PersonalData personalData, TimeProvider clock, CancellationToken ct)
     {
-        if (await db.Set<Account>().AnyAsync(ct)) return;
+        // Accounts added to the list later (admin2) join a demo database seeded before them.
+        var existing = (await db.Set<Account>().Select(a => a.Username).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        if (All.All(d => existing.Contains(d.Username))) return;
         var agencies = await db.Set<Agency>().ToDictionaryAsync(a => a.Code, a => a.Id, ct);
         var hasher = new PasswordHasher<Account>();
-        foreach (var d in All)
+        foreach (var d in All.Where(d => !existing.Contains(d.Username)))
         {
             var account = new Account
             {

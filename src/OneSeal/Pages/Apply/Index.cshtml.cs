@@ -12,13 +12,23 @@ namespace OneSeal.Pages.Apply;
 
 /// <summary>
 /// The online application: the item's form fields and one file input per material in one multipart form.
-/// "保存草稿" creates the case and uploads the chosen files; "提交申请" does the same, then submits.
+/// "保存草稿" creates the case and uploads the chosen files; "提交申请" does the same, then submits. When the form comes
+/// back with errors, the files chosen are not lost: they are saved as the materials of a draft (<see cref="DraftId"/>,
+/// carried by the form), shown as already uploaded, and the draft's form is filled in once it is right.
 /// </summary>
 [Authorize(Roles = Roles.Applicant)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaterialUploads.MaxFormBytes)]
 [RequestSizeLimit(MaterialUploads.MaxFormBytes)]
-public sealed class IndexModel(CatalogQueries catalog, CaseCommands cases, TimeProvider clock, IStringLocalizer<Ui> t) : OneSealPageModel(t)
+public sealed class IndexModel(CatalogQueries catalog, CaseCommands cases, CaseQueries caseQueries, TimeProvider clock, IStringLocalizer<Ui> t)
+    : OneSealPageModel(t)
 {
+    /// <summary>The draft holding the files of an earlier post of this form that came back with errors.</summary>
+    [BindProperty] public Guid? DraftId { get; set; }
+
+    /// <summary>That draft's case number and its materials (current files), shown as already uploaded.</summary>
+    public string? DraftNumber { get; private set; }
+    public IReadOnlyList<CaseMaterial> Uploaded { get; private set; } = [];
+
     public CatalogQueries.ItemGuide? Guide { get; private set; }
 
     /// <summary>What the applicant typed, kept when the form comes back with errors.</summary>
@@ -46,9 +56,9 @@ public sealed class IndexModel(CatalogQueries catalog, CaseCommands cases, TimeP
         foreach (var f in guide.FormFields)
             Values[f.Key] = Request.Form[$"form.{f.Key}"].ToString() is { Length: > 0 } v ? v : null;
         var submit = intent == "submit";
-        var filesChosen = MaterialUploads.AnyChosen(Request.Form.Files);
+        var draft = await KeptDraftAsync(guide, ct);
 
-        // Submitting needs every required field: check before anything is created, because a draft's form cannot be edited later.
+        // Submitting needs every required field: check before the form is written, so a wrong form is never submitted.
         if (submit)
         {
             try
@@ -57,18 +67,20 @@ public sealed class IndexModel(CatalogQueries catalog, CaseCommands cases, TimeP
             }
             catch (InvalidInputsException e)
             {
-                return FormProblem(e, filesChosen);
+                return await FormProblemAsync(e, draft, ct);
             }
         }
 
         Case created;
         try
         {
-            created = await cases.CreateAsync(Me, guide.Item.Code, Values, ct);
+            created = draft is null
+                ? await cases.CreateAsync(Me, guide.Item.Code, Values, ct)
+                : await cases.UpdateDraftFormAsync(Me, draft.Id, Values, ct);
         }
         catch (DomainException e)
         {
-            return FormProblem(e, filesChosen);
+            return await FormProblemAsync(e, draft, ct);
         }
 
         // From here the draft exists: problems are shown on its page, where the applicant can fix them.
@@ -99,11 +111,52 @@ public sealed class IndexModel(CatalogQueries catalog, CaseCommands cases, TimeP
 
     private static string CaseUrl(Case c) => $"/my/cases/{c.Id}";
 
-    private IActionResult FormProblem(DomainException e, bool filesChosen)
+    /// <summary>
+    /// The form comes back with its errors. Files chosen now are saved as materials of a draft (the one this form
+    /// already keeps, or a new one with an empty form, filled in when the form is right), so they need not be chosen again.
+    /// </summary>
+    private async Task<IActionResult> FormProblemAsync(DomainException e, Case? draft, CancellationToken ct)
     {
         AddDomainError(e, k => k == "itemCode" ? "" : k);
-        if (filesChosen) AddError("", T["申请尚未保存，已选择的文件没有上传，请重新选择文件。"]);
+        if (MaterialUploads.AnyChosen(Request.Form.Files))
+        {
+            try
+            {
+                draft ??= await cases.CreateAsync(Me, Guide!.Item.Code, new Dictionary<string, string?>(), ct);
+                var (_, errors) = await MaterialUploads.UploadAsync(cases, Me, draft.Id, Guide!.Materials, Request.Form.Files, ct);
+                foreach (var (key, message) in errors) AddError(key, message);
+            }
+            catch (DomainException)
+            {
+                // No draft can be made (e.g. the item may not be applied for by this account): its own error says why.
+                AddError("", T["申请尚未保存，已选择的文件没有上传，请重新选择文件。"]);
+            }
+        }
+        if (draft is not null) await ShowDraftAsync(draft.Id, ct);
         return Page();
+    }
+
+    /// <summary>The draft named by <see cref="DraftId"/> when it is still this applicant's unsubmitted draft of this item; otherwise none.</summary>
+    private async Task<Case?> KeptDraftAsync(CatalogQueries.ItemGuide guide, CancellationToken ct)
+    {
+        if (DraftId is not { } id) return null;
+        try
+        {
+            var c = (await caseQueries.GetAsync(Me, id, ct)).Case;
+            if (c.ApplicantAccountId == Me.Id && c.Status == CaseStatus.Draft && c.ItemCode == guide.Item.Code) return c;
+        }
+        catch (DomainException)
+        {
+            // Gone or not ours: the form starts a new application.
+        }
+        DraftId = null;
+        return null;
+    }
+
+    private async Task ShowDraftAsync(Guid id, CancellationToken ct)
+    {
+        var detail = await caseQueries.GetAsync(Me, id, ct);
+        (DraftId, DraftNumber, Uploaded) = (id, detail.Case.CaseNumber, detail.Materials);
     }
 
     private async Task<IActionResult?> LoadAsync(string code, CancellationToken ct)

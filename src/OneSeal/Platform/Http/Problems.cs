@@ -17,11 +17,38 @@ public static class Problems
         return services;
     }
 
+    /// <summary>
+    /// The API (<c>/api/…</c>, <c>/openapi/…</c>) answers errors with problem+json; everything else is read by a person in a
+    /// browser and gets the HTML error page in the site's layout (<c>Pages/Error.cshtml</c>): its own status, the rule's
+    /// Chinese message where one said no, and for a 500 the trace id to quote (the same id the log carries).
+    /// </summary>
     public static void UseOneSealProblems(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(http => !IsApi(http), pages =>
+        {
+            pages.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = ErrorPath + "500",
+                StatusCodeSelector = e => e switch
+                {
+                    DomainException d => d.StatusCode,
+                    BadHttpRequestException b => b.StatusCode,
+                    _ => StatusCodes.Status500InternalServerError,
+                },
+            });
+            pages.UseStatusCodePagesWithReExecute(ErrorPath + "{0}");
+        });
     }
+
+    public const string ErrorPath = "/error/";
+
+    public static bool IsApi(HttpContext http) =>
+        http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/openapi");
 
     public static ProblemDetails From(DomainException e)
     {
@@ -46,6 +73,8 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        // Pages show their errors as HTML (Pages/Error.cshtml); this handler writes problem+json for the API only.
+        if (!Problems.IsApi(http)) return false;
         var mapped = exception switch
         {
             DomainException d => d,

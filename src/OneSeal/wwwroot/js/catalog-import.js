@@ -26,7 +26,7 @@
   function show(message) {
     if (message.phase === 'done') {
       bar.value = bar.max;
-      summary('notice', format(texts.done, [message.result.items, message.result.created, message.result.updated]));
+      summary('notice', format(texts.done, [message.result.items, message.result.created, message.result.updated, message.result.unchanged]));
     } else if (message.phase === 'failed') {
       summary('error', message.errorCount > 0 ? format(texts.failed, [message.errorCount]) : message.message);
       if (message.errors.length === 0) return;

@@ -47,10 +47,13 @@ public abstract class CatalogAdminApiTests(OneSealFactory app) : CaseApiTestBase
 
     private static Dictionary<string, object?> With(Dictionary<string, object?> body, string key, object? value) => new(body) { [key] = value };
 
-    private async Task<DraftDto> SendAsync(HttpMethod method, string url, object? body, HttpStatusCode expected)
+    /// <summary>Publishes what <c>admin</c> submitted: the submitter may not (four-eyes).</summary>
+    private const string SecondAdmin = "admin2";
+
+    private async Task<DraftDto> SendAsync(HttpMethod method, string url, object? body, HttpStatusCode expected, string user = "admin")
     {
         using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
-        using var response = await (await As("admin")).SendAsync(request);
+        using var response = await (await As(user)).SendAsync(request);
         await ShouldBeAsync(response, expected);
         return (await response.Content.ReadFromJsonAsync<DraftDto>(Web))!;
     }
@@ -58,7 +61,7 @@ public abstract class CatalogAdminApiTests(OneSealFactory app) : CaseApiTestBase
     private Task<DraftDto> CreateAsync(Dictionary<string, object?> body) => SendAsync(HttpMethod.Post, "/api/v1/items", body, HttpStatusCode.Created);
 
     private Task<DraftDto> ActAsync(string code, string action, object? body = null) =>
-        SendAsync(HttpMethod.Post, $"/api/v1/items/{code}/draft/{action}", body ?? new { }, HttpStatusCode.OK);
+        SendAsync(HttpMethod.Post, $"/api/v1/items/{code}/draft/{action}", body ?? new { }, HttpStatusCode.OK, action == "publish" ? SecondAdmin : "admin");
 
     private async Task PublishedAsync(Dictionary<string, object?> body)
     {
@@ -124,6 +127,31 @@ public abstract class CatalogAdminApiTests(OneSealFactory app) : CaseApiTestBase
 
         // create, submit, publish, save, submit, publish: one audit line each.
         (await AuditCountAsync(code)).ShouldBe(6);
+    }
+
+    [Fact]
+    public async Task Defect10_the_administrator_who_submitted_a_version_cannot_publish_it_a_second_one_can()
+    {
+        var code = Unique("QS-T-");
+        await CreateAsync(NewItem(code));
+        await ActAsync(code, "submit");
+        var auditBefore = await AuditCountAsync(code);
+
+        using (var own = await (await As("admin")).PostAsJsonAsync($"/api/v1/items/{code}/draft/publish", new { }))
+        {
+            var problem = await ShouldBeProblemAsync(own, HttpStatusCode.Forbidden, rule: "four-eyes");
+            problem.GetProperty("detail").GetString()!.ShouldContain("四眼原则");
+        }
+        (await VersionsAsync(code)).ShouldBe([(1, ItemVersionStatus.InReview)], "the refused publish changes nothing");
+        (await AuditCountAsync(code)).ShouldBe(auditBefore);
+
+        // In review the version is read-only for everyone, the submitter included.
+        using (var edit = await (await As("admin")).PutAsJsonAsync($"/api/v1/items/{code}/draft", With(NewItem(code), "promisedDays", 4)))
+            await ShouldBeProblemAsync(edit, HttpStatusCode.Conflict, rule: "version-status");
+
+        (await ActAsync(code, "publish")).Status.ShouldBe("published");   // by admin2
+        var publishedBy = await InDb(db => db.Set<Item>().Where(i => i.Code == code).Select(i => new { i.SubmittedById, i.PublishedById }).SingleAsync());
+        publishedBy.PublishedById.ShouldNotBe(publishedBy.SubmittedById);
     }
 
     [Fact]
@@ -242,7 +270,7 @@ public abstract class CatalogAdminApiTests(OneSealFactory app) : CaseApiTestBase
         await ActAsync(code, "submit");
         using (var inReview = await admin.PutAsJsonAsync($"/api/v1/items/{code}/draft", With(NewItem(code), "name", "审核中改名")))
             await ShouldBeProblemAsync(inReview, HttpStatusCode.Conflict, rule: "version-status");
-        using (var past = await admin.PostAsJsonAsync($"/api/v1/items/{code}/draft/publish", new { effectiveFrom = Today.AddDays(-1).ToString("yyyy-MM-dd") }))
+        using (var past = await (await As(SecondAdmin)).PostAsJsonAsync($"/api/v1/items/{code}/draft/publish", new { effectiveFrom = Today.AddDays(-1).ToString("yyyy-MM-dd") }))
             await ShouldBeProblemAsync(past, HttpStatusCode.BadRequest, field: "effectiveFrom", rule: "effective-in-past");
         using (var malformed = await admin.PostAsJsonAsync($"/api/v1/items/{code}/draft/publish", new { effectiveFrom = "next week" }))
             await ShouldBeProblemAsync(malformed, HttpStatusCode.BadRequest, field: "effectiveFrom", rule: "date-format");

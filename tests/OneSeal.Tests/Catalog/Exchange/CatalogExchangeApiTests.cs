@@ -63,16 +63,22 @@ public abstract class CatalogExchangeApiTests(OneSealFactory app) : CatalogExcha
     }
 
     [Fact]
-    public async Task Re_importing_the_export_creates_drafts_equal_to_the_versions_in_force()
+    public async Task Re_importing_the_export_with_a_change_creates_drafts_equal_to_the_versions_in_force_but_for_the_change()
     {
         string[] codes = ["QS-XK-003", "QS-XK-004", "QS-XK-005", "QS-QT-001"];
-        var xlsx = TestWorkbook.Edit(await ExportAsync(), b => b.KeepItems(codes));
+        const string window = "综合受理区 B01 窗口";
+        var xlsx = TestWorkbook.Edit(await ExportAsync(), b =>
+        {
+            b.KeepItems(codes);
+            foreach (var code in codes) b.Set("items", b.RowOf("items", "code", code), "window", window);
+        });
         using var response = await ImportAsync(xlsx, multipart: false);
         await ShouldBeAsync(response, HttpStatusCode.OK);
         var result = await response.Content.ReadFromJsonAsync<JsonElement>();
         result.GetProperty("items").GetInt32().ShouldBe(codes.Length);
         result.GetProperty("created").GetInt32().ShouldBe(0);
         result.GetProperty("updated").GetInt32().ShouldBe(codes.Length);
+        result.GetProperty("unchanged").GetInt32().ShouldBe(0);
 
         await InDb(async db =>
         {
@@ -82,6 +88,8 @@ public abstract class CatalogExchangeApiTests(OneSealFactory app) : CatalogExcha
                 var published = versions.Where(v => v.Status == ItemVersionStatus.Published).MaxBy(v => v.Version)!;
                 var draft = versions.Single(v => v.Status == ItemVersionStatus.Draft);
                 draft.Version.ShouldBe(published.Version + 1);
+                draft.Window.ShouldBe(window);
+                published.Window = window;
                 Content(draft).ShouldBe(Content(published), code);
             }
             (await db.Set<AuditEntry>().CountAsync(a => a.Action == "catalog.draft.import" && codes.Contains(a.EntityId))).ShouldBe(codes.Length);
@@ -158,7 +166,11 @@ public abstract class CatalogExchangeApiTests(OneSealFactory app) : CatalogExcha
     public async Task An_item_whose_draft_is_in_review_is_an_error_of_its_row_and_nothing_is_written()
     {
         const string code = "QS-XK-010";
-        var xlsx = TestWorkbook.Edit(await ExportAsync(), b => b.KeepItems(code));
+        var xlsx = TestWorkbook.Edit(await ExportAsync(), b =>
+        {
+            b.KeepItems(code);
+            b.Set("items", b.RowOf("items", "code", code), "phone", "0796-7239999");   // a change, so the import makes a draft
+        });
         using (var first = await ImportAsync(xlsx)) await ShouldBeAsync(first, HttpStatusCode.OK);
         await InDb(async db =>
         {

@@ -164,13 +164,25 @@ public abstract class GuideApiTests(OneSealFactory app) : CaseApiTestBase(app)
     [InlineData("/api/v1/items/QS-XK-003?version=99")]
     [InlineData("/api/v1/items/QS-NOPE-1/versions")]
     [InlineData("/api/v1/items/QS-NOPE-1?version=1")]
-    [InlineData("/items/QS-XK-003/guide.pdf?version=99")]
-    [InlineData("/items/QS-XK-003/materials/M02/blank-form.pdf")]
-    [InlineData("/items/QS-NOPE-1/materials/M01/blank-form.pdf")]
-    public async Task Unknown_items_versions_and_blank_forms_are_404_problems(string url)
+    public async Task Unknown_items_and_versions_are_404_problems(string url)
     {
         using var response = await Anonymous().GetAsync(url);
         await ShouldBeProblemAsync(response, HttpStatusCode.NotFound, rule: "not-found");
+    }
+
+    /// <summary>The guide's PDF links are followed in a browser: a dead one is the site's 404 page saying what is missing.</summary>
+    [Theory]
+    [InlineData("/items/QS-XK-003/guide.pdf?version=99", "第99版")]
+    [InlineData("/items/QS-XK-003/materials/M02/blank-form.pdf", "M02")]
+    [InlineData("/items/QS-NOPE-1/materials/M01/blank-form.pdf", "QS-NOPE-1")]
+    public async Task Unknown_guide_documents_are_404_pages_naming_what_is_missing(string url, string named)
+    {
+        using var response = await Anonymous().GetAsync(url);
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("text/html");
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("id=\"error-message\"");
+        html.ShouldContain(named);
     }
 
     [Fact]

@@ -96,7 +96,8 @@ public abstract class ItemVersionsTests(OneSealFactory app) : ApiTestBase(app)
         await Editor(async e => await e.SaveDraftAsync(admin, input with { PromisedDays = 2, ChangeNote = "压缩时限" }, CancellationToken.None));
         await Should.ThrowAsync<OneSeal.Platform.Http.ConflictException>(() => Editor(e => e.PublishAsync(admin, code, null, CancellationToken.None)));
         await Editor(e => e.SubmitAsync(admin, code, CancellationToken.None));
-        var published = await Editor(e => e.PublishAsync(admin, code, null, CancellationToken.None));
+        await Should.ThrowAsync<OneSeal.Platform.Http.ForbiddenException>(() => Editor(e => e.PublishAsync(admin, code, null, CancellationToken.None)));
+        var published = await Editor(e => e.PublishAsync(Admin(), code, null, CancellationToken.None));   // a second administrator
 
         published.Version.ShouldBe(2);
         var inForce = await InDb(db => ItemVersions.InForceAsync(db, code, Today, CancellationToken.None));

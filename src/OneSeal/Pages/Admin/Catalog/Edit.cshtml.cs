@@ -22,6 +22,9 @@ public sealed class EditModel(CatalogEditor editor, CatalogAdminQueries queries,
 
     public string Code { get; private set; } = "";
 
+    /// <summary>The signed-in administrator submitted the version in review, so another must publish it (四眼原则).</summary>
+    public bool SubmittedByMe { get; private set; }
+
     /// <summary>The version a save starts when no draft is open.</summary>
     public int? LatestVersion { get; private set; }
 
@@ -42,12 +45,9 @@ public sealed class EditModel(CatalogEditor editor, CatalogAdminQueries queries,
     {
         Code = code;
         Input = Input with { Code = code };
-        await LoadChoicesAsync(ct);
-        if (EditRows())
-        {
-            await LoadDraftAsync(code, fillInput: false, ct);
-            return Page();
-        }
+        // The draft's status first: a version in review is read-only here as in the API.
+        if (!await LoadDraftAsync(code, fillInput: false, ct)) return NotFoundPage(T["事项“{0}”不存在。", code]);
+        if (EditRows()) return Page();
         ClearErrors();
         try
         {
@@ -104,6 +104,7 @@ public sealed class EditModel(CatalogEditor editor, CatalogAdminQueries queries,
         LatestVersion = latest.Count > 0 ? latest[0].Version : null;
         DraftVersion = draft?.Draft.Version;
         DraftStatus = draft?.Draft.Status;
+        SubmittedByMe = draft?.Draft.SubmittedById == Me.Id;
         if (fillInput)
         {
             Input = draft?.Input ?? await Queries.LatestAsInputAsync(code, ct) ?? new ItemDraftInput { Code = code };

@@ -51,10 +51,20 @@ public abstract class ItemFormModel(CatalogEditor editor, CatalogAdminQueries qu
         };
     }
 
-    /// <summary>Adds or removes a row when <see cref="Command"/> asks for it; true when it did (the page is shown again, nothing saved).</summary>
+    /// <summary>
+    /// Adds or removes a row when <see cref="Command"/> asks for it; true when the command was a row edit (the page is shown
+    /// again, nothing saved). Set <see cref="DraftStatus"/> first: a version in review gets no rows added or removed.
+    /// </summary>
     protected bool EditRows()
     {
         var command = Command ?? "";
+        if (!command.StartsWith("add-", StringComparison.Ordinal) && !command.StartsWith("remove-", StringComparison.Ordinal)) return false;
+        if (ReadOnly)
+        {
+            // The buttons are not shown in review; a post that presses one anyway changes nothing either.
+            AddError("", T["审核中的版本不能修改；如需修改，请先退回。"]);
+            return true;
+        }
         if (command == "add-material") Input.Materials!.Add(new MaterialInput { Required = true, Copies = 1, Source = nameof(MaterialSource.Applicant), Form = nameof(MaterialForm.Both) });
         else if (command == "add-step") Input.Steps!.Add(new StepInput { Kind = nameof(ItemStepKind.SiteInspection), SharePercent = 0, StopsClock = true });
         else if (command == "add-field") Input.FormFields!.Add(new FormFieldInput { Type = nameof(FormFieldType.Text) });
