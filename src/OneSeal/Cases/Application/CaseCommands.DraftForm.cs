@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OneSeal.Catalog;
 using OneSeal.Cases.Rules;
@@ -26,7 +25,8 @@ public sealed partial class CaseCommands
             throw new ConflictException("case-status", "只有尚未提交的草稿可以修改申请表。");
         var fields = await db.Set<ItemFormField>().AsNoTracking().Where(f => f.ItemId == c.ItemId).ToListAsync(ct);
         var clean = FormValidator.Validate(fields, form, LegalDates.Today(clock), requireAll: false);
-        c.FormJson = JsonSerializer.Serialize(clean);
+        c.FormJson = Forms.CaseForm.Write(clean, fields, personalData);
+        c.FormProtected = true;
         c.Version++;
         db.Audit(actor, "case.form-update", "case", c.Id.ToString(), c.CaseNumber, clock.Now());
         await db.CommitAsync(ct);
