@@ -6,11 +6,13 @@ namespace OneSeal.Documents;
 /// addressee's name. Only folders older than any render can last are removed, so another instance sharing the temp folder
 /// keeps the ones it is using.
 /// </summary>
-public sealed class StaleRenderFolders(PdfOptions options, TimeProvider clock, ILogger<StaleRenderFolders> log) : IHostedService
+public sealed class StaleRenderFolders(PdfOptions options, ILogger<StaleRenderFolders> log) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var removed = Sweep(options, clock.GetUtcNow(), log);
+        // Folder times are the machine's wall clock, not the business clock (a test host's fake clock may run ahead and
+        // would take other hosts' live renders for stale ones).
+        var removed = Sweep(options, DateTimeOffset.UtcNow, log);
         if (removed > 0) log.LogInformation("Removed {Count} render folders left by an earlier crash", removed);
         return Task.CompletedTask;
     }

@@ -16,6 +16,7 @@ public abstract class AdminLeastPrivilegeTests(OneSealFactory app) : CaseApiTest
     {
         var id = await ReviewedCaseAsync();
         (await StepAsync(await As("chief"), id, "decide", new { approve = true, reason = "符合法定条件" })).ShouldBe("certificate-issued");
+        await App.RenderCertificatesAsync(); // the PDF is rendered by the outbox after the decision
         var detail = await GetCaseAsync(await As("applicant"), id);
         var notice = await InDb(db => db.Set<CaseNotice>().Where(n => n.CaseId == id).Select(n => n.Id).FirstAsync());
         return (id, detail.Materials[0].Id, notice, detail.CertificateNumber!);

@@ -15,7 +15,7 @@ public interface IStoredFileOwner
 /// a lost race between two runs) leaves its PDF behind. Only files older than <c>Storage:OrphanMinAgeMinutes</c>
 /// (default 60) go, so a file saved a moment before its row commits is never taken for an orphan.
 /// </summary>
-public sealed class OrphanFileSweep(IFileStore files, IEnumerable<IStoredFileOwner> owners, TimeProvider clock, IConfiguration config,
+public sealed class OrphanFileSweep(IFileStore files, IEnumerable<IStoredFileOwner> owners, IConfiguration config,
     ILogger<OrphanFileSweep> log)
 {
     private const int Chunk = 500;
@@ -25,7 +25,8 @@ public sealed class OrphanFileSweep(IFileStore files, IEnumerable<IStoredFileOwn
     /// <summary>One pass over every owner's folder; returns the keys deleted.</summary>
     public async Task<IReadOnlyList<string>> RunOnceAsync(CancellationToken ct)
     {
-        var before = clock.GetUtcNow() - MinAge;
+        // File times come from the machine's wall clock, not the business clock (which tests move), so compare with it.
+        var before = DateTimeOffset.UtcNow - MinAge;
         var deleted = new List<string>();
         foreach (var owner in owners)
         {
