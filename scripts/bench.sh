@@ -51,6 +51,8 @@ say "$(dotnet --version | sed 's/^/.NET SDK /'); $("$PG_BIN/postgres" --version)
 
 # --- throwaway PostgreSQL, durable ---------------------------------------------------------------------------
 PG_DIR=$(mktemp -d /tmp/oneseal-bench-pg.XXXXXX)
+# One data root (keys for the encrypted form fields, files) for every run of the benchmark on these databases.
+export ONESEAL_BENCH_DATA="$PG_DIR/app-data"
 PG_PASSWORD="b$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 cleanup() {
   pg_cluster_stop "$PG_DIR" immediate

@@ -6,7 +6,8 @@
 # 2. starts a throwaway PostgreSQL 15 cluster on 127.0.0.1 (temp dir, free port from 55432 up),
 #    stopped and deleted on exit, also on failure.
 # 3. exports ONESEAL_TEST_PG (admin connection string; tests create their own databases)
-#    and ONESEAL_CHROMIUM, then runs `dotnet test OneSeal.slnx -c Release` once (restore + build + test).
+#    and ONESEAL_CHROMIUM, then runs `dotnet test OneSeal.slnx -c Release` once (restore + build + test), then a tiny
+#    smoke run of scripts/bench.sh (counted as one test) unless extra arguments narrowed the run.
 # 4. prints `N passed, N failed` as the very last line; exits non-zero if the build failed,
 #    any test failed, or no test ran.
 set -euo pipefail
@@ -82,6 +83,21 @@ done < <(find "$RESULTS" -name '*.trx' -print0)
 
 cleanup
 trap - EXIT
+
+# --- 5. benchmark smoke run ----------------------------------------------------------------------------------------
+# A benchmark that no longer runs is a defect: run both load benchmarks (scripts/bench.sh) at a tiny size, counted as
+# one test. About a minute; only when a filter did not narrow the run.
+if [ "$#" -eq 0 ] && [ "$files" -gt 0 ]; then
+  say "benchmark smoke run: bash scripts/bench.sh at a tiny size (log: TestResults/bench/all.log)"
+  if BENCH_SECONDS=2 BENCH_REVIEW_SECONDS=2 BENCH_PREPARED_CASES=2000 BENCH_SWEEP_CASES=5000 \
+      bash "$ROOT/scripts/bench.sh" all >"$RESULTS/bench-smoke.log" 2>&1; then
+    passed=$((passed + 1))
+  else
+    tail -n 30 "$RESULTS/bench-smoke.log"
+    say "benchmark smoke run failed"
+    failed=$((failed + 1))
+  fi
+fi
 elapsed=$(( $(date +%s) - started ))
 status=0
 if [ "$files" -eq 0 ]; then

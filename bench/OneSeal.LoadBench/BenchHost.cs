@@ -17,12 +17,15 @@ namespace OneSeal.LoadBench;
 /// </summary>
 public sealed class BenchHost : IAsyncDisposable
 {
-    private BenchHost(WebApplication app, CommandLog commands, string dataRoot)
+    private BenchHost(WebApplication app, CommandLog commands, string dataRoot, bool ownsDataRoot)
     {
         App = app;
         Commands = commands;
         DataRoot = dataRoot;
+        _ownsDataRoot = ownsDataRoot;
     }
+
+    private readonly bool _ownsDataRoot;
 
     public WebApplication App { get; }
     public CommandLog Commands { get; }
@@ -32,7 +35,12 @@ public sealed class BenchHost : IAsyncDisposable
     /// <summary>Builds the app on <paramref name="connectionString"/>, runs its migrations and the demo seed.</summary>
     public static async Task<BenchHost> StartAsync(string connectionString)
     {
-        var dataRoot = Directory.CreateTempSubdirectory("oneseal-bench-data-").FullName;
+        // The keys that encrypt personal form fields live in the data root, so a database prepared by one run is read by
+        // the next only with the same folder: scripts/bench.sh passes one (ONESEAL_BENCH_DATA) for all its runs.
+        var shared = Environment.GetEnvironmentVariable("ONESEAL_BENCH_DATA");
+        var dataRoot = string.IsNullOrEmpty(shared)
+            ? Directory.CreateTempSubdirectory("oneseal-bench-data-").FullName
+            : Directory.CreateDirectory(shared).FullName;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = "Production",
@@ -59,7 +67,7 @@ public sealed class BenchHost : IAsyncDisposable
         builder.Services.ConfigureDbContext<OneSealDb>(o => o.AddInterceptors(commands));
         var app = builder.Build();
         await app.MigrateAndSeedAsync(seed: true);
-        return new BenchHost(app, commands, dataRoot);
+        return new BenchHost(app, commands, dataRoot, ownsDataRoot: string.IsNullOrEmpty(shared));
     }
 
     /// <summary>A demo account as the <see cref="Actor"/> a signed-in request would carry.</summary>
@@ -74,6 +82,7 @@ public sealed class BenchHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
+        if (!_ownsDataRoot) return;
         try { Directory.Delete(DataRoot, recursive: true); }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }

@@ -48,7 +48,7 @@ eligible AS (
     -- one by one, with a sealed PDF each, by the sweep: a different benchmark).
     SELECT array_agg(i.id ORDER BY i.code) AS ids, count(*)::int AS n
     FROM items i
-    WHERE i.published AND NOT i.deemed_approval_on_timeout
+    WHERE i.status = 'Published' AND NOT i.deemed_approval_on_timeout
       AND i.implementing_organisation_id = (SELECT organisation_id FROM accounts WHERE username = 'clerk')
 ),
 staff AS (

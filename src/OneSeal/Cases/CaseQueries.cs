@@ -28,7 +28,7 @@ public sealed class CaseQueries(OneSealDb db, Calendar.WorkingDayClock calendar,
         /// <summary>The applicant signed a notification commitment (告知承诺): it replaces the materials the item lists as replaceable.</summary>
         public bool NotificationCommitment { get; init; }
         /// <summary>持证主体: who the result is made out to and the notices are addressed to.</summary>
-        public CaseHolder? Holder { get; init; }
+        public required CaseHolder Holder { get; init; }
 
         /// <summary>Required materials the applicant did not submit because the window checks them or a commitment replaces them.</summary>
         public IReadOnlyList<(ItemMaterial Material, Cases.Materials.NotSubmittedReason Reason)> NotSubmitted =>
@@ -44,15 +44,17 @@ public sealed class CaseQueries(OneSealDb db, Calendar.WorkingDayClock calendar,
         var materials = await db.Set<CaseMaterial>().AsNoTracking().Where(m => m.CaseId == id && !m.Superseded).OrderBy(m => m.MaterialCode).ToListAsync(ct);
         var itemMaterials = await db.Set<ItemMaterial>().AsNoTracking().Where(m => m.ItemId == c.ItemId).OrderBy(m => m.SortOrder).ToListAsync(ct);
         var fields = await db.Set<ItemFormField>().AsNoTracking().Where(f => f.ItemId == c.ItemId).OrderBy(f => f.SortOrder).ToListAsync(ct);
-        var version = await db.Set<Item>().AsNoTracking().Where(i => i.Id == c.ItemId).Select(i => i.Version).FirstAsync(ct);
+        var item = await db.Set<Item>().AsNoTracking().Where(i => i.Id == c.ItemId)
+            .Select(i => new { i.Version, Holder = new HolderMapping(i.HolderNameField, i.HolderCodeField, i.HolderCodeType) }).FirstAsync(ct);
+        var form = Forms.CaseForm.Read(c, personalData);
         var pauses = await PausesAsync(id, ct);
         var committed = await db.Set<Commitments.CaseCommitment>().AnyAsync(x => x.CaseId == id && x.Kind == Commitments.CommitmentKind.Notification, ct);
         return new CaseDetail(c, timeline, materials, itemMaterials, fields, await StepsAsync(c, pauses, ct))
         {
-            ItemVersion = version,
+            ItemVersion = item.Version,
             NotificationCommitment = committed,
-            Holder = await CaseHolder.OfAsync(db, c, personalData, ct),
-            Form = Forms.CaseForm.Read(c, personalData),
+            Holder = await CaseHolder.OfAsync(db, c, item.Holder, form, personalData, ct),
+            Form = form,
             DueDateMissingYears = c.DueDate is { } due ? calendar.MissingYears(c.AcceptedOn ?? due.AddDays(-1), due) : [],
             CertificatePdf = c.CertificateNumber is { } number
                 ? await db.Set<Seal.Certificate>().AsNoTracking().Where(x => x.Number == number).Select(x => (Seal.CertificatePdfStatus?)x.PdfStatus).FirstOrDefaultAsync(ct)

@@ -114,7 +114,7 @@ public static class CasesApi
             d.Timeline.Select(e => new TimelineEntry(e.At, e.ActorName, e.Action, e.Note)).ToList(),
             d.Materials.Select(m => new MaterialEntry(m.Id, m.MaterialCode, m.FileName, m.ContentType, m.SizeBytes, m.Sha256, m.UploadedAt)).ToList(),
             StepEntry.List(d.Steps), StepEntry.Of(d.Steps.Current),
-            new HolderEntry(d.Holder!.Name, d.Holder.CodeType, d.Holder.CodeMasked),
+            new HolderEntry(d.Holder.Name, d.Holder.CodeType, d.Holder.CodeMasked),
             d.NotSubmitted.Select(x => new NotSubmittedEntry(x.Material.Code, x.Material.Name, Materials.MaterialSupply.Api(x.Reason))).ToList());
     }
 }

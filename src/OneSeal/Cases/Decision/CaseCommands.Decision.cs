@@ -94,9 +94,9 @@ public sealed partial class CaseCommands
     {
         var item = await db.Set<Item>().AsNoTracking().Include(i => i.FormFields).FirstAsync(i => i.Id == c.ItemId, ct);
         var bureau = await db.Set<Agency>().AsNoTracking().FirstAsync(o => o.Id == c.HandlingOrganisationId, ct);
-        var holder = await CaseHolder.OfAsync(db, c, personalData, ct);
-        var issuedOn = LegalDates.ToLegalDate(now);
         var form = ReadForm(c);
+        var holder = await CaseHolder.OfAsync(db, c, HolderMapping.Of(item), form, personalData, ct);
+        var issuedOn = LegalDates.ToLegalDate(now);
         // Details printed on the certificate: the form's plain-text fields; identity fields stay off the document.
         var details = item.FormFields.OrderBy(f => f.SortOrder)
             .Where(f => f.Type is FormFieldType.Text or FormFieldType.Date or FormFieldType.Number && form.TryGetValue(f.Key, out var v) && !string.IsNullOrEmpty(v))
