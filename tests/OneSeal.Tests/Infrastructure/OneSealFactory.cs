@@ -30,6 +30,12 @@ public sealed record OneSealFactoryOptions
 
     /// <summary>Last word on the app's services (after the app registered its own).</summary>
     public Action<IServiceCollection>? Services { get; init; }
+
+    /// <summary>
+    /// Migrate and seed this host's own empty database instead of starting on a copy of the run's seeded template
+    /// (<see cref="SeedTemplates"/>): for tests of migrating and seeding themselves. Hosts on a fake clock always do.
+    /// </summary>
+    public bool OwnSeed { get; init; }
 }
 
 /// <summary>
@@ -45,6 +51,7 @@ public class OneSealFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly Lock _gate = new();
     private TestDatabase? _database;
     private int _disposed;
+    private bool _keepData;
 
     public OneSealFactory(DatabaseProvider provider, OneSealFactoryOptions? options = null)
     {
@@ -86,7 +93,9 @@ public class OneSealFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        var database = await TestDatabase.CreateAsync(Provider);
+        var database = SeedTemplates.Applies(Options)
+            ? await SeedTemplates.CopyAsync(Provider, Options, DataRoot)
+            : await TestDatabase.CreateAsync(Provider);
         lock (_gate)
         {
             if (_database is null) _database = database;
@@ -187,6 +196,16 @@ public class OneSealFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return messages.Count;
     }
 
+    /// <summary>Stops the host and hands over its database and data folder, which the caller now owns.</summary>
+    internal async Task<(TestDatabase Database, string DataRoot)> StopKeepingDataAsync()
+    {
+        _keepData = true;
+        await DisposeAsync();
+        var database = Database;
+        database.ReleaseConnections();
+        return (database, DataRoot);
+    }
+
     public override async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
@@ -196,12 +215,17 @@ public class OneSealFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
         finally
         {
-            TestDatabase? database;
-            lock (_gate) database = _database;
-            if (database is not null) await database.DisposeAsync();
-            TestDatabase.TryDeleteFolder(DataRoot);
+            if (!_keepData) await DropDataAsync();
         }
         GC.SuppressFinalize(this);
+    }
+
+    private async Task DropDataAsync()
+    {
+        TestDatabase? database;
+        lock (_gate) database = _database;
+        if (database is not null) await database.DisposeAsync();
+        TestDatabase.TryDeleteFolder(DataRoot);
     }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();

@@ -75,6 +75,47 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
         return new TestDatabase(provider, builder.ConnectionString, name, null, admin);
     }
 
+    /// <summary>A new database holding what <paramref name="template"/> holds (see <see cref="SeedTemplates"/>).</summary>
+    public static async Task<TestDatabase> CopyOfAsync(TestDatabase template, CancellationToken ct = default)
+    {
+        if (template.Provider == DatabaseProvider.Sqlite)
+        {
+            var copy = await CreateAsync(DatabaseProvider.Sqlite, ct);
+            File.Copy(template.Name, copy.Name);
+            if (File.Exists(template.Name + "-wal")) File.Copy(template.Name + "-wal", copy.Name + "-wal");
+            return copy;
+        }
+
+        var admin = AdminConnectionString();
+        var name = $"oneseal_t_{Guid.NewGuid():N}";
+        await using (var conn = new NpgsqlConnection(admin))
+        {
+            await conn.OpenAsync(ct);
+            // A pooled connection the template's host left open would make PostgreSQL refuse the copy.
+            await using (var kick = new NpgsqlCommand(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid()", conn))
+            {
+                kick.Parameters.AddWithValue("name", template.Name);
+                await kick.ExecuteNonQueryAsync(ct);
+            }
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{template.Name}\"", conn);
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+        return new TestDatabase(DatabaseProvider.Postgres,
+            new NpgsqlConnectionStringBuilder(template.ConnectionString) { Database = name }.ConnectionString, name, null, admin);
+    }
+
+    /// <summary>Lets go of pooled connections to this database (its host has stopped), so its files are complete and it can be copied.</summary>
+    public void ReleaseConnections()
+    {
+        if (Provider == DatabaseProvider.Sqlite) SqliteConnection.ClearAllPools();
+        else
+        {
+            using var own = new NpgsqlConnection(ConnectionString);
+            NpgsqlConnection.ClearPool(own);
+        }
+    }
+
     /// <summary>A context on this database, outside any app host (e.g. for schema tests).</summary>
     public OneSealDb NewContext()
     {
