@@ -27,13 +27,15 @@ public static class LogSetup
         var config = builder.Configuration;
         var format = config[FormatKey] ?? (builder.Environment.IsDevelopment() ? "text" : "json");
         var text = string.Equals(format, "text", StringComparison.OrdinalIgnoreCase);
+        // The app's logger lives in DI only (Serilog's static Log.Logger stays untouched): two hosts in one process, as in
+        // the tests, each log to their own sinks.
         builder.Services.AddSerilog((services, log) =>
         {
             Levels(log, config.GetSection("Logging:LogLevel"));
             log.Enrich.FromLogContext().ReadFrom.Services(services).Enrich.With<PersonalDataMasking>();
             if (text) log.WriteTo.Console(outputTemplate: TextTemplate, formatProvider: CultureInfo.InvariantCulture);
             else log.WriteTo.Console(JsonFormatter);
-        });
+        }, preserveStaticLogger: true);
     }
 
     /// <summary>The Microsoft.Extensions.Logging level settings operators already know, as Serilog levels.</summary>

@@ -21,8 +21,11 @@ public static class RequestLogging
                 await next(http);
         });
         app.UseSerilogRequestLogging(o =>
+        {
+            o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             o.GetLevel = (http, _, e) => e is not null || http.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
-                : http.Request.Path == "/health" ? Serilog.Events.LogEventLevel.Verbose : Serilog.Events.LogEventLevel.Information);
+                : http.Request.Path == "/health" ? Serilog.Events.LogEventLevel.Verbose : Serilog.Events.LogEventLevel.Information;
+        });
     }
 
     /// <summary>After routing, which is what knows the case id.</summary>
