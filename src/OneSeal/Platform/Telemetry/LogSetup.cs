@@ -42,6 +42,9 @@ public static class LogSetup
     private static void Levels(LoggerConfiguration log, IConfigurationSection levels)
     {
         log.MinimumLevel.Is(Level(levels["Default"]) ?? LogEventLevel.Information);
+        // Without settings, still no per-request framework lines (they repeat the summary line, with the query string).
+        foreach (var quiet in new[] { "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore" })
+            if (levels[quiet] is null) log.MinimumLevel.Override(quiet, LogEventLevel.Warning);
         foreach (var category in levels.GetChildren().Where(c => c.Key != "Default"))
             if (Level(category.Value) is { } level) log.MinimumLevel.Override(category.Key, level);
     }
