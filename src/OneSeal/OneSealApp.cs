@@ -13,6 +13,7 @@ using OneSeal.Platform.Outbox;
 using OneSeal.Platform.Security;
 using OneSeal.Platform.Time;
 using OneSeal.Platform.Storage;
+using OneSeal.Platform.Telemetry;
 using OneSeal.Seal;
 
 namespace OneSeal;
@@ -28,6 +29,8 @@ public static class OneSealApp
         // Secrets kept outside the database: Data Protection keys and the audit anchors' signing keys.
         var keysPath = config["DataProtection:KeysPath"] ?? Path.Combine(dataRoot, "keys");
 
+        builder.AddOneSealLogging();
+        builder.AddOneSealTelemetry();
         services.AddSingleton(TimeProvider.System);
         services.AddOneSealDatabase(config);
         services.AddDataProtection()
@@ -125,6 +128,7 @@ public static class OneSealApp
 
     public static void UseOneSeal(this WebApplication app)
     {
+        app.UseOneSealRequestLogging();
         app.UseSecurityHeaders();
         app.UseOneSealProblems();
         app.UseRequestLocalization(o =>
@@ -137,6 +141,7 @@ public static class OneSealApp
         });
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseCaseLogContext();
         app.UseRateLimiter();
         app.UseRequestBodyLimits();
         app.UseRequestTextRules();

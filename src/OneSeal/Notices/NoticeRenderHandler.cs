@@ -6,6 +6,7 @@ using OneSeal.Platform.Audit;
 using OneSeal.Platform.Database;
 using OneSeal.Platform.Outbox;
 using OneSeal.Platform.Storage;
+using OneSeal.Platform.Telemetry;
 using OneSeal.Platform.Time;
 using OneSeal.Seal;
 
@@ -47,7 +48,7 @@ internal sealed class NoticeRenderHandler(
         if (notice.Status == NoticeStatus.Issued) return;
 
         var fields = NoticeIssuer.FieldsOf(notice);
-        var bytes = await pdf.RenderAsync(NoticeDocument.Html(Sheet(notice, fields, options)), ct);
+        var bytes = await OneSealMetrics.TimePdfRenderAsync("notice", () => pdf.RenderAsync(NoticeDocument.Html(Sheet(notice, fields, options)), ct));
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
         string key;
         using (var stream = new MemoryStream(bytes, writable: false))

@@ -9,6 +9,7 @@ using OneSeal.Platform.Http;
 using OneSeal.Platform.Outbox;
 using OneSeal.Platform.Security;
 using OneSeal.Platform.Storage;
+using OneSeal.Platform.Telemetry;
 using OneSeal.Platform.Time;
 
 namespace OneSeal.Seal;
@@ -72,7 +73,7 @@ internal sealed class CertificateRenderHandler(
         var print = JsonSerializer.Deserialize<CertificatePrint>(personalData.Unprotect(c.PrintProtected
             ?? throw new InvalidOperationException($"Certificate {c.Number} has nothing to print.")), CertificatePrint.Json)!;
 
-        var bytes = await pdf.RenderAsync(CertificateDocument.Html(Sheet(c, print)), ct);
+        var bytes = await OneSealMetrics.TimePdfRenderAsync("certificate", () => pdf.RenderAsync(CertificateDocument.Html(Sheet(c, print)), ct));
         c.PdfSha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
         using (var stream = new MemoryStream(bytes, writable: false))
             c.PdfKey = (await files.SaveAsync($"certificates/{c.IssuedOn.Year:D4}", stream, ct)).Key;

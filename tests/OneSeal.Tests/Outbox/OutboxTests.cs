@@ -80,6 +80,20 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Outbox_lag_is_measured_per_topic_from_enqueueing_to_the_handlers_success()
+    {
+        using var metrics = new MetricCapture();
+        var clock = new FakeTimeProvider();
+        var host = Host("a", clock, new HandlerLog());
+        await EnqueueAndCommitAsync(host, RecordingHandler.TopicName, new TestPayload("lagging"));
+        clock.Advance(TimeSpan.FromSeconds(93.5));
+
+        (await host.Dispatcher.DispatchOnceAsync(default)).ShouldBe(1);
+
+        metrics.Of("oneseal.outbox.lag").ShouldContain(m => m.Value == 93.5 && m.Tag("topic") == RecordingHandler.TopicName);
+    }
+
+    [Fact]
     public async Task A_rolled_back_transaction_enqueues_nothing()
     {
         var log = new HandlerLog();

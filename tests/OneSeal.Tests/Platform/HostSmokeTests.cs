@@ -32,6 +32,13 @@ public abstract class HostSmokeTests(OneSealFactory app) : ApiTestBase(app)
         config["OneSeal:PublicBaseUrl"].ShouldBe(App.PublicBaseUrl);
     }
 
+    [Fact]
+    public void Without_an_OTLP_endpoint_no_telemetry_is_collected_or_exported()
+    {
+        App.Services.GetService<OpenTelemetry.Trace.TracerProvider>().ShouldBeNull();
+        App.Services.GetService<OpenTelemetry.Metrics.MeterProvider>().ShouldBeNull();
+    }
+
     private sealed record Health(string Status);
 }
 

@@ -10,6 +10,7 @@ using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
 using OneSeal.Seal;
 using OneSeal.Tests.Documents;
+using OneSeal.Tests.Infrastructure;
 
 namespace OneSeal.Tests.Seal;
 
@@ -120,6 +121,17 @@ public abstract class CertificateIssuerTests(DatabaseProvider provider) : IAsync
             (await db.Set<Certificate>().AnyAsync()).ShouldBeFalse();
             (await _t.Verifier(db).ByNumberAsync(number, default)).ShouldBe(VerificationResult.Unknown);
         }
+    }
+
+    [Fact]
+    public async Task Render_time_is_measured_for_certificates_including_failed_renders()
+    {
+        using var metrics = new MetricCapture();
+        await IssueAndCommitAsync(_t.Request(), new FakePdf());
+        metrics.Of("oneseal.pdf.render.duration").ShouldContain(m => m.Tag("document") == "certificate" && m.Tag("outcome") == "ok");
+
+        await Should.ThrowAsync<Exception>(() => IssueAndCommitAsync(_t.Request(), new FailingPdf()));
+        metrics.Of("oneseal.pdf.render.duration").ShouldContain(m => m.Tag("document") == "certificate" && m.Tag("outcome") == "failed");
     }
 
     [Fact]

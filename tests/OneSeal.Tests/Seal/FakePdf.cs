@@ -14,3 +14,9 @@ public sealed class FakePdf : IPdfRenderer
         return Task.FromResult(BytesFor(number));
     }
 }
+
+/// <summary>A renderer that is down.</summary>
+public sealed class FailingPdf : IPdfRenderer
+{
+    public Task<byte[]> RenderAsync(string html, CancellationToken ct) => throw new IOException("renderer is down");
+}

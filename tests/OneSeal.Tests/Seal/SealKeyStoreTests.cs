@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using OneSeal.Platform.Database;
 using OneSeal.Seal;
 
@@ -35,6 +36,50 @@ public abstract class SealKeyStoreTests(DatabaseProvider provider) : IAsyncLifet
         _t.Protection.CreateProtector(SealKeyStore.ProtectorPurpose).Unprotect(first.Key.PrivateKeyProtected)
             .ShouldBe(Sm2Keys.PrivateToHex(first.PrivateKey));
     }
+
+    [Fact]
+    public async Task A_seal_key_and_certificate_stored_by_the_old_crypto_library_still_verify_and_the_key_still_signs()
+    {
+        using var old = new LegacyCrypto();
+        var keyId = Guid.NewGuid();
+        await using (var db = _t.NewDb())
+        {
+            db.Add(new SealKey
+            {
+                Id = keyId, OrganisationId = _t.BureauId, Active = true, CreatedAt = DateTimeOffset.UtcNow,
+                PublicKeyHex = old.Text("sealKey.publicKeyHex"), PrivateKeyProtected = old.Text("sealKey.privateKeyProtected"),
+            });
+            db.Add(StoredCertificate(keyId, old.Text("certificate.number"), old.Text("certificate.signedPayload"), old.Text("certificate.signature")));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = _t.NewDb())
+            (await _t.Verifier(db).ByNumberAsync(old.Text("certificate.number"), default)).Genuine.ShouldBeTrue("signed by the old library");
+
+        const string number = "QS2026-000043";
+        await using (var db = _t.NewDb())
+        {
+            var seal = await new SealKeyStore(db, old.Protection, TimeProvider.System, NullLogger<SealKeyStore>.Instance).GetActiveAsync(_t.BureauId, default);
+            seal.Key.Id.ShouldBe(keyId);
+            var payload = old.Text("certificate.signedPayload").Replace(old.Text("certificate.number"), number);
+            var signature = Convert.ToBase64String(Sm2Signature.Sign(seal.PrivateKey, System.Text.Encoding.UTF8.GetBytes(payload)));
+            db.Add(StoredCertificate(keyId, number, payload, signature));
+            await db.SaveChangesAsync();
+        }
+        await using (var db = _t.NewDb())
+            (await _t.Verifier(db).ByNumberAsync(number, default)).Genuine.ShouldBeTrue("signed now with the old key");
+    }
+
+    private Certificate StoredCertificate(Guid keyId, string number, string payload, string signature) => new()
+    {
+        Id = Guid.NewGuid(), Number = number, CaseId = Guid.NewGuid(), HolderAccountId = Guid.NewGuid(), ItemCode = "11150102MB1234567X4000112001",
+        Name = "食品经营许可证", TypeCode = "11100000000000042", HolderName = "青山县小满餐饮店", HolderCodeType = "001",
+        HolderCodeMasked = "92150102MA0*****3X", HolderCodeProtected = "-", IssuerOrganisationId = _t.BureauId, IssuerName = "青山县行政审批局",
+        IssuerCode = SealTestDb.BureauUscc, IssuedOn = new DateOnly(2026, 12, 7), ValidFrom = new DateOnly(2026, 12, 7),
+        Status = CertificateStatus.Valid, PdfStatus = CertificatePdfStatus.Issued, PdfKey = "certificates/2026/legacy.pdf",
+        PdfSha256 = CertificatePayload.Field(payload, CertificatePayload.PdfSha256Key)!, SignedPayload = payload, Signature = signature,
+        SealKeyId = keyId, CreatedAt = DateTimeOffset.UtcNow,
+    };
 
     [Fact]
     public async Task Private_key_cannot_be_read_with_another_purpose()

@@ -17,7 +17,9 @@ public sealed class DeadlineSweepService(IServiceScopeFactory scopes, TimeProvid
 
     protected override async Task RunAsync(IServiceProvider services, DateTimeOffset now, CancellationToken ct)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = await services.GetRequiredService<DeadlineSweep>().RunOnceAsync(ct);
+        OneSeal.Platform.Telemetry.OneSealMetrics.DeadlineSweep(System.Diagnostics.Stopwatch.GetElapsedTime(started));
         if (result != new DeadlineSweep.Result(0, 0, 0))
             log.LogInformation("Deadline sweep: {Result}", result);
     }

@@ -1,4 +1,5 @@
 using OneSeal.Platform.Database;
+using OneSeal.Platform.Telemetry;
 using OneSeal.Platform.Time;
 
 namespace OneSeal.Platform.Outbox;
@@ -116,7 +117,9 @@ public sealed class OutboxDispatcher(
         }
 
         // The work is done; if this write is lost the message runs again after the lease (handlers are idempotent).
-        await leases.FinishAsync(m, () => InScopeAsync(db => OutboxStore.CompleteAsync(db, m.Id, clock.Now(), CancellationToken.None), "complete", m));
+        var done = clock.Now();
+        OneSealMetrics.OutboxLag(m.Topic, done - m.CreatedAt);
+        await leases.FinishAsync(m, () => InScopeAsync(db => OutboxStore.CompleteAsync(db, m.Id, done, CancellationToken.None), "complete", m));
     }
 
     private async Task FailedAsync(OutboxMessage m, IOutboxHandler? handler, Exception e, OutboxLeaseKeeper leases)
