@@ -51,6 +51,7 @@ public static class OneSealApp
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages();
         services.AddSingleton<PersonalData>();
+        services.AddScoped<ISessionCheck, SessionCheck>();
         services.AddScoped<SignIn>();
         services.AddScoped<AccessTokens>();
         services.AddSignInRateLimit(config);
@@ -80,6 +81,7 @@ public static class OneSealApp
         services.AddSeal(config);
         services.AddOutbox(config);
         services.AddNotices(config);
+        services.AddSingleton<OneSeal.Notices.INoticeCases, NoticeCases>();
         services.AddOpenApi();
         // Malformed JSON and bad route values become problem+json naming the body (Platform/Http/Problems.cs).
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

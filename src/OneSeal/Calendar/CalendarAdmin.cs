@@ -112,4 +112,16 @@ public sealed class CalendarAdmin(OneSealDb db, TimeProvider clock, WorkingDayCl
     {
         if (!actor.Has(Roles.Admin)) throw new ForbiddenException("role", "只有系统管理员可以维护工作日历。");
     }
+
+    /// <summary>The years entered, newest first.</summary>
+    public async Task<List<CalendarYear>> YearsAsync(CancellationToken ct) =>
+        await db.Set<CalendarYear>().AsNoTracking().OrderByDescending(y => y.Year).ToListAsync(ct);
+
+    /// <summary>The latest local closures (at most <paramref name="take"/>), newest first.</summary>
+    public async Task<List<CalendarDay>> ClosuresAsync(int take, CancellationToken ct) =>
+        await db.Set<CalendarDay>().AsNoTracking().Where(d => d.Kind == CalendarDayKind.LocalClosure).OrderByDescending(d => d.Date).Take(take).ToListAsync(ct);
+
+    /// <summary>The national holidays and make-up working days of one year, by date.</summary>
+    public async Task<List<CalendarDay>> NationalDaysAsync(int year, CancellationToken ct) =>
+        await db.Set<CalendarDay>().AsNoTracking().Where(d => d.Region == NationalHolidays.NationalRegion && d.Year == year).OrderBy(d => d.Date).ToListAsync(ct);
 }

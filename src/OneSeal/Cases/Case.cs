@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OneSeal.Catalog;
 using OneSeal.Organisation;
+using OneSeal.Platform.Security;
 
 namespace OneSeal.Cases;
 

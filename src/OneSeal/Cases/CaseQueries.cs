@@ -57,7 +57,7 @@ public sealed class CaseQueries(OneSealDb db, Calendar.WorkingDayClock calendar,
             Form = form,
             DueDateMissingYears = c.DueDate is { } due ? calendar.MissingYears(c.AcceptedOn ?? due.AddDays(-1), due) : [],
             CertificatePdf = c.CertificateNumber is { } number
-                ? await db.Set<Seal.Certificate>().AsNoTracking().Where(x => x.Number == number).Select(x => (Seal.CertificatePdfStatus?)x.PdfStatus).FirstOrDefaultAsync(ct)
+                ? await Seal.CertificateRegistry.PdfStatusAsync(db, number, ct)
                 : null,
         };
     }

@@ -139,8 +139,7 @@ public sealed class CatalogQueries(OneSealDb db, TimeProvider clock, GuideCache 
         var versions = await db.Set<Item>().AsNoTracking()
             .Where(i => i.Code == code && (i.Status == ItemVersionStatus.Published || i.Status == ItemVersionStatus.Superseded))
             .Select(i => new { i.Id, i.Version, i.Status, i.EffectiveFrom, i.ParentCode }).ToListAsync(ct);
-        // As ItemVersions.InForce: the newest published version that has taken effect.
-        var inForce = versions.Where(v => v.Status == ItemVersionStatus.Published && v.EffectiveFrom <= today).MaxBy(v => v.Version);
+        var inForce = ItemVersions.InForceAmong(versions, today, v => (v.Status, v.EffectiveFrom, v.Version));
         var target = version is null ? inForce : versions.FirstOrDefault(v => v.Version == version);
         if (target is null)
             throw new NotFoundException(version is null ? $"事项“{code}”不存在或未发布。" : $"事项“{code}”没有已发布的第{version}版。");
@@ -172,7 +171,7 @@ public sealed class CatalogQueries(OneSealDb db, TimeProvider clock, GuideCache 
             })
             .ToListAsync(ct);
         if (rows.Count == 0) throw new NotFoundException($"事项“{code}”不存在或未发布。");
-        var inForce = rows.Where(r => r.Status == ItemVersionStatus.Published && r.EffectiveFrom <= today).MaxBy(r => r.Version);
+        var inForce = ItemVersions.InForceAmong(rows, today, r => (r.Status, r.EffectiveFrom, r.Version));
         var entries = rows.OrderByDescending(r => r.Version).Select(r =>
         {
             // Until the first newer version that has taken effect (exact even before CatalogActivation marks it superseded).

@@ -112,8 +112,5 @@ public sealed class Item
     public List<ItemJointDepartment> JointDepartments { get; set; } = [];
     public List<ItemTheme> Themes { get; set; } = [];
 
-    /// <summary>Published and in force on <paramref name="today"/> unless a newer published version is too.</summary>
-    public bool EffectiveOn(DateOnly today) => Status == ItemVersionStatus.Published && EffectiveFrom <= today;
-
     public bool IsOpenDraft => Status is ItemVersionStatus.Draft or ItemVersionStatus.InReview;
 }

@@ -7,8 +7,8 @@ namespace OneSeal.Notices;
 /// under the keys of <see cref="NoticeFields"/> (a key may repeat, e.g. one <see cref="NoticeFields.Material"/> per
 /// material to correct); keys it does not know are printed as they are, after the body. Identity numbers in values are
 /// masked before anything is stored. <paramref name="ApplicantName"/> is the addressee: the licensed entity (持证主体);
-/// <paramref name="AddresseeIsOrganisation"/> says whether its name is public (default: the case's applicant is an
-/// enterprise account).
+/// <paramref name="AddresseeIsOrganisation"/> says whether its name is public (an organisation's) or is masked to the
+/// surname on the public verification page (a person's).
 /// </summary>
 public sealed record NoticeRequest(
     Guid CaseId,
@@ -19,7 +19,7 @@ public sealed record NoticeRequest(
     string ApplicantName,
     string ItemName,
     IReadOnlyList<KeyValuePair<string, string>> Fields,
-    bool? AddresseeIsOrganisation = null);
+    bool AddresseeIsOrganisation);
 
 /// <summary>Issues the written notices of a case under the issuer's seal.</summary>
 public interface INoticeIssuer

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using OneSeal.Cases;
 using OneSeal.Organisation;
 using OneSeal.Organisation.Identifiers;
 using OneSeal.Platform.Database;
@@ -19,7 +18,7 @@ public static class NoticeTopics
 
 public sealed record RenderNotice(Guid NoticeId);
 
-public sealed class NoticeIssuer(NoticeOptions options) : INoticeIssuer
+public sealed class NoticeIssuer(NoticeOptions options, INoticeCases cases) : INoticeIssuer
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -33,9 +32,8 @@ public sealed class NoticeIssuer(NoticeOptions options) : INoticeIssuer
         var fields = NoticeFields.Validate(request);
         if (!await db.Set<Agency>().AnyAsync(a => a.Id == request.IssuerOrganisationId, ct))
             throw new InvalidInputException("issuerOrganisationId", "unknown-organisation", "签发机关不存在");
-        var applicantKind = db.Set<Case>().Local.FirstOrDefault(c => c.Id == request.CaseId)?.ApplicantKind
-            ?? await db.Set<Case>().Where(c => c.Id == request.CaseId).Select(c => (AccountKind?)c.ApplicantKind).FirstOrDefaultAsync(ct)
-            ?? throw new InvalidInputException("caseId", "unknown-case", "办件不存在");
+        if (!await cases.ExistsAsync(db, request.CaseId, ct))
+            throw new InvalidInputException("caseId", "unknown-case", "办件不存在");
 
         var at = Instants.Truncate(now);
         var year = LegalDates.ToLegalDate(at).Year;
@@ -51,7 +49,7 @@ public sealed class NoticeIssuer(NoticeOptions options) : INoticeIssuer
             Title = NoticeKinds.Title(request.Kind),
             Addressee = applicant,
             // The public verification page names a person only by the surname; an enterprise's name is public anyway.
-            AddresseePublic = (request.AddresseeIsOrganisation ?? applicantKind == AccountKind.Enterprise) ? applicant : Masking.MaskName(applicant),
+            AddresseePublic = request.AddresseeIsOrganisation ? applicant : Masking.MaskName(applicant),
             ItemName = request.ItemName.Trim(),
             FieldsJson = JsonSerializer.Serialize(fields, Json),
             IssuedAt = at,

@@ -1,7 +1,5 @@
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
-using OneSeal.Cases;
-using OneSeal.Cases.Rules;
 using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
@@ -23,8 +21,8 @@ public sealed record NoticeSummary(Guid Id, Guid CaseId, string Kind, string Tit
 /// <summary>A case with its notices, for the notices page.</summary>
 public sealed record CaseNotices(Guid CaseId, string CaseNumber, string ItemName, IReadOnlyList<NoticeSummary> Notices);
 
-/// <summary>A case's notices, seen by whoever may see the case (<see cref="CaseAccess.EnsureCanView"/>).</summary>
-public sealed class NoticeQueries(OneSealDb db, IFileStore files)
+/// <summary>A case's notices, seen by whoever may see the case (<see cref="INoticeCases.VisibleAsync"/>).</summary>
+public sealed class NoticeQueries(OneSealDb db, IFileStore files, INoticeCases cases)
 {
     /// <summary>The notices of a case the caller has already been allowed to see (the case pages), oldest first.</summary>
     public async Task<IReadOnlyList<NoticeSummary>> ForCaseAsync(Guid caseId, CancellationToken ct)
@@ -41,21 +39,21 @@ public sealed class NoticeQueries(OneSealDb db, IFileStore files)
     /// <summary>404 when the case does not exist or is not visible to <paramref name="actor"/> (the same answer, on purpose).</summary>
     public async Task<IReadOnlyList<NoticeSummary>> ListAsync(Actor actor, Guid caseId, CancellationToken ct)
     {
-        await VisibleCaseAsync(actor, caseId, ct);
+        await cases.VisibleAsync(db, actor, caseId, ct);
         return await ForCaseAsync(caseId, ct);
     }
 
     /// <summary>As <see cref="ListAsync"/>, with the case's number and item for a page heading.</summary>
     public async Task<CaseNotices> CaseAsync(Actor actor, Guid caseId, CancellationToken ct)
     {
-        var c = await VisibleCaseAsync(actor, caseId, ct);
-        return new CaseNotices(c.Id, c.CaseNumber, c.ItemName, await ForCaseAsync(caseId, ct));
+        var c = await cases.VisibleAsync(db, actor, caseId, ct);
+        return new CaseNotices(c.CaseId, c.CaseNumber, c.ItemName, await ForCaseAsync(caseId, ct));
     }
 
     /// <summary>The issued PDF; 404 as for the list, or when the notice is not the case's; 409 while it is not issued.</summary>
     public async Task<(CaseNotice Notice, byte[] Pdf)> PdfAsync(Actor actor, Guid caseId, Guid noticeId, CancellationToken ct)
     {
-        await VisibleCaseAsync(actor, caseId, ct);
+        await cases.VisibleAsync(db, actor, caseId, ct);
         var notice = await db.Set<CaseNotice>().AsNoTracking().SingleOrDefaultAsync(n => n.Id == noticeId && n.CaseId == caseId, ct)
             ?? throw new NotFoundException("文书不存在。");
         return notice.Status switch
@@ -76,12 +74,4 @@ public sealed class NoticeQueries(OneSealDb db, IFileStore files)
         .Select(n => new Documents.UnissuedDocument(Documents.DocumentKind.Notice, n.Id, n.Number, n.Title, n.CaseId, n.CaseNumber,
             n.IssuedAt, n.Status == NoticeStatus.Failed, n.FailureReason))
         .ToList();
-
-    private async Task<Case> VisibleCaseAsync(Actor actor, Guid caseId, CancellationToken ct)
-    {
-        var c = await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct)
-            ?? throw new NotFoundException("办件不存在或无权查看。");
-        CaseAccess.EnsureCanView(actor, c);
-        return c;
-    }
 }

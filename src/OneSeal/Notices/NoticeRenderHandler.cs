@@ -67,7 +67,7 @@ internal sealed class NoticeRenderHandler(
                 .SetProperty(n => n.PdfSha256, sha256)
                 .SetProperty(n => n.SignedPayload, payload)
                 .SetProperty(n => n.Signature, signature)
-                .SetProperty(n => n.SealKeyId, seal.Key.Id)
+                .SetProperty(n => n.SealKeyId, seal.KeyId)
                 .SetProperty(n => n.SignedAt, now)
                 .SetProperty(n => n.FailureReason, (string?)null), ct);
         if (changed == 0)

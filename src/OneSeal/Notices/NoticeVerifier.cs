@@ -44,12 +44,12 @@ public sealed class NoticeVerifier(OneSealDb db, ILogger<NoticeVerifier> log)
     private async Task<bool> SignatureHoldsAsync(CaseNotice n, CancellationToken ct)
     {
         if (n.Status != NoticeStatus.Issued || n.SignedPayload is null || n.Signature is null || n.SealKeyId is null) return false;
-        var key = await db.Set<SealKey>().AsNoTracking().SingleOrDefaultAsync(k => k.Id == n.SealKeyId, ct);
+        var key = await SealKeyStore.PublicKeyAsync(db, n.SealKeyId.Value, ct);
         var holds = key is not null
             && NoticePayload.Field(n.SignedPayload, NoticePayload.NumberKey) == n.Number
             && NoticePayload.Field(n.SignedPayload, NoticePayload.PdfSha256Key) == n.PdfSha256
             && TryFromBase64(n.Signature) is { } signature
-            && Sm2Signature.Verify(Sm2Keys.PublicFromHex(key.PublicKeyHex), Encoding.UTF8.GetBytes(n.SignedPayload), signature);
+            && Sm2Signature.Verify(key, Encoding.UTF8.GetBytes(n.SignedPayload), signature);
         if (!holds) log.LogWarning("Notice {Number}: stored signature does not verify; the record may have been altered", n.Number);
         return holds;
     }

@@ -8,7 +8,8 @@ public static class NoticesSetup
     /// <summary>
     /// Sealed notices of a case: <see cref="INoticeIssuer"/>, the <c>notice.render</c> outbox handler, queries and
     /// verification. Adds the outbox (<see cref="OutboxSetup.AddOutbox"/>) if it is not there yet; needs <c>AddSeal</c>
-    /// (seal keys, PDF renderer, <c>SealOptions</c>), the platform's database, <c>IFileStore</c> and <c>TimeProvider</c>.
+    /// (seal keys, PDF renderer, <c>SealOptions</c>), an <see cref="INoticeCases"/> from the owner of cases, the platform's
+    /// database, <c>IFileStore</c> and <c>TimeProvider</c>.
     /// Settings: <c>OneSeal:PublicBaseUrl</c>, <c>Notices:NumberPrefix</c>, <c>Notices:ReconsiderationBody</c>, <c>Notices:Court</c>.
     /// </summary>
     public static IServiceCollection AddNotices(this IServiceCollection s, IConfiguration c)
@@ -31,6 +32,8 @@ public static class NoticesSetup
         s.AddSingleton<INoticeIssuer, NoticeIssuer>();
         s.AddScoped<NoticeQueries>();
         s.AddScoped<NoticeVerifier>();
+        s.TryAddEnumerable(ServiceDescriptor.Scoped<OneSeal.Documents.IDocumentRegister, NoticeDocuments>());
+        s.TryAddScoped<OneSeal.Documents.DocumentRegisters>();
         s.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, NoticeRenderHandler>());
         s.TryAddEnumerable(ServiceDescriptor.Scoped<OneSeal.Platform.Storage.IStoredFileOwner, NoticeFiles>());
         return s;

@@ -1,17 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OneSeal.Platform.Security;
 
 namespace OneSeal.Organisation;
-
-public enum AccountKind
-{
-    /// <summary>自然人 applicant.</summary>
-    Citizen,
-    /// <summary>法人 applicant.</summary>
-    Enterprise,
-    /// <summary>Staff of the bureau or a department.</summary>
-    Staff,
-}
 
 /// <summary>A person or enterprise that signs in. Identity codes are kept encrypted with a masked copy for display.</summary>
 public sealed class Account
@@ -31,7 +22,7 @@ public sealed class Account
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>
     /// Every cookie, bearer token and refresh token carries the stamp it was issued under; a new stamp (disable, role or
-    /// password change, sign-out) ends them all at their next request (<see cref="Platform.Security.SessionCheck"/>).
+    /// password change, sign-out) ends them all at their next request (<see cref="Accounts.SessionCheck"/>).
     /// </summary>
     public string SecurityStamp { get; set; } = NewSecurityStamp();
     /// <summary>Failed sign-ins counted since <see cref="FailedSignInsSince"/> (the start of the lockout window).</summary>

@@ -65,6 +65,10 @@ public sealed class CertificateRegistry(OneSealDb db, TimeProvider clock, ILogge
         return certificate;
     }
 
+    /// <summary>Whether a certificate's PDF is ready, being prepared or failed (the case pages); null for an unknown number.</summary>
+    public static async Task<CertificatePdfStatus?> PdfStatusAsync(OneSealDb db, string number, CancellationToken ct) =>
+        await db.Set<Certificate>().AsNoTracking().Where(x => x.Number == number).Select(x => (CertificatePdfStatus?)x.PdfStatus).FirstOrDefaultAsync(ct);
+
     /// <summary>Certificates whose PDF is not issued yet, failed ones first (administrators: <c>/admin/documents</c>).</summary>
     public async Task<IReadOnlyList<Documents.UnissuedDocument>> UnissuedPdfsAsync(int take, CancellationToken ct) =>
         (await db.Set<Certificate>().AsNoTracking()

@@ -71,11 +71,11 @@ public sealed class CertificateVerifier(OneSealDb db, TimeProvider clock, ILogge
     /// <summary>The stored payload is signed by the stored key and names this certificate: the row was not edited.</summary>
     private async Task<bool> SignatureHoldsAsync(Certificate c, CancellationToken ct)
     {
-        var key = await db.Set<SealKey>().AsNoTracking().SingleOrDefaultAsync(k => k.Id == c.SealKeyId, ct);
+        var key = await SealKeyStore.PublicKeyAsync(db, c.SealKeyId, ct);
         var holds = key is not null
             && CertificatePayload.Field(c.SignedPayload, CertificatePayload.NumberKey) == c.Number
             && TryFromBase64(c.Signature) is { } signature
-            && Sm2Signature.Verify(Sm2Keys.PublicFromHex(key.PublicKeyHex), Encoding.UTF8.GetBytes(c.SignedPayload), signature);
+            && Sm2Signature.Verify(key, Encoding.UTF8.GetBytes(c.SignedPayload), signature);
         if (!holds) log.LogWarning("Certificate {Number}: stored signature does not verify; the record may have been altered", c.Number);
         return holds;
     }

@@ -8,7 +8,11 @@ using Org.BouncyCastle.Crypto.Parameters;
 namespace OneSeal.Seal;
 
 /// <summary>An organisation's active seal key with its private half unprotected, for signing.</summary>
-public sealed record SealKeyPair(SealKey Key, ECPrivateKeyParameters PrivateKey, ECPublicKeyParameters PublicKey);
+public sealed record SealKeyPair(SealKey Key, ECPrivateKeyParameters PrivateKey, ECPublicKeyParameters PublicKey)
+{
+    /// <summary>What a signed document records to name the key it was sealed with.</summary>
+    public Guid KeyId => Key.Id;
+}
 
 /// <summary>
 /// Keeps each organisation's SM2 seal key: created on first use, private half encrypted with Data Protection.
@@ -25,6 +29,12 @@ public sealed class SealKeyStore(OneSealDb db, IDataProtectionProvider protectio
         var privateKey = Sm2Keys.PrivateFromHex(_protector.Unprotect(key.PrivateKeyProtected));
         return new SealKeyPair(key, privateKey, Sm2Keys.PublicFromHex(key.PublicKeyHex));
     }
+
+    /// <summary>The public half of a seal key, active or retired, to verify what it signed; null for an unknown key.</summary>
+    public static async Task<ECPublicKeyParameters?> PublicKeyAsync(OneSealDb db, Guid keyId, CancellationToken ct) =>
+        await db.Set<SealKey>().AsNoTracking().Where(k => k.Id == keyId).Select(k => k.PublicKeyHex).SingleOrDefaultAsync(ct) is { } hex
+            ? Sm2Keys.PublicFromHex(hex)
+            : null;
 
     private Task<SealKey?> FindActiveAsync(Guid organisationId, CancellationToken ct) =>
         db.Set<SealKey>().AsNoTracking().SingleOrDefaultAsync(k => k.OrganisationId == organisationId && k.Active, ct);

@@ -43,6 +43,8 @@ public static class SealSetup
         s.TryAddEnumerable(ServiceDescriptor.Scoped<OneSeal.Platform.Storage.IStoredFileOwner, CertificateFiles>());
         s.AddScoped<CertificateVerifier>();
         s.AddScoped<CertificateRegistry>();
+        s.TryAddEnumerable(ServiceDescriptor.Scoped<IDocumentRegister, CertificateDocuments>());
+        s.TryAddScoped<DocumentRegisters>();
         s.TryAddScoped<ICertificateDeliveryListener, NoDeliveryListener>();
         return s;
     }

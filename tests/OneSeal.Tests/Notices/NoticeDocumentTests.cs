@@ -57,7 +57,7 @@ public sealed class NoticeDocumentTests
         kind, NoticeKinds.Title(kind), Options.Number(kind, 2026, 12), "青山县行政审批局", "青山县味道餐饮管理有限公司",
         "QS20260302-00001", "食品经营许可", new DateOnly(2026, 3, 20),
         NoticeFields.Validate(new NoticeRequest(Guid.NewGuid(), "QS20260302-00001", kind, Guid.NewGuid(), "青山县行政审批局",
-            "青山县味道餐饮管理有限公司", "食品经营许可", SampleFields(kind))),
+            "青山县味道餐饮管理有限公司", "食品经营许可", SampleFields(kind), AddresseeIsOrganisation: true)),
         Options.VerifyUrl(Options.Number(kind, 2026, 12)), Options.ReconsiderationBodyFor("青山县行政审批局"), Options.CourtFor("青山县行政审批局"));
 
     /// <summary>Phrases each kind must print (compared without whitespace).</summary>

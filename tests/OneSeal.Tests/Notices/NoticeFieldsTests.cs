@@ -9,7 +9,7 @@ public sealed class NoticeFieldsTests
 {
     private static NoticeRequest Request(NoticeKind kind, params (string Key, string Value)[] fields) => new(
         Guid.NewGuid(), "QS20260302-00001", kind, Guid.NewGuid(), "青山县行政审批局", "张三", "食品经营许可",
-        fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).ToList());
+        fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).ToList(), AddresseeIsOrganisation: false);
 
     private static IReadOnlyDictionary<string, string[]> Errors(NoticeRequest r) =>
         Should.Throw<InvalidInputsException>(() => Validate(r)).Errors;

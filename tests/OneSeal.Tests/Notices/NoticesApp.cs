@@ -8,6 +8,7 @@ using OneSeal.Catalog;
 using OneSeal.Notices;
 using OneSeal.Organisation;
 using OneSeal.Platform.Database;
+using OneSeal.Platform.Security;
 using OneSeal.Platform.Time;
 using OneSeal.Tests.Infrastructure;
 
@@ -57,7 +58,8 @@ public static class NoticeTestData
     {
         var bureau = await app.InDb(db => db.Set<Agency>().SingleAsync(a => a.Id == c.HandlingOrganisationId));
         return new NoticeRequest(c.Id, c.CaseNumber, kind, bureau.Id, bureau.Name, c.ApplicantName, c.ItemName,
-            fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).ToList());
+            fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).ToList(),
+            AddresseeIsOrganisation: c.ApplicantKind == AccountKind.Enterprise);
     }
 
     /// <summary>Enqueues in a unit of work and commits it, as a case command would.</summary>

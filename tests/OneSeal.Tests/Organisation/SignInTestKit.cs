@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OneSeal.Organisation;
+using OneSeal.Platform.Security;
 using OneSeal.Tests.Infrastructure;
 
 namespace OneSeal.Tests.Organisation;

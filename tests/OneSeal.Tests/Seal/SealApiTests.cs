@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using OneSeal.Organisation;
+using OneSeal.Platform.Security;
 using OneSeal.Platform.Database;
 using OneSeal.Seal;
 

@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OneSeal.Documents;
 using OneSeal.Organisation;
+using OneSeal.Organisation.Accounts;
 using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
@@ -71,6 +72,7 @@ public sealed class SealTestHost : IAsyncDisposable
         services.AddDataProtection().SetApplicationName("OneSeal").PersistKeysToFileSystem(folder.CreateSubdirectory("keys"));
         services.AddSingleton<IFileStore>(new LocalFileStore(folder.CreateSubdirectory("files").FullName));
         services.AddOneSealAuth();
+        services.AddScoped<ISessionCheck, SessionCheck>();
         services.AddOneSealProblems();
         services.AddLocalization();
         services.AddRazorPages();
@@ -90,7 +92,7 @@ public sealed class SealTestHost : IAsyncDisposable
         app.MapRazorPages();
         // Test-only stand-in for the login page: signs the given account in with the browser cookie.
         app.MapGet("/test/sign-in/{id:guid}", async (Guid id, HttpContext http, OneSealDb db) =>
-            await http.SignInAsync(AuthSetup.Cookie, Actor.ToPrincipal(Registered(db, TestAccount(id, AccountKind.Citizen, null, [Roles.Applicant])), AuthSetup.Cookie)));
+            await http.SignInAsync(AuthSetup.Cookie, AccountPrincipal.Of(Registered(db, TestAccount(id, AccountKind.Citizen, null, [Roles.Applicant])), AuthSetup.Cookie)));
         await app.StartAsync();
 
         var host = new SealTestHost(app, folder, database, deliveries);
@@ -125,7 +127,7 @@ public sealed class SealTestHost : IAsyncDisposable
         using (var scope = _app.Services.CreateScope())
             account = Registered(scope.ServiceProvider.GetRequiredService<OneSealDb>(), TestAccount(accountId, kind, organisationId, roles));
         var options = _app.Services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(AuthSetup.Bearer);
-        var ticket = new AuthenticationTicket(Actor.ToPrincipal(account, AuthSetup.Bearer),
+        var ticket = new AuthenticationTicket(AccountPrincipal.Of(account, AuthSetup.Bearer),
             new AuthenticationProperties { ExpiresUtc = DateTimeOffset.UtcNow.AddHours(1) }, AuthSetup.Bearer);
         var client = _app.GetTestClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.BearerTokenProtector.Protect(ticket));
@@ -144,7 +146,7 @@ public sealed class SealTestHost : IAsyncDisposable
 
     /// <summary>
     /// The account as stored, added on first use: every request's session is checked against the stored account's
-    /// security stamp (<see cref="SessionCheck"/>), so a token needs a real account behind it.
+    /// security stamp (<see cref="OneSeal.Organisation.Accounts.SessionCheck"/>), so a token needs a real account behind it.
     /// </summary>
     private static Account Registered(OneSealDb db, Account account)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using OneSeal.Organisation;
+using OneSeal.Platform.Security;
 
 namespace OneSeal.Tests.Seal;
 

@@ -30,8 +30,7 @@ public sealed partial class CaseCommands
         // A case is filed under the version in force today and keeps it (docs/decisions/0007-item-versions.md).
         var today = LegalDates.Today(clock);
         var item = await db.Set<Item>().AsNoTracking().Include(i => i.FormFields)
-            .Where(i => i.Code == itemCode && i.Status == ItemVersionStatus.Published && i.EffectiveFrom <= today)
-            .OrderByDescending(i => i.Version).FirstOrDefaultAsync(ct)
+            .InForce(itemCode, today).FirstOrDefaultAsync(ct)
             ?? throw new InvalidInputException("itemCode", "unknown-item", $"事项“{itemCode}”不存在或未发布。");
         EnsureServiceObject(actor, item);
         ParentItemIsHeading.Ensure(item, await db.Set<Item>().AsNoTracking().InForce(db, today)

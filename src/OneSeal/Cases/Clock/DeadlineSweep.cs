@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OneSeal.Calendar;
+using OneSeal.Catalog;
 using OneSeal.Cases.Rules;
 using OneSeal.Platform.Audit;
 using OneSeal.Platform.Database;

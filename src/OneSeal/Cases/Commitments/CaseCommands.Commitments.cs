@@ -122,11 +122,7 @@ public sealed partial class CaseCommands
         var department = await db.Set<Organisation.Agency>().Where(a => a.Id == item.SupervisingDepartmentId).Select(a => a.Name).FirstAsync(ct);
         var holder = await CaseHolder.OfAsync(db, c, personalData, ct);
         var due = calendar.AddWorkingDays(LegalDates.ToLegalDate(now), VerificationWorkingDays);
-        db.Add(new VerificationTask
-        {
-            Id = Guid.NewGuid(), CaseId = c.Id, CaseNumber = c.CaseNumber, DepartmentId = item.SupervisingDepartmentId,
-            Subject = $"告知承诺核查：{holder.Name} · {c.ItemName}", DueOn = due, Status = VerificationStatus.Open, CreatedAt = now,
-        });
+        VerificationTasks.Open(db, c.Id, c.CaseNumber, item.SupervisingDepartmentId, $"告知承诺核查：{holder.Name} · {c.ItemName}", due, now);
         // Only what happened: the task is recorded here; no department workbench shows or receives it yet.
         AddEvent(c, actor, CaseActions.VerificationOpened, $"已登记告知承诺核查任务（监管部门：{department}），核查期限 {due:yyyy-MM-dd}", c.Status, now);
     }

@@ -42,8 +42,8 @@ public sealed class CatalogAdminQueries(OneSealDb db, TimeProvider clock)
         var today = LegalDates.Today(clock);
         return versions.GroupBy(v => v.Code).Select(g =>
         {
-            var inForce = g.Where(v => v.Status == ItemVersionStatus.Published && v.EffectiveFrom <= today).MaxBy(v => v.Version);
-            var pending = g.Where(v => v.Status == ItemVersionStatus.Published && v.EffectiveFrom > today).MaxBy(v => v.Version);
+            var inForce = ItemVersions.InForceAmong(g, today, v => (v.Status, v.EffectiveFrom, v.Version));
+            var pending = g.Where(v => v.Status == ItemVersionStatus.Published && !ItemVersions.IsEffective(v.Status, v.EffectiveFrom, today)).MaxBy(v => v.Version);
             var draft = g.FirstOrDefault(v => v.Status is ItemVersionStatus.Draft or ItemVersionStatus.InReview);
             var shown = inForce ?? g.MaxBy(v => v.Version)!;
             return new ItemRow(g.Key, shown.Name, names.GetValueOrDefault(shown.CompetentDepartmentId, ""), shown.CompetentDepartmentId,
@@ -68,7 +68,7 @@ public sealed class CatalogAdminQueries(OneSealDb db, TimeProvider clock)
         var ids = rows.Select(r => r.PublishedById).OfType<Guid>().Distinct().ToList();
         var people = await db.Set<Account>().AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.DisplayName, ct);
         var today = LegalDates.Today(clock);
-        var inForce = rows.Where(r => r.Status == ItemVersionStatus.Published && r.EffectiveFrom <= today).MaxBy(r => r.Version)?.Version;
+        var inForce = ItemVersions.InForceAmong(rows, today, r => (r.Status, r.EffectiveFrom, r.Version))?.Version;
         return rows.Select(r => new VersionRow(r.Version, r.Status, r.Name, r.EffectiveFrom, r.SupersededOn, r.ChangeNote, r.CreatedAt, r.PublishedAt,
             r.PublishedById is { } id ? people.GetValueOrDefault(id) : null, r.Version == inForce)).ToList();
     }

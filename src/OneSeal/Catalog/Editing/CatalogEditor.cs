@@ -140,7 +140,7 @@ public sealed class CatalogEditor(OneSealDb db, TimeProvider clock)
         draft.Revision++;
         if (from <= today)
         {
-            var older = await db.Set<Item>().Where(i => i.Code == code && i.Status == ItemVersionStatus.Published && i.EffectiveFrom <= today && i.Id != draft.Id).ToListAsync(ct);
+            var older = await db.Set<Item>().Where(ItemVersions.EffectiveOn(today)).Where(i => i.Code == code && i.Id != draft.Id).ToListAsync(ct);
             foreach (var old in older)
                 await CatalogActivation.SupersedeAsync(db, old, from, ct);
             await ItemSearchIndex.UpdateAsync(db, draft, inForce: true, ct);

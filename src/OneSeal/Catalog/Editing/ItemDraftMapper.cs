@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using OneSeal.Cases.Rules;
 
 namespace OneSeal.Catalog.Editing;
 

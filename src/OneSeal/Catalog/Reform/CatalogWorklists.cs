@@ -74,4 +74,10 @@ public sealed class CatalogWorklists(OneSealDb db, TimeProvider clock)
         orderby d.Code, i.Code
         select new WorklistRow(i.Code, i.Name, d.Code, d.Name, i.Kind, i.StatutoryDays, i.PromisedDays, i.Visits, i.OnlineDepth, null, null))
         .ToListAsync(ct);
+
+    /// <summary>The departments competent for some item (any version): the ones worth filtering the lists by.</summary>
+    public async Task<IReadOnlyList<Agency>> DepartmentsAsync(CancellationToken ct) =>
+        await db.Set<Agency>().AsNoTracking()
+            .Where(a => db.Set<Item>().Any(i => i.CompetentDepartmentId == a.Id))
+            .OrderBy(a => a.Code).ToListAsync(ct);
 }

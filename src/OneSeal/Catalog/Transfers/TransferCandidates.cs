@@ -34,4 +34,8 @@ public sealed class TransferCandidates(OneSealDb db, TimeProvider clock)
             .ToListAsync(ct);
         return rows;
     }
+
+    /// <summary>Organisations an item can be entrusted to in a batch: every one but the bureau itself.</summary>
+    public async Task<IReadOnlyList<Agency>> EntrustableAsync(CancellationToken ct) =>
+        await db.Set<Agency>().AsNoTracking().Where(a => a.Kind != OrganisationKind.Bureau).OrderBy(a => a.Code).ToListAsync(ct);
 }

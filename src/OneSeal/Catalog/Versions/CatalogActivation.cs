@@ -16,14 +16,15 @@ public static class CatalogActivation
     /// <summary>Brings every item (or only <paramref name="code"/>) up to <paramref name="today"/>, auditing at <paramref name="at"/>; returns how many versions changed.</summary>
     public static async Task<int> ActivateAsync(OneSealDb db, DateOnly today, DateTimeOffset at, CancellationToken ct, string? code = null)
     {
-        var published = db.Set<Item>().Where(i => i.Status == ItemVersionStatus.Published && i.EffectiveFrom <= today);
+        var effective = ItemVersions.EffectiveOn(today);
+        var published = db.Set<Item>().Where(effective);
         if (code is not null) published = published.Where(i => i.Code == code);
         // Each stale version with the date its first successor took effect, in one query.
         var stale = await published
             .Select(i => new
             {
                 Old = i,
-                On = db.Set<Item>().Where(n => n.Code == i.Code && n.Status == ItemVersionStatus.Published && n.EffectiveFrom <= today && n.Version > i.Version)
+                On = db.Set<Item>().Where(effective).Where(n => n.Code == i.Code && n.Version > i.Version)
                     .Min(n => n.EffectiveFrom),
             })
             .Where(x => x.On != null)

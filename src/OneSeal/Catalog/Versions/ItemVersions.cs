@@ -1,24 +1,52 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using OneSeal.Platform.Database;
 
 namespace OneSeal.Catalog.Versions;
 
-/// <summary>Which version of an item is in force, and copying a version into the next one.</summary>
+/// <summary>
+/// Which version of an item is in force, said once: a version is <em>effective</em> on a day when it is published and
+/// its effective date has come; the newest effective version of an item is the one <em>in force</em>. Exact even before
+/// <see cref="CatalogActivation"/> has marked the older one superseded. Also: copying a version into the next one.
+/// </summary>
 public static class ItemVersions
 {
-    /// <summary>
-    /// The versions in force on <paramref name="today"/>: published, effective, and no newer published version of the
-    /// same item is effective too. Exact even before <see cref="CatalogActivation"/> has marked the older one superseded.
-    /// </summary>
-    public static IQueryable<Item> InForce(this IQueryable<Item> items, OneSealDb db, DateOnly today) =>
-        items.Where(i => i.Status == ItemVersionStatus.Published && i.EffectiveFrom <= today
-            && !db.Set<Item>().Any(n => n.Code == i.Code && n.Status == ItemVersionStatus.Published
-                && n.EffectiveFrom <= today && n.Version > i.Version));
+    /// <summary>The rule for database queries (EF translates it on both databases).</summary>
+    public static Expression<Func<Item, bool>> EffectiveOn(DateOnly day) =>
+        i => i.Status == ItemVersionStatus.Published && i.EffectiveFrom <= day;
+
+    /// <summary>The same rule for versions already read (any projection of them); ItemVersionsTests hold the two equal.</summary>
+    public static bool IsEffective(ItemVersionStatus status, DateOnly? effectiveFrom, DateOnly day) =>
+        status == ItemVersionStatus.Published && effectiveFrom <= day;
+
+    /// <summary>The version in force on <paramref name="day"/> among one item's versions already read, or default.</summary>
+    public static T? InForceAmong<T>(IEnumerable<T> versions, DateOnly day, Func<T, (ItemVersionStatus Status, DateOnly? EffectiveFrom, int Version)> stamp)
+        where T : class
+    {
+        T? inForce = null;
+        var newest = int.MinValue;
+        foreach (var v in versions)
+        {
+            var (status, effectiveFrom, version) = stamp(v);
+            if (IsEffective(status, effectiveFrom, day) && version > newest) (inForce, newest) = (v, version);
+        }
+        return inForce;
+    }
+
+    /// <summary>The versions in force on <paramref name="today"/>: effective, and no newer version of the same item is effective too.</summary>
+    public static IQueryable<Item> InForce(this IQueryable<Item> items, OneSealDb db, DateOnly today)
+    {
+        var effective = EffectiveOn(today);
+        return items.Where(effective).Where(i => !db.Set<Item>().Where(effective).Any(n => n.Code == i.Code && n.Version > i.Version));
+    }
+
+    /// <summary>The version of <paramref name="code"/> in force on <paramref name="today"/> (zero or one row).</summary>
+    public static IQueryable<Item> InForce(this IQueryable<Item> items, string code, DateOnly today) =>
+        items.Where(i => i.Code == code).Where(EffectiveOn(today)).OrderByDescending(i => i.Version).Take(1);
 
     /// <summary>The version of <paramref name="code"/> in force on <paramref name="today"/>, with its lists, untracked; or null.</summary>
     public static Task<Item?> InForceAsync(OneSealDb db, string code, DateOnly today, CancellationToken ct) =>
-        WithLists(db.Set<Item>().AsNoTracking()).Where(i => i.Code == code && i.Status == ItemVersionStatus.Published && i.EffectiveFrom <= today)
-            .OrderByDescending(i => i.Version).FirstOrDefaultAsync(ct);
+        WithLists(db.Set<Item>().AsNoTracking()).InForce(code, today).FirstOrDefaultAsync(ct);
 
     public static IQueryable<Item> WithLists(IQueryable<Item> items) => items
         .Include(i => i.Materials).Include(i => i.FormFields).Include(i => i.Steps)

@@ -27,7 +27,7 @@ public sealed class AccessTokens(OneSealDb db, TimeProvider clock, IOptionsMonit
     {
         var now = clock.Now();
         var options = bearer.Get(AuthSetup.Bearer);
-        var ticket = new AuthenticationTicket(Actor.ToPrincipal(account, AuthSetup.Bearer),
+        var ticket = new AuthenticationTicket(AccountPrincipal.Of(account, AuthSetup.Bearer),
             new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + options.BearerTokenExpiration }, AuthSetup.Bearer);
         var refresh = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         db.Add(new RefreshToken

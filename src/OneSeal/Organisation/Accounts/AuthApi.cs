@@ -36,10 +36,9 @@ public static class AuthApi
             .Produces<TokenResponse>().ProducesProblem(401).ProducesProblem(429)
             .WithSummary("用一次性的刷新令牌换取新的访问令牌和刷新令牌");
 
-        g.MapPost("/sign-out", async (HttpContext http, Platform.Database.OneSealDb db, TimeProvider clock, CancellationToken ct) =>
+        g.MapPost("/sign-out", async (HttpContext http, SignIn signIn, CancellationToken ct) =>
         {
-            var actor = HttpActor.Of(http);
-            await AccountSessions.EndAllAsync(db, actor.Id, actor, "auth.sign-out", clock.Now(), ct);
+            await signIn.SignOutEverywhereAsync(HttpActor.Of(http), ct);
             return Results.NoContent();
         }).RequireAuthorization(AuthSetup.ApiPolicy)
             .WithSummary("退出登录：结束该账号的全部会话（访问令牌、刷新令牌和网页登录）");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OneSeal.Platform.Audit;
 using OneSeal.Platform.Database;
+using OneSeal.Platform.Security;
 
 namespace OneSeal.Organisation.Accounts;
 

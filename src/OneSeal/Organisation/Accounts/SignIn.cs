@@ -43,7 +43,7 @@ public sealed class SignIn(OneSealDb db, TimeProvider clock)
         if (account is { Disabled: false } && passwordOk)
         {
             await Lockout.ResetAsync(db, account.Id, ct);
-            db.Audit(Actor.From(Actor.ToPrincipal(account, "password")), "auth.sign-in", "account", audited, null, now);
+            db.Audit(Actor.From(AccountPrincipal.Of(account, "password")), "auth.sign-in", "account", audited, null, now);
             await db.CommitAsync(ct);
             return account;
         }
@@ -56,4 +56,8 @@ public sealed class SignIn(OneSealDb db, TimeProvider clock)
         if (lockedUntil is { } lockedNow) throw new AccountLockedException(lockedNow);
         return null;
     }
+
+    /// <summary>Signing out ends every session of the account (<see cref="AccountSessions"/>): cookies and tokens alike.</summary>
+    public Task SignOutEverywhereAsync(Actor actor, CancellationToken ct) =>
+        AccountSessions.EndAllAsync(db, actor.Id, actor, "auth.sign-out", clock.Now(), ct);
 }

@@ -51,7 +51,7 @@ public sealed class LoginModel(SignIn signIn, IConfiguration config, IStringLoca
             Password = null;
             return Page();
         }
-        var principal = Actor.ToPrincipal(account, AuthSetup.Cookie);
+        var principal = AccountPrincipal.Of(account, AuthSetup.Cookie);
         await HttpContext.SignInAsync(AuthSetup.Cookie, principal);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : HomeOf(Actor.From(principal)!));
     }

@@ -2,9 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneSeal.Organisation.Accounts;
-using OneSeal.Platform.Database;
 using OneSeal.Platform.Security;
-using OneSeal.Platform.Time;
 
 namespace OneSeal.Pages.Account;
 
@@ -12,14 +10,14 @@ namespace OneSeal.Pages.Account;
 /// Signing out is a POST (with the antiforgery token); a GET only shows the button. It ends every session of the
 /// account (a new security stamp), so a copy of the cookie taken before stops working too.
 /// </summary>
-public sealed class LogoutModel(OneSealDb db, TimeProvider clock) : PageModel
+public sealed class LogoutModel(SignIn signIn) : PageModel
 {
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (Actor.From(User) is { } actor)
-            await AccountSessions.EndAllAsync(db, actor.Id, actor, "auth.sign-out", clock.Now(), ct);
+            await signIn.SignOutEverywhereAsync(actor, ct);
         await HttpContext.SignOutAsync(AuthSetup.Cookie);
         return LocalRedirect("/");
     }

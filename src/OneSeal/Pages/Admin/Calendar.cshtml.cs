@@ -1,11 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using OneSeal.Calendar;
 using OneSeal.Organisation;
-using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
 using OneSeal.Resources;
 
@@ -13,7 +11,7 @@ namespace OneSeal.Pages.Admin;
 
 /// <summary>工作日历维护: enter a newly announced year, amend one, add a local closure. Running cases are rescheduled.</summary>
 [Authorize(Roles = Roles.Admin)]
-public sealed class CalendarModel(OneSealDb db, CalendarAdmin admin, TimeProvider time, IStringLocalizer<Ui> t) : OneSealPageModel(t)
+public sealed class CalendarModel(CalendarAdmin admin, TimeProvider time, IStringLocalizer<Ui> t) : OneSealPageModel(t)
 {
     public IReadOnlyList<CalendarYear> Years { get; private set; } = [];
     /// <summary>Years an administrator should enter now: this year if missing, and from 1 November next year if missing.</summary>
@@ -74,9 +72,9 @@ public sealed class CalendarModel(OneSealDb db, CalendarAdmin admin, TimeProvide
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Years = await db.Set<CalendarYear>().AsNoTracking().OrderByDescending(y => y.Year).ToListAsync(ct);
+        Years = await admin.YearsAsync(ct);
         MissingYears = YearsDue(Platform.Time.LegalDates.Today(time)).Where(y => !Years.Any(x => x.Year == y && x.Region == NationalHolidays.NationalRegion)).ToList();
-        Closures = await db.Set<CalendarDay>().AsNoTracking().Where(d => d.Kind == CalendarDayKind.LocalClosure).OrderByDescending(d => d.Date).Take(50).ToListAsync(ct);
+        Closures = await admin.ClosuresAsync(50, ct);
     }
 
     /// <summary>The State Council announces next year's holidays late in the year: from 1 November it is due here.</summary>
@@ -88,7 +86,7 @@ public sealed class CalendarModel(OneSealDb db, CalendarAdmin admin, TimeProvide
         if (y is null) return;
         Year = year;
         Notice = y.Notice;
-        var days = await db.Set<CalendarDay>().AsNoTracking().Where(d => d.Region == NationalHolidays.NationalRegion && d.Year == year).OrderBy(d => d.Date).ToListAsync(ct);
+        var days = await admin.NationalDaysAsync(year, ct);
         // Consecutive holidays with the same name become one line: 春节 2026-02-15 2026-02-23.
         var lines = new List<string>();
         foreach (var g in days.Where(d => d.Kind == CalendarDayKind.Holiday).GroupBy(d => d.Name))

@@ -2,14 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using OneSeal.Documents;
-using OneSeal.Notices;
 using OneSeal.Organisation;
-using OneSeal.Platform.Audit;
-using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
-using OneSeal.Platform.Time;
 using OneSeal.Resources;
-using OneSeal.Seal;
 
 namespace OneSeal.Pages.Admin;
 
@@ -18,8 +13,7 @@ namespace OneSeal.Pages.Admin;
 /// button that renders a failed one now (the outbox retries it anyway, with back-off). A case never waits for these.
 /// </summary>
 [Authorize(Roles = Roles.Admin)]
-public sealed class DocumentsModel(OneSealDb db, NoticeQueries notices, CertificateRegistry certificates, INoticeIssuer noticeIssuer,
-    TimeProvider clock, IStringLocalizer<Ui> t) : OneSealPageModel(t)
+public sealed class DocumentsModel(DocumentRegisters registers, IStringLocalizer<Ui> t) : OneSealPageModel(t)
 {
     public const int Shown = 200;
 
@@ -32,12 +26,7 @@ public sealed class DocumentsModel(OneSealDb db, NoticeQueries notices, Certific
         ClearErrors();
         try
         {
-            var now = clock.Now();
-            var number = kind == DocumentKind.Certificate
-                ? (await CertificateRenders.RetryAsync(db, id, now, ct)).Number
-                : (await noticeIssuer.RetryAsync(db, id, now, ct)).Number;
-            db.Audit(Me, "document.retry", kind == DocumentKind.Certificate ? "certificate" : "case_notice", number, "管理员要求重新生成 PDF", now);
-            await db.CommitAsync(ct);
+            var number = await registers.RetryAsync(kind, id, Me, ct);
             TempData[NoticeKey] = T["{0} 已重新排队生成。", number].Value;
             return RedirectToPage();
         }
@@ -49,7 +38,5 @@ public sealed class DocumentsModel(OneSealDb db, NoticeQueries notices, Certific
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken ct) =>
-        Documents = (await certificates.UnissuedPdfsAsync(Shown, ct)).Concat(await notices.UnissuedAsync(Shown, ct))
-            .OrderByDescending(d => d.Failed).ThenBy(d => d.Since).Take(Shown).ToList();
+    private async Task LoadAsync(CancellationToken ct) => Documents = await registers.UnissuedAsync(Shown, ct);
 }

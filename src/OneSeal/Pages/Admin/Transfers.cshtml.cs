@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using OneSeal.Catalog.Transfers;
 using OneSeal.Organisation;
-using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Time;
 using OneSeal.Resources;
@@ -13,7 +11,7 @@ namespace OneSeal.Pages.Admin;
 
 /// <summary>划转批次: the batches registered so far, and a form to register a new one (items picked by department).</summary>
 [Authorize(Roles = Roles.Admin)]
-public sealed class TransfersModel(OneSealDb db, TransferCommands commands, TransferQueries queries, TransferCandidates candidates,
+public sealed class TransfersModel(TransferCommands commands, TransferQueries queries, TransferCandidates candidates,
     TimeProvider clock, IStringLocalizer<Ui> t) : OneSealPageModel(t)
 {
     public IReadOnlyList<TransferBatchView> Batches { get; private set; } = [];
@@ -60,6 +58,6 @@ public sealed class TransfersModel(OneSealDb db, TransferCommands commands, Tran
     {
         Batches = await queries.ListAsync(ct);
         Candidates = await candidates.ListAsync(ct);
-        Entrustable = await db.Set<Agency>().AsNoTracking().Where(a => a.Kind != OrganisationKind.Bureau).OrderBy(a => a.Code).ToListAsync(ct);
+        Entrustable = await candidates.EntrustableAsync(ct);
     }
 }

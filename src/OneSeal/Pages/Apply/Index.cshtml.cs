@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using OneSeal.Cases;
 using OneSeal.Catalog;
 using OneSeal.Organisation;
+using OneSeal.Platform.Security;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Time;
 using OneSeal.Resources;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using OneSeal.Organisation;
 
 namespace OneSeal.Platform.Security;
 
@@ -9,6 +8,8 @@ public sealed record Actor(Guid Id, string Username, string DisplayName, Account
     public const string OrganisationClaim = "oneseal:org";
     public const string KindClaim = "oneseal:kind";
     public const string DisplayNameClaim = "oneseal:display";
+    /// <summary>The account's security stamp the session was issued under (<see cref="ISessionCheck"/>).</summary>
+    public const string StampClaim = "oneseal:stamp";
 
     public bool Has(string role) => Roles.Contains(role);
 
@@ -24,20 +25,5 @@ public sealed record Actor(Guid Id, string Username, string DisplayName, Account
             Enum.TryParse<AccountKind>(user.FindFirstValue(KindClaim), out var kind) ? kind : AccountKind.Staff,
             Guid.TryParse(org, out var orgId) ? orgId : null,
             user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet());
-    }
-
-    public static ClaimsPrincipal ToPrincipal(Account account, string scheme)
-    {
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.NameIdentifier, account.Id.ToString()),
-            new(ClaimTypes.Name, account.Username),
-            new(DisplayNameClaim, account.DisplayName),
-            new(KindClaim, account.Kind.ToString()),
-            new(SessionCheck.StampClaim, account.SecurityStamp),
-        };
-        if (account.OrganisationId is { } org) claims.Add(new(OrganisationClaim, org.ToString()));
-        claims.AddRange(account.Roles.Select(r => new Claim(ClaimTypes.Role, r.Role)));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }
 }

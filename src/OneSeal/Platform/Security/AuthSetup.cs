@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using OneSeal.Platform.Database;
 
 namespace OneSeal.Platform.Security;
 
@@ -9,7 +8,7 @@ namespace OneSeal.Platform.Security;
 /// Two ways in: a cookie for the server-rendered pages (with antiforgery on every form) and an opaque
 /// bearer token (<c>POST /api/v1/auth/token</c>) for the API. API routes accept only the bearer token,
 /// so a browser's cookie can never drive the API across sites. Both are checked against the account's security
-/// stamp on every request (<see cref="SessionCheck"/>).
+/// stamp on every request (<see cref="ISessionCheck"/>, answered by the owner of accounts).
 /// </summary>
 public static class AuthSetup
 {
@@ -35,7 +34,7 @@ public static class AuthSetup
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.Events.OnValidatePrincipal = async context =>
                 {
-                    if (await SessionCheck.IsCurrentAsync(context.Principal, DbOf(context.HttpContext), context.HttpContext.RequestAborted)) return;
+                    if (await SessionOf(context.HttpContext).IsCurrentAsync(context.Principal, context.HttpContext.RequestAborted)) return;
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(Cookie);
                 };
@@ -48,7 +47,7 @@ public static class AuthSetup
                     // The handler would accept any unexpired token it can decrypt; a token whose session ended is refused here.
                     var token = BearerTokenOf(context.Request);
                     if (token is null || context.Options.BearerTokenProtector.Unprotect(token) is not { } ticket) return;
-                    if (!await SessionCheck.IsCurrentAsync(ticket.Principal, DbOf(context.HttpContext), context.HttpContext.RequestAborted))
+                    if (!await SessionOf(context.HttpContext).IsCurrentAsync(ticket.Principal, context.HttpContext.RequestAborted))
                         context.Fail("The session of this token has ended.");
                 };
             });
@@ -58,7 +57,7 @@ public static class AuthSetup
         return services;
     }
 
-    private static OneSealDb DbOf(HttpContext http) => http.RequestServices.GetRequiredService<OneSealDb>();
+    private static ISessionCheck SessionOf(HttpContext http) => http.RequestServices.GetRequiredService<ISessionCheck>();
 
     private static string? BearerTokenOf(HttpRequest request)
     {

@@ -1,5 +1,3 @@
-using OneSeal.Organisation;
-
 namespace OneSeal.Platform.Security;
 
 public static class SystemActor

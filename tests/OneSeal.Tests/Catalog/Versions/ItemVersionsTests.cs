@@ -37,6 +37,25 @@ public abstract class ItemVersionsTests(OneSealFactory app) : ApiTestBase(app)
     }
 
     [Fact]
+    public async Task The_in_force_rule_is_the_same_in_queries_and_in_memory()
+    {
+        // Before any version, today, and after every pending one: the database's answer and the one in memory agree.
+        foreach (var day in new[] { new DateOnly(2000, 1, 1), Today, Today.AddYears(3) })
+        {
+            var (effective, inForce, all) = await InDb(async db => (
+                await db.Set<Item>().Where(ItemVersions.EffectiveOn(day)).Select(i => i.Id).ToListAsync(),
+                await db.Set<Item>().InForce(db, day).Select(i => i.Id).ToListAsync(),
+                await db.Set<Item>().Select(i => new { i.Id, i.Code, i.Status, i.EffectiveFrom, i.Version }).ToListAsync()));
+
+            effective.Order().ToList().ShouldBe(
+                all.Where(v => ItemVersions.IsEffective(v.Status, v.EffectiveFrom, day)).Select(v => v.Id).Order().ToList(), $"effective on {day}");
+            inForce.Order().ToList().ShouldBe(all.GroupBy(v => v.Code)
+                .Select(g => ItemVersions.InForceAmong(g, day, v => (v.Status, v.EffectiveFrom, v.Version))?.Id)
+                .OfType<Guid>().Order().ToList(), $"in force on {day}");
+        }
+    }
+
+    [Fact]
     public async Task A_transferred_item_keeps_its_history_first_the_department_then_the_bureau_from_the_batch_date()
     {
         var versions = await InDb(db => db.Set<Item>().Where(i => i.Code == "QS-XK-003").OrderBy(i => i.Version)

@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using OneSeal.Catalog.Reform;
 using OneSeal.Organisation;
-using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
 using OneSeal.Resources;
 
@@ -12,7 +10,7 @@ namespace OneSeal.Pages.Admin.Catalog;
 
 /// <summary>清理清单: the four clean-up lists over the versions in force, filtered by competent department.</summary>
 [Authorize(Roles = Roles.Admin)]
-public sealed class WorklistsModel(OneSealDb db, CatalogWorklists worklists, IStringLocalizer<Ui> t) : OneSealPageModel(t)
+public sealed class WorklistsModel(CatalogWorklists worklists, IStringLocalizer<Ui> t) : OneSealPageModel(t)
 {
     [BindProperty(SupportsGet = true)] public string? Department { get; set; }
     public Worklists? Lists { get; private set; }
@@ -20,10 +18,7 @@ public sealed class WorklistsModel(OneSealDb db, CatalogWorklists worklists, ISt
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        // Only departments that are competent for some item are worth filtering by.
-        Departments = await db.Set<Agency>().AsNoTracking()
-            .Where(a => db.Set<OneSeal.Catalog.Item>().Any(i => i.CompetentDepartmentId == a.Id))
-            .OrderBy(a => a.Code).ToListAsync(ct);
+        Departments = await worklists.DepartmentsAsync(ct);
         try
         {
             Lists = await worklists.BuildAsync(Department, ct);

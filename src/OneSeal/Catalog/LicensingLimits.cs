@@ -1,8 +1,9 @@
-using OneSeal.Catalog;
+namespace OneSeal.Catalog;
 
-namespace OneSeal.Cases.Rules;
-
-/// <summary>The Administrative Licensing Law's time limits, in working days.</summary>
+/// <summary>
+/// The Administrative Licensing Law's time limits, in working days. The catalog owns them: an item's promised limit
+/// must keep within them (<see cref="Editing.ItemDraftMapper"/>), and cases count their deadlines by them.
+/// </summary>
 public static class LicensingLimits
 {
     /// <summary>Art. 42: decide within 20 working days.</summary>

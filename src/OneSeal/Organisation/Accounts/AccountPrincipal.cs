@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using OneSeal.Platform.Security;
+
+namespace OneSeal.Organisation.Accounts;
+
+/// <summary>The claims an account signs in with; <see cref="Actor.From"/> reads them back on every request.</summary>
+public static class AccountPrincipal
+{
+    public static ClaimsPrincipal Of(Account account, string scheme)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, account.Id.ToString()),
+            new(ClaimTypes.Name, account.Username),
+            new(Actor.DisplayNameClaim, account.DisplayName),
+            new(Actor.KindClaim, account.Kind.ToString()),
+            new(Actor.StampClaim, account.SecurityStamp),
+        };
+        if (account.OrganisationId is { } org) claims.Add(new(Actor.OrganisationClaim, org.ToString()));
+        claims.AddRange(account.Roles.Select(r => new Claim(ClaimTypes.Role, r.Role)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
+    }
+}
