@@ -25,7 +25,8 @@ public sealed class Case
     public required string FormJson { get; set; }
     /// <summary>False only for rows written before personal fields were encrypted, until the start-up step rewrites them.</summary>
     public bool FormProtected { get; set; }
-    public CaseStatus Status { get; set; }
+    /// <summary>Changed only by the case machine (<see cref="Machine.CaseMachine"/>), through <see cref="MoveTo"/>.</summary>
+    public CaseStatus Status { get; private set; }
     /// <summary>Limits in force when the case was filed (a case keeps the terms it was filed under).</summary>
     public int StatutoryDays { get; set; }
     public int PromisedDays { get; set; }
@@ -79,10 +80,20 @@ public sealed class Case
     public string? TrackingNumber { get; set; }
     public string? EndReason { get; set; }
 
-    /// <summary>Optimistic concurrency: every transition bumps it; a stale writer gets 409.</summary>
-    public int Version { get; set; }
+    /// <summary>Optimistic concurrency: every transition and every other change bumps it; a stale writer gets 409.</summary>
+    public int Version { get; private set; }
     public List<CaseEvent> Timeline { get; set; } = [];
     public List<CaseMaterial> Materials { get; set; } = [];
+
+    /// <summary>A transition's one effect on the row: the new status (the same one for an action that keeps it) and a new version.</summary>
+    internal void MoveTo(CaseStatus to)
+    {
+        Status = to;
+        Version++;
+    }
+
+    /// <summary>A change that is not a transition (clock bookkeeping, the draft's form): a new version only.</summary>
+    internal void Touch() => Version++;
 }
 
 internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>

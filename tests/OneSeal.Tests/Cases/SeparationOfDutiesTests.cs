@@ -13,11 +13,16 @@ public class SeparationOfDutiesTests
 
     private static Actor Staff(string role) => new(Guid.NewGuid(), role, role, AccountKind.Staff, Bureau, new HashSet<string> { role });
 
-    private static Case NewCase() => new()
+    private static Case NewCase()
     {
-        Id = Guid.NewGuid(), CaseNumber = "QS20261123-00001", ItemCode = "X", ItemName = "X", ApplicantName = "张三", FormJson = "{}",
-        HandlingOrganisationId = Bureau, Status = CaseStatus.Accepted,
-    };
+        var c = new Case
+        {
+            Id = Guid.NewGuid(), CaseNumber = "QS20261123-00001", ItemCode = "X", ItemName = "X", ApplicantName = "张三", FormJson = "{}",
+            HandlingOrganisationId = Bureau,
+        };
+        c.MoveTo(CaseStatus.Accepted);
+        return c;
+    }
 
     [Fact]
     public void Whoever_accepted_a_case_cannot_review_it()
