@@ -29,7 +29,7 @@ public class SeparationOfDutiesTests
     {
         var clerk = Staff(Roles.Reviewer);
         var c = NewCase();
-        c.AcceptedById = clerk.Id;
+        c.RecordAcceptance(clerk.Id, default, default);
         Should.Throw<ForbiddenException>(() => SeparationOfDuties.AcceptorCannotReview(c, clerk)).Rule.ShouldBe("separation-of-duties");
     }
 
@@ -38,7 +38,7 @@ public class SeparationOfDutiesTests
     {
         var chief = Staff(Roles.Chief);
         var c = NewCase();
-        c.AcceptedById = chief.Id;
+        c.RecordAcceptance(chief.Id, default, default);
         Should.Throw<ForbiddenException>(() => SeparationOfDuties.AcceptorCannotDecide(c, chief));
     }
 
@@ -47,7 +47,7 @@ public class SeparationOfDutiesTests
     {
         var chief = Staff(Roles.Chief);
         var c = NewCase();
-        c.ReviewedById = chief.Id;
+        c.RecordReview(chief.Id, default, "意见", true);
         Should.Throw<ForbiddenException>(() => SeparationOfDuties.ReviewerCannotDecide(c, chief));
     }
 
@@ -55,8 +55,8 @@ public class SeparationOfDutiesTests
     public void Different_people_at_each_step_pass()
     {
         var c = NewCase();
-        c.AcceptedById = Guid.NewGuid();
-        c.ReviewedById = Guid.NewGuid();
+        c.RecordAcceptance(Guid.NewGuid(), default, default);
+        c.RecordReview(Guid.NewGuid(), default, "意见", true);
         var chief = Staff(Roles.Chief);
         SeparationOfDuties.AcceptorCannotDecide(c, chief);
         SeparationOfDuties.ReviewerCannotDecide(c, chief);

@@ -19,9 +19,7 @@ public sealed partial class CaseCommands
         var (c, row) = await BeginAsync(caseId, CaseAction.Accept, actor, expectedVersion, ct);
         var now = clock.Now();
         var acceptedOn = LegalDates.ToLegalDate(now);
-        c.AcceptedById = actor.Id;
-        c.AcceptedAt = now;
-        c.AcceptedOn = acceptedOn;
+        c.RecordAcceptance(actor.Id, now, acceptedOn);
         Reschedule(c, [], acceptedOn);
         return await ApplyAsync(c, row, actor, $"承诺办结日期 {c.DueDate:yyyy-MM-dd}（{c.PromisedDays}个工作日）", now, ct, AcceptanceNotice(c, acceptedOn));
     }, ct);
@@ -44,9 +42,7 @@ public sealed partial class CaseCommands
         OneCorrectionNotice.EnsureOnlyNewlySubmitted(c, codes, materials);
 
         var now = clock.Now();
-        c.CorrectionMaterialsJson = JsonSerializer.Serialize(codes);
-        c.CorrectionNote = note?.Trim();
-        c.CorrectionRequestedAt = now;
+        c.RecordCorrectionRequest(JsonSerializer.Serialize(codes), note?.Trim(), now);
         var listed = materials.Where(m => codes.Contains(m.Code)).OrderBy(m => m.SortOrder).ToList();
         var names = string.Join("、", listed.Select(m => m.Name));
         return await ApplyAsync(c, row, actor, $"请补正：{names}" + (string.IsNullOrWhiteSpace(note) ? "" : $"。说明：{note.Trim()}"), now, ct,
@@ -57,7 +53,7 @@ public sealed partial class CaseCommands
     {
         var (c, row) = await BeginAsync(caseId, CaseAction.Refuse, actor, expectedVersion, ct);
         var text = RequiredText("reason", reason, "不予受理须说明理由（reason）。", maxLength: 2000);
-        c.RefusalReason = text;
+        c.RecordRefusal(text);
         return await ApplyAsync(c, row, actor, text, clock.Now(), ct, [(F.Reason, text)]);
     }, ct);
 
@@ -71,12 +67,10 @@ public sealed partial class CaseCommands
         var (c, row) = await BeginAsync(caseId, CaseAction.DeemAccept, actor, null, ct);
         var now = clock.Now();
         var receivedOn = LegalDates.ToLegalDate(c.SubmittedAt ?? now);
-        c.AcceptedAt = now;
-        c.AcceptedOn = receivedOn;
-        c.DeemedAccepted = true;
+        c.RecordAcceptance(null, now, receivedOn);
         Reschedule(c, [], LegalDates.ToLegalDate(now));
-        // Yellow and red are raised by the deadline sweep, which writes their timeline line; it runs right after this.
-        if (c.DeadlineState is Clock.DeadlineState.Yellow or Clock.DeadlineState.Red) c.DeadlineState = Clock.DeadlineState.Normal;
+        // The deadline sweep runs right after this and raises yellow or red with its timeline line.
+        c.ClearWarning();
         return await ApplyAsync(c, row, actor,
             $"收到申请材料之日（{receivedOn:yyyy-MM-dd}）起5个工作日内未作答复，依《行政许可法》第三十二条自收到材料之日起视为受理；办结期限 {c.DueDate:yyyy-MM-dd}",
             now, ct, AcceptanceNotice(c, receivedOn));

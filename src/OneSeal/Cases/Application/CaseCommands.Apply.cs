@@ -187,8 +187,7 @@ public sealed partial class CaseCommands
         if (text?.Length > 2000) throw new InvalidInputException("reason", "max-length", "撤回理由不能超过2000字。");
         var now = clock.Now();
         await ClosePauseAsync(c, actor, now, ct);
-        c.EndReason = string.IsNullOrEmpty(text) ? null : text;
-        c.DeadlineState = Clock.DeadlineState.Normal;
+        c.RecordEnd(string.IsNullOrEmpty(text) ? null : text);
         return await ApplyAsync(c, row, actor, text, now, ct,
             [(Notices.NoticeFields.WithdrawnOn, Iso(LegalDates.ToLegalDate(now))), (Notices.NoticeFields.Reason, text)]);
     }, ct);

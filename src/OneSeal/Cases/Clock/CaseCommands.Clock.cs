@@ -72,9 +72,7 @@ public sealed partial class CaseCommands
         var now = clock.Now();
         var today = LegalDates.ToLegalDate(now);
         var kind = await db.Set<Item>().Where(i => i.Id == c.ItemId).Select(i => i.Kind).FirstAsync(ct);
-        c.ExtensionDays = LicensingLimits.ExtensionDays(kind);
-        c.ExtensionReason = text;
-        c.ExtendedById = actor.Id;
+        c.RecordExtension(LicensingLimits.ExtensionDays(kind), text, actor.Id);
         Reschedule(c, await PausesAsync(c.Id, ct), today);
         return await ApplyAsync(c, row, actor, $"经负责人批准延长{c.ExtensionDays}个工作日，办结期限延至 {c.DueDate:yyyy-MM-dd}。理由：{text}", now, ct,
             [(F.ExtensionDays, c.ExtensionDays.ToString()), (F.Reason, text), (F.DueDate, Iso(c.DueDate)), (F.JointHandling, kind == ItemKind.Joint ? "是" : "否")]);
@@ -105,11 +103,11 @@ public sealed partial class CaseCommands
         if (c.AcceptedOn is not { } acceptedOn) return;
         var share = YellowShare;
         var model = new CaseClock(acceptedOn, c.PromisedDays + c.ExtensionDays, pauses);
-        c.DueDate = model.Due(calendar, today);
-        c.PausedDays = pauses.Where(p => p.EndedOn is not null).Sum(p => calendar.CountWorkingDays(p.StartedOn, p.EndedOn!.Value));
         var limit = c.PromisedDays + c.ExtensionDays;
-        c.YellowOn = limit == 0 ? null : new CaseClock(acceptedOn, (int)Math.Ceiling(limit * share), pauses).Due(calendar, today);
-        c.DeadlineState = model.State(calendar, today, share);
+        c.RecordClock(model.Due(calendar, today),
+            limit == 0 ? null : new CaseClock(acceptedOn, (int)Math.Ceiling(limit * share), pauses).Due(calendar, today),
+            model.State(calendar, today, share),
+            pauses.Where(p => p.EndedOn is not null).Sum(p => calendar.CountWorkingDays(p.StartedOn, p.EndedOn!.Value)));
     }
 
     /// <summary>A case that ends while suspended closes its pause, so no clock is left running.</summary>
@@ -121,7 +119,7 @@ public sealed partial class CaseCommands
         open.EndedOn = LegalDates.ToLegalDate(now);
         open.EndedAt = now;
         open.EndedById = actor.Id;
-        c.PausedDays += calendar.CountWorkingDays(open.StartedOn, open.EndedOn.Value);
+        c.AddPausedDays(calendar.CountWorkingDays(open.StartedOn, open.EndedOn.Value));
     }
 
     /// <summary>

@@ -29,10 +29,7 @@ public sealed partial class CaseCommands
             _ => throw new InvalidInputException("recommend", "one-of", "审查建议（recommend）应为 approve 或 deny。"),
         };
         var now = clock.Now();
-        c.ReviewedById = actor.Id;
-        c.ReviewedAt = now;
-        c.ReviewOpinion = text;
-        c.ReviewRecommendsApproval = approve;
+        c.RecordReview(actor.Id, now, text, approve);
         return await ApplyAsync(c, row, actor, $"{(approve ? "建议准予" : "建议不予")}许可：{text}", now, ct);
     }, ct);
 
@@ -60,13 +57,8 @@ public sealed partial class CaseCommands
 
     private void RecordDecision(Case c, Actor actor, bool approve, string? reason, DateTimeOffset now)
     {
-        c.DecidedById = actor.Id == Guid.Empty ? null : actor.Id;
-        c.DecidedAt = now;
-        c.DecidedOn = LegalDates.ToLegalDate(now);
-        c.DeliveryDueDate = calendar.AddWorkingDays(c.DecidedOn.Value, LicensingLimits.Delivery);
-        c.DeadlineState = DeadlineState.Normal;
-        c.Approved = approve;
-        c.DecisionReason = reason;
+        var on = LegalDates.ToLegalDate(now);
+        c.RecordDecision(actor.Id == Guid.Empty ? null : actor.Id, now, on, calendar.AddWorkingDays(on, LicensingLimits.Delivery), approve, reason);
     }
 
     /// <summary>准予许可: the bureau seals the certificate; an approval on commitment also opens a verification task.</summary>
@@ -80,7 +72,7 @@ public sealed partial class CaseCommands
         await OpenVerificationTaskAsync(c, actor, now, ct);
         // The certificate's number, then the approval notice's: the two counters are always taken in this order.
         var certificate = await issuer.IssueAsync(request, ct);
-        c.CertificateNumber = certificate.Number;
+        c.RecordCertificate(certificate.Number);
         return await ApplyAsync(c, row, actor, $"证照编号 {certificate.Number}", now, ct,
             [(F.LicenceContent, c.ItemName), (F.CertificateName, request.CertificateName), (F.CertificateNumber, certificate.Number),
              (F.Validity, request.ValidUntil is { } until ? $"{Iso(request.ValidFrom)} 至 {Iso(until)}" : "长期")]);
@@ -119,8 +111,7 @@ public sealed partial class CaseCommands
     {
         var now = clock.Now();
         await ClosePauseAsync(c, actor, now, ct);
-        c.EndReason = reason;
-        c.DeadlineState = DeadlineState.Normal;
+        c.RecordEnd(reason);
         return await ApplyAsync(c, row, actor, reason, now, ct, [(F.Reason, reason)]);
     }
 }

@@ -17,8 +17,7 @@ public sealed partial class CaseCommands
         var context = await contexts.ForAsync(c, CaseMachine.Needs(CaseAction.DeliverOnDownload, c.Status), ct);
         if (CaseMachine.RowFor(c, CaseAction.DeliverOnDownload, actor, context) is not { } row) return;
         var now = clock.Now();
-        c.DeliveredAt = now;
-        c.DeliveryMode = "electronic";
+        c.RecordDelivery(now, "electronic", null);
         await ApplyAsync(c, row, actor, mode, now, ct,
             [(F.DeliveredDocument, $"准予行政许可决定书及电子证照（{c.CertificateNumber}）"), (F.DeliveryMode, "电子送达"),
              (F.DeliveryDate, Iso(LegalDates.ToLegalDate(now)))]);
@@ -42,9 +41,7 @@ public sealed partial class CaseCommands
         if (tracking?.Length > 64) throw new InvalidInputException("trackingNumber", "max-length", "快递单号不能超过64个字符。");
 
         var now = clock.Now();
-        c.DeliveredAt = now;
-        c.DeliveryMode = mode;
-        c.TrackingNumber = mode == "post" ? tracking : null;
+        c.RecordDelivery(now, mode, mode == "post" ? tracking : null);
         var label = mode switch { "pickup" => "窗口领取", "post" => $"邮寄送达，快递单号 {tracking}", _ => "电子送达" };
         var late = c.DeliveryDueDate is { } dueBy && LegalDates.ToLegalDate(now) > dueBy ? $"（超过法定送达期限 {dueBy:yyyy-MM-dd}）" : "";
         return await ApplyAsync(c, row, actor, label + late, now, ct,
