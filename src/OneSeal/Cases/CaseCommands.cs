@@ -45,6 +45,15 @@ public sealed partial class CaseCommands(
         return c;
     }
 
+    /// <summary>A change that is not a transition (the status stays): a new version, its timeline line and audit line, saved.</summary>
+    private async Task NoteAsync(Case c, Actor actor, string action, string note, DateTimeOffset now, CancellationToken ct)
+    {
+        c.Touch();
+        AddEvent(c, actor, action, note, c.Status, now);
+        db.Audit(actor, $"case.{action}", "case", c.Id.ToString(), Fit(note), now);
+        await db.CommitAsync(ct);
+    }
+
     private void AddEvent(Case c, Actor actor, string action, string? note, CaseStatus? from, DateTimeOffset now) =>
         db.Add(new CaseEvent
         {

@@ -168,6 +168,9 @@ public abstract partial class CaseMachineTests(OneSealFactory app) : LifecycleTe
             case CaseAction.Submit when await StatusAsync(id) == CaseStatus.CorrectionRequested:
                 await RunAsync(CaseAction.UploadMaterial, id);
                 break;
+            case CaseAction.Submit:
+                await UploadRequiredAsync(await Signed("applicant"), id, Demo.FoodLicence);
+                break;
         }
     }
 

@@ -90,11 +90,7 @@ public sealed partial class CaseCommands
         var now = clock.Now();
         Reschedule(c, await PausesAsync(c.Id, ct), LegalDates.ToLegalDate(now));
         if (c.DueDate == before) return;
-        c.Touch();
-        var note = $"因{reason}，办结期限由 {before:yyyy-MM-dd} 调整为 {c.DueDate:yyyy-MM-dd}";
-        AddEvent(c, actor, CaseActions.Rescheduled, note, c.Status, now);
-        db.Audit(actor, $"case.{CaseActions.Rescheduled}", "case", c.Id.ToString(), note, now);
-        await db.CommitAsync(ct);
+        await NoteAsync(c, actor, CaseActions.Rescheduled, $"因{reason}，办结期限由 {before:yyyy-MM-dd} 调整为 {c.DueDate:yyyy-MM-dd}", now, ct);
     }, ct);
 
     /// <summary>Recomputes due date, yellow date and deadline state from the case's clock; the one place they are set.</summary>

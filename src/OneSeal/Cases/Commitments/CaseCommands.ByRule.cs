@@ -34,11 +34,8 @@ public sealed partial class CaseCommands
             .FirstAsync(x => x.CaseId == c.Id && x.Kind == CommitmentKind.Tolerance && x.FulfilledAt == null, ct);
         if (commitment.WarnedAt is not null) return;
         commitment.WarnedAt = now;
-        c.Touch();
-        var note = $"承诺 {supplyBy:yyyy-MM-dd} 前补交的容缺材料尚未补交；{endOn:yyyy-MM-dd} 前仍未补交的，终止审查";
-        AddEvent(c, actor, CaseActions.ToleranceOverdue, note, c.Status, now);
-        db.Audit(actor, $"case.{CaseActions.ToleranceOverdue}", "case", c.Id.ToString(), note, now);
-        await db.CommitAsync(ct);
+        await NoteAsync(c, actor, CaseActions.ToleranceOverdue,
+            $"承诺 {supplyBy:yyyy-MM-dd} 前补交的容缺材料尚未补交；{endOn:yyyy-MM-dd} 前仍未补交的，终止审查", now, ct);
     }, ct);
 
     /// <summary>超时默认 (seed 003): an item so configured is deemed approved when its limit passes without a decision.</summary>
