@@ -66,6 +66,7 @@ public static class OneSealApp
         services.AddSingleton<IWorkingDayCalendar>(sp => sp.GetRequiredService<WorkingDayClock>());
         services.AddScoped<CaseCommands>();
         services.AddScoped<CaseQueries>();
+        services.AddOneSealCaseMachine();
         services.AddScoped<OneSeal.Cases.Clock.DeadlineSweep>();
         services.AddHostedService<OneSeal.Cases.Clock.DeadlineSweepService>();
         services.AddHostedService<OneSeal.Platform.Audit.AuditAnchorService>();

@@ -26,7 +26,8 @@ public sealed class Case
     public required string FormJson { get; set; }
     /// <summary>False only for rows written before personal fields were encrypted, until the start-up step rewrites them.</summary>
     public bool FormProtected { get; set; }
-    public CaseStatus Status { get; set; }
+    /// <summary>Changed only by the case machine (<see cref="Machine.CaseMachine"/>), through <see cref="MoveTo"/>.</summary>
+    public CaseStatus Status { get; private set; }
     /// <summary>Limits in force when the case was filed (a case keeps the terms it was filed under).</summary>
     public int StatutoryDays { get; set; }
     public int PromisedDays { get; set; }
@@ -35,55 +36,145 @@ public sealed class Case
     public DateTimeOffset? SubmittedAt { get; set; }
 
     /// <summary>Material codes the correction notice (补正通知) listed; JSON array.</summary>
-    public string? CorrectionMaterialsJson { get; set; }
-    public string? CorrectionNote { get; set; }
-    public DateTimeOffset? CorrectionRequestedAt { get; set; }
-    public string? RefusalReason { get; set; }
+    public string? CorrectionMaterialsJson { get; private set; }
+    public string? CorrectionNote { get; private set; }
+    public DateTimeOffset? CorrectionRequestedAt { get; private set; }
+    public string? RefusalReason { get; private set; }
 
-    public Guid? AcceptedById { get; set; }
-    public DateTimeOffset? AcceptedAt { get; set; }
+    public Guid? AcceptedById { get; private set; }
+    public DateTimeOffset? AcceptedAt { get; private set; }
     /// <summary>Legal date of acceptance (Asia/Shanghai); the clock starts the next working day.</summary>
-    public DateOnly? AcceptedOn { get; set; }
+    public DateOnly? AcceptedOn { get; private set; }
     /// <summary>Decision due (promised limit counted in working days from <see cref="AcceptedOn"/>).</summary>
-    public DateOnly? DueDate { get; set; }
+    public DateOnly? DueDate { get; private set; }
 
-    public Guid? ReviewedById { get; set; }
-    public DateTimeOffset? ReviewedAt { get; set; }
-    public string? ReviewOpinion { get; set; }
-    public bool? ReviewRecommendsApproval { get; set; }
+    public Guid? ReviewedById { get; private set; }
+    public DateTimeOffset? ReviewedAt { get; private set; }
+    public string? ReviewOpinion { get; private set; }
+    public bool? ReviewRecommendsApproval { get; private set; }
 
-    public Guid? DecidedById { get; set; }
-    public DateTimeOffset? DecidedAt { get; set; }
-    public bool? Approved { get; set; }
-    public string? DecisionReason { get; set; }
+    public Guid? DecidedById { get; private set; }
+    public DateTimeOffset? DecidedAt { get; private set; }
+    public bool? Approved { get; private set; }
+    public string? DecisionReason { get; private set; }
 
     /// <summary>Extension approved by the head (Art. 42: +10 working days; Art. 26 joint handling: +15); 0 until then.</summary>
-    public int ExtensionDays { get; set; }
-    public string? ExtensionReason { get; set; }
-    public Guid? ExtendedById { get; set; }
+    public int ExtensionDays { get; private set; }
+    public string? ExtensionReason { get; private set; }
+    public Guid? ExtendedById { get; private set; }
     /// <summary>Working days of closed pauses (Art. 45), not counted against the limit.</summary>
-    public int PausedDays { get; set; }
+    public int PausedDays { get; private set; }
     /// <summary>The date the yellow warning falls due (the configured share of the limit used).</summary>
-    public DateOnly? YellowOn { get; set; }
+    public DateOnly? YellowOn { get; private set; }
     /// <summary>normal / yellow / red / paused, kept current by transitions and the deadline sweep.</summary>
-    public Clock.DeadlineState DeadlineState { get; set; }
+    public Clock.DeadlineState DeadlineState { get; private set; }
     /// <summary>Accepted by law because no answer came within 5 working days of receipt (Art. 32); flagged for monitoring.</summary>
-    public bool DeemedAccepted { get; set; }
+    public bool DeemedAccepted { get; private set; }
 
-    public string? CertificateNumber { get; set; }
-    public DateOnly? DecidedOn { get; set; }
+    public string? CertificateNumber { get; private set; }
+    public DateOnly? DecidedOn { get; private set; }
     /// <summary>The result must be delivered within 10 working days of the decision (Art. 44).</summary>
-    public DateOnly? DeliveryDueDate { get; set; }
-    public DateTimeOffset? DeliveredAt { get; set; }
+    public DateOnly? DeliveryDueDate { get; private set; }
+    public DateTimeOffset? DeliveredAt { get; private set; }
     /// <summary>pickup / post / electronic.</summary>
-    public string? DeliveryMode { get; set; }
-    public string? TrackingNumber { get; set; }
-    public string? EndReason { get; set; }
+    public string? DeliveryMode { get; private set; }
+    public string? TrackingNumber { get; private set; }
+    public string? EndReason { get; private set; }
 
-    /// <summary>Optimistic concurrency: every transition bumps it; a stale writer gets 409.</summary>
-    public int Version { get; set; }
+    /// <summary>Optimistic concurrency: every transition and every other change bumps it; a stale writer gets 409.</summary>
+    public int Version { get; private set; }
     public List<CaseEvent> Timeline { get; set; } = [];
     public List<CaseMaterial> Materials { get; set; } = [];
+
+    /// <summary>A transition's one effect on the row: the new status (the same one for an action that keeps it) and a new version.</summary>
+    internal void MoveTo(CaseStatus to)
+    {
+        Status = to;
+        Version++;
+    }
+
+    /// <summary>A change that is not a transition (clock bookkeeping, the draft's form): a new version only.</summary>
+    internal void Touch() => Version++;
+
+    // The lifecycle facts below are recorded by the commands that apply the machine's rows; each method records one step.
+
+    internal void RecordCorrectionRequest(string materialsJson, string? note, DateTimeOffset at)
+    {
+        CorrectionMaterialsJson = materialsJson;
+        CorrectionNote = note;
+        CorrectionRequestedAt = at;
+    }
+
+    internal void RecordRefusal(string reason) => RefusalReason = reason;
+
+    /// <summary>Accepted by <paramref name="by"/> (null: deemed accepted by law, Art. 32) on the legal date <paramref name="on"/>.</summary>
+    internal void RecordAcceptance(Guid? by, DateTimeOffset at, DateOnly on)
+    {
+        AcceptedById = by;
+        AcceptedAt = at;
+        AcceptedOn = on;
+        DeemedAccepted = by is null;
+    }
+
+    internal void RecordReview(Guid by, DateTimeOffset at, string opinion, bool recommendsApproval)
+    {
+        ReviewedById = by;
+        ReviewedAt = at;
+        ReviewOpinion = opinion;
+        ReviewRecommendsApproval = recommendsApproval;
+    }
+
+    /// <summary>The decision stops the case's clock; the result is due for delivery by <paramref name="deliveryDue"/> (Art. 44).</summary>
+    internal void RecordDecision(Guid? by, DateTimeOffset at, DateOnly on, DateOnly deliveryDue, bool approved, string? reason)
+    {
+        DecidedById = by;
+        DecidedAt = at;
+        DecidedOn = on;
+        DeliveryDueDate = deliveryDue;
+        DeadlineState = Clock.DeadlineState.Normal;
+        Approved = approved;
+        DecisionReason = reason;
+    }
+
+    internal void RecordCertificate(string number) => CertificateNumber = number;
+
+    internal void RecordExtension(int days, string reason, Guid by)
+    {
+        ExtensionDays = days;
+        ExtensionReason = reason;
+        ExtendedById = by;
+    }
+
+    /// <summary>Due date, yellow date, deadline state and closed pauses' working days, as the case's clock computes them.</summary>
+    internal void RecordClock(DateOnly? due, DateOnly? yellowOn, Clock.DeadlineState state, int pausedDays)
+    {
+        DueDate = due;
+        YellowOn = yellowOn;
+        DeadlineState = state;
+        PausedDays = pausedDays;
+    }
+
+    internal void AddPausedDays(int days) => PausedDays += days;
+
+    /// <summary>Yellow and red are raised by the deadline sweep (which writes their timeline line), never by a transition.</summary>
+    internal void ClearWarning()
+    {
+        if (DeadlineState is Clock.DeadlineState.Yellow or Clock.DeadlineState.Red) DeadlineState = Clock.DeadlineState.Normal;
+    }
+
+    /// <summary>Withdrawn or terminated: the reason, and no clock left to warn about.</summary>
+    internal void RecordEnd(string? reason)
+    {
+        EndReason = reason;
+        DeadlineState = Clock.DeadlineState.Normal;
+    }
+
+    internal void RecordDelivery(DateTimeOffset at, string mode, string? trackingNumber)
+    {
+        DeliveredAt = at;
+        DeliveryMode = mode;
+        TrackingNumber = trackingNumber;
+    }
 }
 
 internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>

@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OneSeal.Calendar;
-using OneSeal.Cases.Rules;
-using OneSeal.Catalog;
-using OneSeal.Organisation;
+using OneSeal.Cases.Machine;
 using OneSeal.Platform.Audit;
 using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
@@ -13,22 +11,47 @@ using OneSeal.Seal;
 namespace OneSeal.Cases;
 
 /// <summary>
-/// Every change to a case. Each method checks role, data scope and state, then writes the change,
-/// its timeline line and its audit line in one transaction. Pages and the API both call these.
+/// Every change to a case. Each command runs in one transaction (<see cref="UnitOfWork.InTransactionAsync{T}"/>) that
+/// opens before the case is read: load and lock the case, ask the machine for the row (<see cref="BeginAsync"/>), check
+/// the input, change, then <see cref="ApplyAsync"/> writes the status, timeline line, audit line and notice (its number
+/// last) and everything commits together. Pages and the API both call these.
 /// </summary>
 public sealed partial class CaseCommands(
     OneSealDb db, TimeProvider clock, IWorkingDayCalendar calendar, IFileStore files,
-    ICertificateIssuer issuer, Notices.INoticeIssuer notices, PersonalData personalData, IConfiguration config)
+    ICertificateIssuer issuer, Notices.INoticeIssuer notices, PersonalData personalData, IConfiguration config, CaseContexts contexts)
 {
-    private async Task<Case> MoveAsync(Case c, Actor actor, string action, CaseStatus to, string? note, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Loads and locks the case and returns the machine's row for <paramref name="action"/>, or throws its refusal.</summary>
+    private async Task<(Case Case, Transition Row)> BeginAsync(Guid id, CaseAction action, Actor actor, int? expectedVersion, CancellationToken ct)
+    {
+        var c = await LoadAsync(id, ct);
+        var context = await contexts.ForAsync(c, CaseMachine.Needs(action, c.Status), ct);
+        return (c, CaseMachine.Ensure(c, action, actor, context, expectedVersion));
+    }
+
+    /// <summary>
+    /// The one place a transition is applied (a counter of transitions belongs here): status and version, the timeline
+    /// line, the audit line, and the row's sealed notice. The notice takes its number last, so its counter row is locked
+    /// only for the commit that follows.
+    /// </summary>
+    private async Task<Case> ApplyAsync(Case c, Transition row, Actor actor, string? note, DateTimeOffset now, CancellationToken ct,
+        IReadOnlyList<(string Key, string? Value)>? notice = null, string? auditDetail = null)
     {
         var from = c.Status;
-        c.Status = to;
-        c.Version++;
-        AddEvent(c, actor, action, note, from, now);
-        db.Audit(actor, $"case.{action}", "case", c.Id.ToString(), Fit(note), now);
+        c.MoveTo(row.To);
+        AddEvent(c, actor, row.Event, note, from, now);
+        db.Audit(actor, row.AuditAction, "case", c.Id.ToString(), auditDetail ?? Fit(note), now);
+        if (row.Notice is { } kind) await NoticeAsync(c, kind, now, ct, [.. notice ?? []]);
         await db.CommitAsync(ct);
         return c;
+    }
+
+    /// <summary>A change that is not a transition (the status stays): a new version, its timeline line and audit line, saved.</summary>
+    private async Task NoteAsync(Case c, Actor actor, string action, string note, DateTimeOffset now, CancellationToken ct)
+    {
+        c.Touch();
+        AddEvent(c, actor, action, note, c.Status, now);
+        db.Audit(actor, $"case.{action}", "case", c.Id.ToString(), Fit(note), now);
+        await db.CommitAsync(ct);
     }
 
     private void AddEvent(Case c, Actor actor, string action, string? note, CaseStatus? from, DateTimeOffset now) =>
@@ -38,17 +61,16 @@ public sealed partial class CaseCommands(
             FromStatus = from, ToStatus = c.Status,
         });
 
-    private async Task<Case> LoadAsync(Guid id, CancellationToken ct, int? expectedVersion = null)
+    /// <summary>
+    /// The case a command changes, read inside its transaction. On PostgreSQL its row is locked first, so commands racing on
+    /// one case queue here — before any of them takes a document number — and the loser sees the winner's state.
+    /// SQLite's BEGIN IMMEDIATE already holds the database's write lock.
+    /// </summary>
+    private async Task<Case> LoadAsync(Guid id, CancellationToken ct)
     {
-        var c = await db.Set<Case>().Include(x => x.Materials).FirstOrDefaultAsync(x => x.Id == id, ct)
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlAsync($"SELECT 1 FROM cases WHERE id = {id} FOR UPDATE", ct);
+        return await db.Set<Case>().Include(x => x.Materials).FirstOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new NotFoundException("办件不存在或无权查看。");
-        return c;
-    }
-
-    private static void EnsureVersion(Case c, int? expectedVersion)
-    {
-        if (expectedVersion is { } v && v != c.Version)
-            throw new ConflictException("stale-version", "该办件已被他人更新，请刷新后重试。");
     }
 
     /// <summary>Timeline notes and audit details hold 4000 characters; a longer note (a prefix plus a 4000-character opinion) is clipped.</summary>

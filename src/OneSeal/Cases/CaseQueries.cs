@@ -9,7 +9,8 @@ using OneSeal.Platform.Security;
 namespace OneSeal.Cases;
 
 /// <summary>Reads of cases, always through the same access rules as the commands.</summary>
-public sealed class CaseQueries(OneSealDb db, Calendar.WorkingDayClock calendar, TimeProvider clock, IConfiguration config, PersonalData personalData)
+public sealed class CaseQueries(OneSealDb db, Calendar.WorkingDayClock calendar, TimeProvider clock, IConfiguration config, PersonalData personalData,
+    Machine.CaseContexts contexts)
 {
     public sealed record CaseDetail(Case Case, IReadOnlyList<CaseEvent> Timeline, IReadOnlyList<CaseMaterial> Materials, IReadOnlyList<ItemMaterial> ItemMaterials,
         IReadOnlyList<ItemFormField> FormFields, Clock.StepSchedule Steps)
@@ -30,6 +31,13 @@ public sealed class CaseQueries(OneSealDb db, Calendar.WorkingDayClock calendar,
         /// <summary>持证主体: who the result is made out to and the notices are addressed to.</summary>
         public required CaseHolder Holder { get; init; }
 
+        /// <summary>What the reader may do to the case now, by the machine (<see cref="Machine.CaseMachine.Available"/>): pages offer these and only these.</summary>
+        public IReadOnlyList<Machine.CaseAction> Actions { get; init; } = [];
+        /// <summary>The facts the machine's guards read (owed tolerated materials, the open pause …), for pages that show them.</summary>
+        public Machine.CaseContext? Context { get; init; }
+
+        public bool Can(Machine.CaseAction action) => Actions.Contains(action);
+
         /// <summary>Required materials the applicant did not submit because the window checks them or a commitment replaces them.</summary>
         public IReadOnlyList<(ItemMaterial Material, Cases.Materials.NotSubmittedReason Reason)> NotSubmitted =>
             Cases.Materials.MaterialSupply.NotSubmitted(ItemMaterials, Materials.Select(m => m.MaterialCode).ToHashSet(StringComparer.Ordinal), NotificationCommitment);
@@ -49,8 +57,11 @@ public sealed class CaseQueries(OneSealDb db, Calendar.WorkingDayClock calendar,
         var form = Forms.CaseForm.Read(c, personalData);
         var pauses = await PausesAsync(id, ct);
         var committed = await db.Set<Commitments.CaseCommitment>().AnyAsync(x => x.CaseId == id && x.Kind == Commitments.CommitmentKind.Notification, ct);
+        var context = await contexts.ForAsync(c, Machine.ContextNeeds.All, ct);
         return new CaseDetail(c, timeline, materials, itemMaterials, fields, await StepsAsync(c, pauses, ct))
         {
+            Actions = Machine.CaseMachine.Available(c, actor, context),
+            Context = context,
             ItemVersion = item.Version,
             NotificationCommitment = committed,
             Holder = await CaseHolder.OfAsync(db, c, item.Holder, form, personalData, ct),
@@ -75,6 +86,19 @@ public sealed class CaseQueries(OneSealDb db, Calendar.WorkingDayClock calendar,
         return await db.Set<Case>().AsNoTracking()
             .Where(c => c.HandlingOrganisationId == org && statuses.Contains(c.Status))
             .OrderBy(c => c.SubmittedAt).Take(500).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// A staff work queue by what the actor may do: the organisation's cases on which the machine allows the actor one of
+    /// <paramref name="actions"/> (so the chief's decision queue holds accepted 即办件 too, and never a case they reviewed).
+    /// </summary>
+    public async Task<List<Case>> QueueAsync(Actor actor, IReadOnlyCollection<Machine.CaseAction> actions, CancellationToken ct)
+    {
+        var statuses = actions.SelectMany(Machine.CaseMachine.From).Distinct().ToList();
+        var cases = await QueueAsync(actor, statuses, ct);
+        var needs = actions.SelectMany(a => statuses.Select(s => Machine.CaseMachine.Needs(a, s))).Aggregate(Machine.ContextNeeds.None, (n, x) => n | x);
+        var context = await contexts.ForAsync(cases, needs, ct);
+        return cases.Where(c => actions.Any(a => Machine.CaseMachine.Allows(c, a, actor, context[c.Id]))).ToList();
     }
 
     public async Task<(CaseMaterial Material, Case Case)> MaterialAsync(Actor actor, Guid caseId, Guid materialId, CancellationToken ct)

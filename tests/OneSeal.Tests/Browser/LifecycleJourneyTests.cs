@@ -186,6 +186,30 @@ public abstract partial class LifecycleJourneyTests(OneSealFactory app, BrowserF
     }
 
     [Fact]
+    public async Task The_chief_decides_an_accepted_immediate_item_from_the_decision_queue()
+    {
+        await using var users = new BrowserUsers(browser, app);
+        await users.RunAsync(nameof(The_chief_decides_an_accepted_immediate_item_from_the_decision_queue), async () =>
+        {
+            // 即办件受理后直接决定: no review; the chief's 待决定 queue lists it as soon as the window accepted it.
+            var created = await cases.AcceptedAsync(LifecycleCases.SoleTrader);
+            var chief = await users.SignedInAsync("chief");
+            await OpenFromQueueAsync(chief, "/office", "#decision-queue", created.CaseNumber);
+            await Expect(chief.Locator("#case-status")).ToHaveTextAsync("已受理，审查中");
+            await chief.Locator("#decide-approve").CheckAsync();
+            await chief.Locator("#decide").ClickAsync();
+            await chief.WaitForURLAsync("**/office");
+            await Expect(chief.Locator("#notice")).ToContainTextAsync($"已作出准予许可决定（办件 {created.CaseNumber}）");
+            await Expect(chief.Locator($"#decision-queue tr[data-case-number='{created.CaseNumber}']")).ToHaveCountAsync(0);
+
+            await chief.GotoAsync($"/office/cases/{created.Id}");
+            await Expect(chief.Locator("#case-status")).ToHaveTextAsync("准予许可，证照已签发");
+            await Expect(chief.Locator("#decide")).ToHaveCountAsync(0);
+            await Expect(chief.Locator("#timeline li[data-action='reviewed']")).ToHaveCountAsync(0);
+        });
+    }
+
+    [Fact]
     public async Task The_chief_extends_the_limit_once_on_a_phone()
     {
         await using var users = new BrowserUsers(browser, app);

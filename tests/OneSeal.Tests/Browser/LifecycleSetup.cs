@@ -91,19 +91,33 @@ public sealed class LifecycleCases(OneSealFactory app)
         ["operatingArea"] = "45",
     };
 
+    /// <summary>个体工商户设立登记: a 即办件 (immediate item), decided straight after acceptance; citizens only.</summary>
+    public const string SoleTrader = "QS-XK-002";
+
+    private static readonly Dictionary<string, string> SoleTraderForm = new()
+    {
+        ["applicantName"] = "张三",
+        ["idNumber"] = "360999199003071239",
+        ["phone"] = "13807960001",
+        ["address"] = "青山县解放路1号",
+        ["businessName"] = "张三修鞋铺",
+        ["businessAddress"] = "青山县解放路3号",
+        ["businessScope"] = "修鞋、配钥匙",
+    };
+
     public sealed record Created(Guid Id, string CaseNumber, string Status);
     private sealed record GuideMaterial(string Code, bool Required);
     private sealed record Guide(List<GuideMaterial> Materials);
 
     /// <summary>The demo applicant applies for a food licence with every required material and submits.</summary>
-    public async Task<Created> SubmittedAsync()
+    public async Task<Created> SubmittedAsync(string itemCode = FoodLicence)
     {
         using var applicant = await app.ClientFor("applicant");
-        using var create = await applicant.PostAsJsonAsync("/api/v1/cases", new { itemCode = FoodLicence, form = FoodLicenceForm });
+        using var create = await applicant.PostAsJsonAsync("/api/v1/cases", new { itemCode, form = itemCode == SoleTrader ? SoleTraderForm : FoodLicenceForm });
         await EnsureAsync(create);
         var created = (await create.Content.ReadFromJsonAsync<Created>(Web))!;
 
-        var guide = (await applicant.GetFromJsonAsync<Guide>($"/api/v1/items/{FoodLicence}", Web))!;
+        var guide = (await applicant.GetFromJsonAsync<Guide>($"/api/v1/items/{itemCode}", Web))!;
         foreach (var code in guide.Materials.Where(m => m.Required).Select(m => m.Code))
         {
             using var form = new MultipartFormDataContent();
@@ -129,9 +143,9 @@ public sealed class LifecycleCases(OneSealFactory app)
     }
 
     /// <summary>…accepted by the clerk (the working-day clock starts).</summary>
-    public async Task<Created> AcceptedAsync()
+    public async Task<Created> AcceptedAsync(string itemCode = FoodLicence)
     {
-        var c = await SubmittedAsync();
+        var c = await SubmittedAsync(itemCode);
         await StepAsync("clerk", c.Id, "accept");
         return c;
     }

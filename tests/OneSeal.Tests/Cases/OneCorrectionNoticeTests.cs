@@ -32,7 +32,7 @@ public class OneCorrectionNoticeTests
     public void A_second_notice_may_concern_what_was_newly_submitted()
     {
         var c = CaseWith(("M01", FirstNotice.AddDays(-1)), ("M02", FirstNotice.AddDays(1)));
-        c.CorrectionRequestedAt = FirstNotice;
+        c.RecordCorrectionRequest("[]", null, FirstNotice);
         OneCorrectionNotice.EnsureOnlyNewlySubmitted(c, ["M02"], Materials);
     }
 
@@ -40,7 +40,7 @@ public class OneCorrectionNoticeTests
     public void A_second_notice_may_not_raise_a_material_the_first_should_have_listed()
     {
         var c = CaseWith(("M01", FirstNotice.AddDays(-1)), ("M02", FirstNotice.AddDays(1)));
-        c.CorrectionRequestedAt = FirstNotice;
+        c.RecordCorrectionRequest("[]", null, FirstNotice);
         var e = Should.Throw<InvalidInputException>(() => OneCorrectionNotice.EnsureOnlyNewlySubmitted(c, ["M01", "M02"], Materials));
         e.Field.ShouldBe("missing");
         e.Rule.ShouldBe(OneCorrectionNotice.Rule);

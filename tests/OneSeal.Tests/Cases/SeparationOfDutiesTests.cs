@@ -13,18 +13,23 @@ public class SeparationOfDutiesTests
 
     private static Actor Staff(string role) => new(Guid.NewGuid(), role, role, AccountKind.Staff, Bureau, new HashSet<string> { role });
 
-    private static Case NewCase() => new()
+    private static Case NewCase()
     {
-        Id = Guid.NewGuid(), CaseNumber = "QS20261123-00001", ItemCode = "X", ItemName = "X", ApplicantName = "张三", FormJson = "{}",
-        HandlingOrganisationId = Bureau, Status = CaseStatus.Accepted,
-    };
+        var c = new Case
+        {
+            Id = Guid.NewGuid(), CaseNumber = "QS20261123-00001", ItemCode = "X", ItemName = "X", ApplicantName = "张三", FormJson = "{}",
+            HandlingOrganisationId = Bureau,
+        };
+        c.MoveTo(CaseStatus.Accepted);
+        return c;
+    }
 
     [Fact]
     public void Whoever_accepted_a_case_cannot_review_it()
     {
         var clerk = Staff(Roles.Reviewer);
         var c = NewCase();
-        c.AcceptedById = clerk.Id;
+        c.RecordAcceptance(clerk.Id, default, default);
         Should.Throw<ForbiddenException>(() => SeparationOfDuties.AcceptorCannotReview(c, clerk)).Rule.ShouldBe("separation-of-duties");
     }
 
@@ -33,7 +38,7 @@ public class SeparationOfDutiesTests
     {
         var chief = Staff(Roles.Chief);
         var c = NewCase();
-        c.AcceptedById = chief.Id;
+        c.RecordAcceptance(chief.Id, default, default);
         Should.Throw<ForbiddenException>(() => SeparationOfDuties.AcceptorCannotDecide(c, chief));
     }
 
@@ -42,7 +47,7 @@ public class SeparationOfDutiesTests
     {
         var chief = Staff(Roles.Chief);
         var c = NewCase();
-        c.ReviewedById = chief.Id;
+        c.RecordReview(chief.Id, default, "意见", true);
         Should.Throw<ForbiddenException>(() => SeparationOfDuties.ReviewerCannotDecide(c, chief));
     }
 
@@ -50,8 +55,8 @@ public class SeparationOfDutiesTests
     public void Different_people_at_each_step_pass()
     {
         var c = NewCase();
-        c.AcceptedById = Guid.NewGuid();
-        c.ReviewedById = Guid.NewGuid();
+        c.RecordAcceptance(Guid.NewGuid(), default, default);
+        c.RecordReview(Guid.NewGuid(), default, "意见", true);
         var chief = Staff(Roles.Chief);
         SeparationOfDuties.AcceptorCannotDecide(c, chief);
         SeparationOfDuties.ReviewerCannotDecide(c, chief);

@@ -45,10 +45,11 @@ public static class NoticeTestData
             HandlingOrganisationId = bureau.Id,
             ApplicantAccountId = applicant.Id, ApplicantName = applicant.DisplayName, ApplicantKind = applicant.Kind,
             ApplicantIdentityMasked = applicant.IdentityCodeMasked,
-            Channel = CaseChannel.Online, FormJson = "{}", Status = CaseStatus.Submitted,
+            Channel = CaseChannel.Online, FormJson = "{}",
             StatutoryDays = item.StatutoryDays, PromisedDays = item.PromisedDays,
             CreatedAt = now, SubmittedAt = now,
         };
+        c.MoveTo(CaseStatus.Submitted);
         db.Add(c);
         await db.SaveChangesAsync();
         return c;

@@ -1,42 +1,36 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using OneSeal.Cases.Materials;
+using OneSeal.Cases.Machine;
 using OneSeal.Cases.Rules;
 using OneSeal.Catalog;
-using OneSeal.Organisation;
 using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
 using OneSeal.Platform.Time;
+using F = OneSeal.Notices.NoticeFields;
 
 namespace OneSeal.Cases;
 
 /// <summary>Acceptance at the window (Art. 32): accept, one correction notice listing everything missing, or refuse.</summary>
 public sealed partial class CaseCommands
 {
-    public async Task<Case> AcceptAsync(Actor actor, Guid caseId, int? expectedVersion, CancellationToken ct)
+    public Task<Case> AcceptAsync(Actor actor, Guid caseId, int? expectedVersion, CancellationToken ct) => db.InTransactionAsync(async () =>
     {
-        var c = await LoadAsync(caseId, ct);
-        CaseAccess.EnsureStaff(actor, c, Roles.Clerk);
-        EnsureVersion(c, expectedVersion);
-        CaseTransitions.Ensure(CaseActions.Accepted, c);
+        var (c, row) = await BeginAsync(caseId, CaseAction.Accept, actor, expectedVersion, ct);
         var now = clock.Now();
         var acceptedOn = LegalDates.ToLegalDate(now);
-        c.AcceptedById = actor.Id;
-        c.AcceptedAt = now;
-        c.AcceptedOn = acceptedOn;
+        c.RecordAcceptance(actor.Id, now, acceptedOn);
         Reschedule(c, [], acceptedOn);
-        await NoticeAsync(c, Notices.NoticeKind.Acceptance, now, ct,
-            (Notices.NoticeFields.AcceptanceDate, Iso(acceptedOn)), (Notices.NoticeFields.TimeLimit, $"{c.PromisedDays}个工作日"), (Notices.NoticeFields.DueDate, Iso(c.DueDate)));
-        return await MoveAsync(c, actor, CaseActions.Accepted, CaseStatus.Accepted, $"承诺办结日期 {c.DueDate:yyyy-MM-dd}（{c.PromisedDays}个工作日）", now, ct);
-    }
+        return await ApplyAsync(c, row, actor, $"承诺办结日期 {c.DueDate:yyyy-MM-dd}（{c.PromisedDays}个工作日）", now, ct, AcceptanceNotice(c, acceptedOn));
+    }, ct);
 
-    public async Task<Case> RequestCorrectionAsync(Actor actor, Guid caseId, IReadOnlyList<string>? missing, string? note, int? expectedVersion, CancellationToken ct)
+    private static (string, string?)[] AcceptanceNotice(Case c, DateOnly acceptedOn) =>
+        [(F.AcceptanceDate, Iso(acceptedOn)), (F.TimeLimit, $"{c.PromisedDays}个工作日"), (F.DueDate, Iso(c.DueDate))];
+
+    public Task<Case> RequestCorrectionAsync(Actor actor, Guid caseId, IReadOnlyList<string>? missing, string? note, int? expectedVersion, CancellationToken ct) =>
+        db.InTransactionAsync(async () =>
     {
-        var c = await LoadAsync(caseId, ct);
-        CaseAccess.EnsureStaff(actor, c, Roles.Clerk);
-        EnsureVersion(c, expectedVersion);
-        CaseTransitions.Ensure(CaseActions.CorrectionRequested, c);
+        var (c, row) = await BeginAsync(caseId, CaseAction.RequestCorrection, actor, expectedVersion, ct);
         var codes = (missing ?? []).Where(m => !string.IsNullOrWhiteSpace(m)).Distinct().ToList();
         if (codes.Count == 0)
             throw new InvalidInputException("missing", "required", "补正通知须一次性列明全部需要补正的材料（missing 不能为空）。");
@@ -48,49 +42,37 @@ public sealed partial class CaseCommands
         OneCorrectionNotice.EnsureOnlyNewlySubmitted(c, codes, materials);
 
         var now = clock.Now();
-        c.CorrectionMaterialsJson = JsonSerializer.Serialize(codes);
-        c.CorrectionNote = note?.Trim();
-        c.CorrectionRequestedAt = now;
+        c.RecordCorrectionRequest(JsonSerializer.Serialize(codes), note?.Trim(), now);
         var listed = materials.Where(m => codes.Contains(m.Code)).OrderBy(m => m.SortOrder).ToList();
         var names = string.Join("、", listed.Select(m => m.Name));
-        await NoticeAsync(c, Notices.NoticeKind.CorrectionRequest, now, ct,
-            [.. listed.Select(m => (Notices.NoticeFields.Material, (string?)m.Name)), (Notices.NoticeFields.CorrectionNote, note?.Trim())]);
-        return await MoveAsync(c, actor, CaseActions.CorrectionRequested, CaseStatus.CorrectionRequested,
-            $"请补正：{names}" + (string.IsNullOrWhiteSpace(note) ? "" : $"。说明：{note.Trim()}"), now, ct);
-    }
+        return await ApplyAsync(c, row, actor, $"请补正：{names}" + (string.IsNullOrWhiteSpace(note) ? "" : $"。说明：{note.Trim()}"), now, ct,
+            [.. listed.Select(m => (F.Material, (string?)m.Name)), (F.CorrectionNote, note?.Trim())]);
+    }, ct);
 
-    public async Task<Case> RefuseAsync(Actor actor, Guid caseId, string? reason, int? expectedVersion, CancellationToken ct)
+    public Task<Case> RefuseAsync(Actor actor, Guid caseId, string? reason, int? expectedVersion, CancellationToken ct) => db.InTransactionAsync(async () =>
     {
-        var c = await LoadAsync(caseId, ct);
-        CaseAccess.EnsureStaff(actor, c, Roles.Clerk);
-        EnsureVersion(c, expectedVersion);
-        CaseTransitions.Ensure(CaseActions.Refused, c);
+        var (c, row) = await BeginAsync(caseId, CaseAction.Refuse, actor, expectedVersion, ct);
         var text = RequiredText("reason", reason, "不予受理须说明理由（reason）。", maxLength: 2000);
-        c.RefusalReason = text;
-        var now = clock.Now();
-        await NoticeAsync(c, Notices.NoticeKind.Refusal, now, ct, (Notices.NoticeFields.Reason, text));
-        return await MoveAsync(c, actor, CaseActions.Refused, CaseStatus.Refused, text, now, ct);
-    }
+        c.RecordRefusal(text);
+        return await ApplyAsync(c, row, actor, text, clock.Now(), ct, [(F.Reason, text)]);
+    }, ct);
 
     /// <summary>
     /// Art. 32: an application not answered within 5 working days of receipt counts as accepted from the day the
     /// materials arrived. Done by the deadline sweep as the system; the case is flagged for monitoring.
     /// </summary>
-    public async Task<Case> AcceptAsDeemedAsync(Guid caseId, CancellationToken ct)
+    public Task<Case> AcceptAsDeemedAsync(Guid caseId, CancellationToken ct) => db.InTransactionAsync(async () =>
     {
-        var c = await LoadAsync(caseId, ct);
-        CaseTransitions.Ensure(CaseActions.Accepted, c);
+        var actor = SystemActor.Instance;
+        var (c, row) = await BeginAsync(caseId, CaseAction.DeemAccept, actor, null, ct);
         var now = clock.Now();
         var receivedOn = LegalDates.ToLegalDate(c.SubmittedAt ?? now);
-        c.AcceptedAt = now;
-        c.AcceptedOn = receivedOn;
-        c.DeemedAccepted = true;
+        c.RecordAcceptance(null, now, receivedOn);
         Reschedule(c, [], LegalDates.ToLegalDate(now));
-        await NoticeAsync(c, Notices.NoticeKind.Acceptance, now, ct,
-            (Notices.NoticeFields.AcceptanceDate, Iso(receivedOn)), (Notices.NoticeFields.TimeLimit, $"{c.PromisedDays}个工作日"), (Notices.NoticeFields.DueDate, Iso(c.DueDate)));
-        // Yellow and red are raised by the deadline sweep, which writes their timeline line; it runs right after this.
-        if (c.DeadlineState is Clock.DeadlineState.Yellow or Clock.DeadlineState.Red) c.DeadlineState = Clock.DeadlineState.Normal;
-        return await MoveAsync(c, Platform.Security.SystemActor.Instance, CaseActions.DeemedAccepted, CaseStatus.Accepted,
-            $"收到申请材料之日（{receivedOn:yyyy-MM-dd}）起5个工作日内未作答复，依《行政许可法》第三十二条自收到材料之日起视为受理；办结期限 {c.DueDate:yyyy-MM-dd}", now, ct);
-    }
+        // The deadline sweep runs right after this and raises yellow or red with its timeline line.
+        c.ClearWarning();
+        return await ApplyAsync(c, row, actor,
+            $"收到申请材料之日（{receivedOn:yyyy-MM-dd}）起5个工作日内未作答复，依《行政许可法》第三十二条自收到材料之日起视为受理；办结期限 {c.DueDate:yyyy-MM-dd}",
+            now, ct, AcceptanceNotice(c, receivedOn));
+    }, ct);
 }

@@ -35,12 +35,13 @@ public sealed record StepEntry(string Kind, string Label, int SharePercent, bool
 public sealed record CaseCreated(Guid Id, string CaseNumber, string Status);
 public sealed record TimelineEntry(DateTimeOffset At, string Actor, string Action, string? Note);
 public sealed record MaterialEntry(Guid Id, string MaterialCode, string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt);
+/// <summary><c>availableActions</c>: what the caller may do to the case now, from the case machine (e.g. <c>accept</c>, <c>approve</c>, <c>upload-material</c>).</summary>
 public sealed record CaseResponse(
     Guid Id, string CaseNumber, string Status, string ItemCode, string ItemName, string ApplicantName, string Channel,
     DateOnly? DueDate, string DeadlineState, int PausedDays, int ExtensionDays, bool DeemedAccepted, string? CertificateNumber, int Version, IReadOnlyDictionary<string, string?> Form,
     IReadOnlyList<string>? CorrectionMaterials, string? CorrectionNote, string? RefusalReason,
     IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<MaterialEntry> Materials, IReadOnlyList<StepEntry> Steps, StepEntry? CurrentStep,
-    HolderEntry Holder, IReadOnlyList<NotSubmittedEntry> NotSubmittedMaterials);
+    HolderEntry Holder, IReadOnlyList<NotSubmittedEntry> NotSubmittedMaterials, IReadOnlyList<string> AvailableActions);
 /// <summary>持证主体: the entity the result is made out to (code masked); <c>codeType</c> 111 / 001 / 099 / 999.</summary>
 public sealed record HolderEntry(string Name, string CodeType, string CodeMasked);
 /// <summary>A required material the applicant did not submit: <c>reason</c> shared-check (电子证照库共享核验) or commitment (告知承诺代替).</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OneSeal.Cases.Machine;
 using OneSeal.Catalog;
 using OneSeal.Organisation.Identifiers;
 using OneSeal.Platform.Http;
@@ -25,9 +26,9 @@ public static class CasesApi
             var actor = ActorOf(http);
             var list = scope switch
             {
-                "acceptance" => await q.QueueAsync(actor, [CaseStatus.Submitted], ct),
-                "review" => await q.QueueAsync(actor, [CaseStatus.Accepted], ct),
-                "decision" => await q.QueueAsync(actor, [CaseStatus.Reviewed], ct),
+                "acceptance" => await q.QueueAsync(actor, [CaseAction.Accept, CaseAction.RequestCorrection, CaseAction.Refuse], ct),
+                "review" => await q.QueueAsync(actor, [CaseAction.Review], ct),
+                "decision" => await q.QueueAsync(actor, [CaseAction.Approve, CaseAction.Deny], ct),
                 null or "" or "mine" => await q.MineAsync(actor, ct),
                 _ => throw new InvalidInputException("scope", "one-of", "scope 应为 mine、acceptance、review 或 decision。"),
             };
@@ -115,6 +116,7 @@ public static class CasesApi
             d.Materials.Select(m => new MaterialEntry(m.Id, m.MaterialCode, m.FileName, m.ContentType, m.SizeBytes, m.Sha256, m.UploadedAt)).ToList(),
             StepEntry.List(d.Steps), StepEntry.Of(d.Steps.Current),
             new HolderEntry(d.Holder.Name, d.Holder.CodeType, d.Holder.CodeMasked),
-            d.NotSubmitted.Select(x => new NotSubmittedEntry(x.Material.Code, x.Material.Name, Materials.MaterialSupply.Api(x.Reason))).ToList());
+            d.NotSubmitted.Select(x => new NotSubmittedEntry(x.Material.Code, x.Material.Name, Materials.MaterialSupply.Api(x.Reason))).ToList(),
+            d.Actions.Select(CaseActionLabels.Api).ToList());
     }
 }

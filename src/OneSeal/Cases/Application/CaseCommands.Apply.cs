@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using OneSeal.Cases.Machine;
 using OneSeal.Cases.Materials;
 using OneSeal.Cases.Rules;
 using OneSeal.Catalog;
@@ -21,7 +22,7 @@ public sealed partial class CaseCommands
 
     private long MaxUploadBytes => config.GetValue("Uploads:MaxBytes", UploadRules.DefaultMaxBytes);
 
-    public async Task<Case> CreateAsync(Actor actor, string? itemCode, IReadOnlyDictionary<string, string?> form, CancellationToken ct)
+    public Task<Case> CreateAsync(Actor actor, string? itemCode, IReadOnlyDictionary<string, string?> form, CancellationToken ct) => db.InTransactionAsync(async () =>
     {
         if (!actor.Has(Roles.Applicant))
             throw new ForbiddenException("role", "只有申请人可以在网上提交申请。");
@@ -39,6 +40,7 @@ public sealed partial class CaseCommands
         var account = await db.Set<Account>().AsNoTracking().FirstAsync(a => a.Id == actor.Id, ct);
 
         var now = clock.Now();
+        // A new case starts as a draft (the machine's first state); its number is the last thing taken before the commit.
         var c = new Case
         {
             Id = Guid.NewGuid(),
@@ -54,7 +56,6 @@ public sealed partial class CaseCommands
             Channel = CaseChannel.Online,
             FormJson = Forms.CaseForm.Write(clean, item.FormFields, personalData),
             FormProtected = true,
-            Status = CaseStatus.Draft,
             StatutoryDays = item.StatutoryDays,
             PromisedDays = item.PromisedDays,
             CreatedAt = now,
@@ -64,50 +65,68 @@ public sealed partial class CaseCommands
         db.Audit(actor, "case.create", "case", c.Id.ToString(), c.CaseNumber, now);
         await db.CommitAsync(ct);
         return c;
-    }
+    }, ct);
 
+    /// <summary>
+    /// Stores an uploaded material. The file is written before the command's transaction opens (a 20 MB upload must not
+    /// hold the write lock), under a key no row names yet; if the transaction does not commit the file is deleted at once,
+    /// and after a crash <see cref="Materials.MaterialFiles"/> lets the orphan sweep find it.
+    /// </summary>
     public async Task<CaseMaterial> UploadMaterialAsync(Actor actor, Guid caseId, string? materialCode, string? fileName, Stream content, long length, CancellationToken ct)
     {
-        var c = await LoadAsync(caseId, ct);
-        CaseAccess.EnsureApplicant(actor, c);
         if (string.IsNullOrWhiteSpace(materialCode))
             throw new InvalidInputException("materialCode", "required", "请指定材料编码（materialCode）。");
         TextRules.Ensure("materialCode", materialCode);
-        // While the case runs, only materials owed under a tolerance commitment (容缺) may still be supplied.
-        if (!(CaseStatusLabels.Running.Contains(c.Status) && (await OwedMaterialsAsync(c, ct)).Contains(materialCode)))
-            CaseTransitions.Ensure(CaseActions.MaterialUploaded, c);
-        var material = await db.Set<ItemMaterial>().AsNoTracking().FirstOrDefaultAsync(m => m.ItemId == c.ItemId && m.Code == materialCode, ct)
-            ?? throw new InvalidInputException("materialCode", "unknown-material", $"本事项没有编码为“{materialCode}”的材料。");
+        // Checked before the file is written (no stray file for a refused upload), and again in the transaction.
+        var (material, _) = await CheckUploadAsync(actor, caseId, materialCode, ct);
+        db.ChangeTracker.Clear();
 
         var head = new byte[16];
         var buffered = new BufferedStream(content, 16);
         var read = await buffered.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
         var contentType = UploadRules.Check("file", fileName ?? "", length, head.AsSpan(0, read), MaxUploadBytes);
-        var stored = await files.SaveAsync($"cases/{c.Id:N}", new PrefixedStream(head.AsMemory(0, read), buffered), ct);
-
-        var now = clock.Now();
-        foreach (var old in c.Materials.Where(m => m.MaterialCode == material.Code && !m.Superseded)) old.Superseded = true;
-        var row = new CaseMaterial
+        var stored = await files.SaveAsync($"{Materials.MaterialFiles.Folder}/{caseId:N}", new PrefixedStream(head.AsMemory(0, read), buffered), ct);
+        try
         {
-            Id = Guid.NewGuid(), CaseId = c.Id, MaterialCode = material.Code, FileName = Path.GetFileName(fileName!),
-            ContentType = contentType, SizeBytes = stored.SizeBytes, Sha256 = stored.Sha256, StorageKey = stored.Key,
-            UploadedAt = now, UploadedById = actor.Id,
-        };
-        db.Add(row);
-        c.Version++;
-        AddEvent(c, actor, CaseActions.MaterialUploaded, $"{material.Name}：{row.FileName}", c.Status, now);
-        db.Audit(actor, "case.material-upload", "case", c.Id.ToString(), $"{material.Code} sha256={stored.Sha256}", now);
-        await FulfilToleranceIfCompleteAsync(c, actor, now, ct);
-        await db.CommitAsync(ct);
-        return row;
+            return await db.InTransactionAsync(async () =>
+            {
+                var (_, (c, row)) = await CheckUploadAsync(actor, caseId, materialCode, ct);
+                var now = clock.Now();
+                foreach (var old in c.Materials.Where(m => m.MaterialCode == material.Code && !m.Superseded)) old.Superseded = true;
+                var added = new CaseMaterial
+                {
+                    Id = Guid.NewGuid(), CaseId = c.Id, MaterialCode = material.Code, FileName = Path.GetFileName(fileName!),
+                    ContentType = contentType, SizeBytes = stored.SizeBytes, Sha256 = stored.Sha256, StorageKey = stored.Key,
+                    UploadedAt = now, UploadedById = actor.Id,
+                };
+                db.Add(added);
+                await FulfilToleranceIfCompleteAsync(c, actor, now, ct);
+                await ApplyAsync(c, row, actor, $"{material.Name}：{added.FileName}", now, ct, auditDetail: $"{material.Code} sha256={stored.Sha256}");
+                return added;
+            }, ct);
+        }
+        catch
+        {
+            files.Delete(stored.Key);
+            throw;
+        }
     }
 
-    public async Task<Case> SubmitAsync(Actor actor, Guid caseId, int? expectedVersion, CancellationToken ct)
+    /// <summary>The machine's row for the upload and the item's material; while the case runs, only a material still owed (容缺).</summary>
+    private async Task<(ItemMaterial Material, (Case Case, Transition Row) Begun)> CheckUploadAsync(Actor actor, Guid caseId, string materialCode, CancellationToken ct)
     {
-        var c = await LoadAsync(caseId, ct);
-        CaseAccess.EnsureApplicant(actor, c);
-        EnsureVersion(c, expectedVersion);
-        CaseTransitions.Ensure(CaseActions.Submitted, c);
+        var begun = await BeginAsync(caseId, CaseAction.UploadMaterial, actor, null, ct);
+        var c = begun.Case;
+        var material = await db.Set<ItemMaterial>().AsNoTracking().FirstOrDefaultAsync(m => m.ItemId == c.ItemId && m.Code == materialCode, ct)
+            ?? throw new InvalidInputException("materialCode", "unknown-material", $"本事项没有编码为“{materialCode}”的材料。");
+        if (CaseStatusLabels.Running.Contains(c.Status) && !(await OwedMaterialsAsync(c, ct)).Contains(materialCode))
+            throw new ConflictException(CaseGuards.OnlyOwedMaterials.Rule, $"办件已受理，“{material.Name}”不是容缺受理承诺补交的材料。");
+        return (material, begun);
+    }
+
+    public Task<Case> SubmitAsync(Actor actor, Guid caseId, int? expectedVersion, CancellationToken ct) => db.InTransactionAsync(async () =>
+    {
+        var (c, row) = await BeginAsync(caseId, CaseAction.Submit, actor, expectedVersion, ct);
         var item = await db.Set<Item>().AsNoTracking().Include(i => i.FormFields).Include(i => i.Materials).AsSplitQuery()
             .FirstAsync(i => i.Id == c.ItemId, ct);
         var form = FormValidator.Validate(item.FormFields, ReadForm(c), LegalDates.Today(clock), requireAll: true);
@@ -135,16 +154,9 @@ public sealed partial class CaseCommands
         }
 
         var now = clock.Now();
-        var from = c.Status;
-        c.Status = CaseStatus.Submitted;
         c.SubmittedAt = now;
-        c.Version++;
-        AddEvent(c, actor, resubmission ? CaseActions.Resubmitted : CaseActions.Submitted,
-            MaterialSupply.Note(MaterialSupply.NotSubmitted(item.Materials, uploaded, committed)), from, now);
-        db.Audit(actor, "case.submit", "case", c.Id.ToString(), null, now);
-        await db.CommitAsync(ct);
-        return c;
-    }
+        return await ApplyAsync(c, row, actor, MaterialSupply.Note(MaterialSupply.NotSubmitted(item.Materials, uploaded, committed)), now, ct);
+    }, ct);
 
     private async Task<string> NextCaseNumberAsync(DateTimeOffset now, CancellationToken ct)
     {
@@ -167,20 +179,15 @@ public sealed partial class CaseCommands
     }
 
     /// <summary>The applicant withdraws the application at any time before the decision.</summary>
-    public async Task<Case> WithdrawAsync(Actor actor, Guid caseId, string? reason, int? expectedVersion, CancellationToken ct)
+    public Task<Case> WithdrawAsync(Actor actor, Guid caseId, string? reason, int? expectedVersion, CancellationToken ct) => db.InTransactionAsync(async () =>
     {
-        var c = await LoadAsync(caseId, ct);
-        CaseAccess.EnsureApplicant(actor, c);
-        EnsureVersion(c, expectedVersion);
-        CaseTransitions.Ensure(CaseActions.Withdrawn, c);
+        var (c, row) = await BeginAsync(caseId, CaseAction.Withdraw, actor, expectedVersion, ct);
         var text = reason?.Trim();
         if (text?.Length > 2000) throw new InvalidInputException("reason", "max-length", "撤回理由不能超过2000字。");
         var now = clock.Now();
         await ClosePauseAsync(c, actor, now, ct);
-        c.EndReason = string.IsNullOrEmpty(text) ? null : text;
-        c.DeadlineState = Clock.DeadlineState.Normal;
-        if (c.Status != CaseStatus.Draft)
-            await NoticeAsync(c, Notices.NoticeKind.Withdrawal, now, ct, (Notices.NoticeFields.WithdrawnOn, Iso(LegalDates.ToLegalDate(now))), (Notices.NoticeFields.Reason, text));
-        return await MoveAsync(c, actor, CaseActions.Withdrawn, CaseStatus.Withdrawn, text, now, ct);
-    }
+        c.RecordEnd(string.IsNullOrEmpty(text) ? null : text);
+        return await ApplyAsync(c, row, actor, text, now, ct,
+            [(Notices.NoticeFields.WithdrawnOn, Iso(LegalDates.ToLegalDate(now))), (Notices.NoticeFields.Reason, text)]);
+    }, ct);
 }

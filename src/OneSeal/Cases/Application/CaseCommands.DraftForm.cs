@@ -15,9 +15,9 @@ public sealed partial class CaseCommands
     /// <summary>
     /// Replaces the form of the applicant's own draft (never after submission: then the form is what the window checks).
     /// The online application keeps chosen files in a draft when the form comes back with errors, and fills its form in
-    /// here once it is right. The same format rules as <see cref="CreateAsync"/>.
+    /// here once it is right. The same format rules as <see cref="CreateAsync"/>. Not a transition: the status stays Draft.
     /// </summary>
-    public async Task<Case> UpdateDraftFormAsync(Actor actor, Guid caseId, IReadOnlyDictionary<string, string?> form, CancellationToken ct)
+    public Task<Case> UpdateDraftFormAsync(Actor actor, Guid caseId, IReadOnlyDictionary<string, string?> form, CancellationToken ct) => db.InTransactionAsync(async () =>
     {
         var c = await LoadAsync(caseId, ct);
         CaseAccess.EnsureApplicant(actor, c);
@@ -27,9 +27,9 @@ public sealed partial class CaseCommands
         var clean = FormValidator.Validate(fields, form, LegalDates.Today(clock), requireAll: false);
         c.FormJson = Forms.CaseForm.Write(clean, fields, personalData);
         c.FormProtected = true;
-        c.Version++;
+        c.Touch();
         db.Audit(actor, "case.form-update", "case", c.Id.ToString(), c.CaseNumber, clock.Now());
         await db.CommitAsync(ct);
         return c;
-    }
+    }, ct);
 }

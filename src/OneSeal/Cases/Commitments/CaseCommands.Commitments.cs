@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OneSeal.Cases.Commitments;
+using OneSeal.Cases.Machine;
 using OneSeal.Cases.Rules;
 using OneSeal.Catalog;
 using OneSeal.Platform.Audit;
@@ -23,13 +24,10 @@ public sealed partial class CaseCommands
     /// <summary>Working days the supervising department has to verify an approval on commitment.</summary>
     public const int VerificationWorkingDays = 20;
 
-    public async Task<CaseCommitment> CommitAsync(Actor actor, Guid caseId, string? kind, string? text, IReadOnlyList<string>? materials, DateOnly? supplyBy, int? expectedVersion, CancellationToken ct)
+    public Task<CaseCommitment> CommitAsync(Actor actor, Guid caseId, string? kind, string? text, IReadOnlyList<string>? materials, DateOnly? supplyBy, int? expectedVersion, CancellationToken ct) =>
+        db.InTransactionAsync(async () =>
     {
-        var c = await LoadAsync(caseId, ct);
-        CaseAccess.EnsureApplicant(actor, c);
-        EnsureVersion(c, expectedVersion);
-        if (c.Status is not (CaseStatus.Draft or CaseStatus.CorrectionRequested))
-            throw new ConflictException("invalid-transition", "承诺书须在提交申请前签署。");
+        var (c, row) = await BeginAsync(caseId, CaseAction.SignCommitment, actor, expectedVersion, ct);
         var statement = RequiredText("text", text, "请填写承诺内容（text）。");
         var item = await db.Set<Item>().AsNoTracking().Include(i => i.Materials).FirstAsync(i => i.Id == c.ItemId, ct);
         var today = LegalDates.Today(clock);
@@ -60,7 +58,6 @@ public sealed partial class CaseCommands
         }
 
         var now = clock.Now();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Signing again before submission replaces the earlier commitment of the same kind.
         await db.Set<CaseCommitment>().Where(x => x.CaseId == c.Id && x.Kind == commitment.Kind).ExecuteDeleteAsync(ct);
         commitment.Id = Guid.NewGuid();
@@ -68,27 +65,21 @@ public sealed partial class CaseCommands
         commitment.SignedAt = now;
         commitment.SignedById = actor.Id;
         db.Add(commitment);
-        c.Version++;
         var label = commitment.Kind == CommitmentKind.Tolerance
             ? $"签署容缺受理承诺书：{string.Join("、", item.Materials.Where(m => commitment.MaterialsJson!.Contains($"\"{m.Code}\"")).Select(m => m.Name))}，承诺于 {commitment.SupplyBy:yyyy-MM-dd} 前补交"
             : item.Materials.Where(m => m.ReplaceableByCommitment).OrderBy(m => m.SortOrder).Select(m => m.Name).ToList() is { Count: > 0 } replaced
                 ? $"签署告知承诺书，以承诺代替：{string.Join("、", replaced)}"
                 : "签署告知承诺书";
-        AddEvent(c, actor, CaseActions.Committed, label, c.Status, now);
-        db.Audit(actor, "case.committed", "case", c.Id.ToString(), commitment.Kind.ToString(), now);
-        await db.CommitAsync(ct);
-        await tx.CommitAsync(ct);
+        await ApplyAsync(c, row, actor, label, now, ct, auditDetail: commitment.Kind.ToString());
         return commitment;
-    }
+    }, ct);
 
-    /// <summary>Material codes still owed under a tolerance commitment (empty when none or fulfilled).</summary>
+    /// <summary>Material codes still owed under a tolerance commitment (empty when none or fulfilled), counting uploads of this command.</summary>
     private async Task<IReadOnlyList<string>> OwedMaterialsAsync(Case c, CancellationToken ct)
     {
         var commitment = await db.Set<CaseCommitment>().AsNoTracking()
             .FirstOrDefaultAsync(x => x.CaseId == c.Id && x.Kind == CommitmentKind.Tolerance && x.FulfilledAt == null, ct);
-        if (commitment is null) return [];
-        var promised = JsonSerializer.Deserialize<List<string>>(commitment.MaterialsJson ?? "[]") ?? [];
-        return promised.Where(code => !c.Materials.Any(m => m.MaterialCode == code && !m.Superseded && m.UploadedAt >= commitment.SignedAt)).ToList();
+        return commitment is null ? [] : CaseContexts.OwedCodes(commitment, c.Materials.Where(m => !m.Superseded).Select(m => (m.MaterialCode, m.UploadedAt)));
     }
 
     private Task<bool> HasNotificationCommitmentAsync(Case c, CancellationToken ct) =>
@@ -103,16 +94,6 @@ public sealed partial class CaseCommands
         if (commitment is null || (await OwedMaterialsAsync(c, ct)).Count > 0) return;
         commitment.FulfilledAt = now;
         AddEvent(c, actor, CaseActions.ToleranceFulfilled, "容缺材料已全部补齐", c.Status, now);
-    }
-
-    /// <summary>容缺受理: no result is issued before the promised materials arrive.</summary>
-    private async Task EnsureNoOutstandingToleranceAsync(Case c, CancellationToken ct)
-    {
-        var owed = await OwedMaterialsAsync(c, ct);
-        if (owed.Count == 0) return;
-        var names = await db.Set<ItemMaterial>().AsNoTracking().Where(m => m.ItemId == c.ItemId && owed.Contains(m.Code))
-            .OrderBy(m => m.SortOrder).Select(m => m.Name).ToListAsync(ct);
-        throw new ConflictException("tolerance-outstanding", "容缺受理的材料尚未补齐，不能出具审批结果：" + string.Join("、", names));
     }
 
     private async Task OpenVerificationTaskAsync(Case c, Actor actor, DateTimeOffset now, CancellationToken ct)

@@ -1,27 +1,26 @@
 using Microsoft.EntityFrameworkCore;
-using OneSeal.Cases.Materials;
 using OneSeal.Cases.Clock;
+using OneSeal.Cases.Machine;
 using OneSeal.Cases.Rules;
 using OneSeal.Catalog;
 using OneSeal.Organisation;
 using OneSeal.Platform.Audit;
+using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
 using OneSeal.Platform.Time;
 using OneSeal.Seal;
+using F = OneSeal.Notices.NoticeFields;
 
 namespace OneSeal.Cases;
 
 /// <summary>Review and decision (受审分离): the reviewer gives an opinion, the chief decides and the bureau seals the certificate.</summary>
 public sealed partial class CaseCommands
 {
-    public async Task<Case> ReviewAsync(Actor actor, Guid caseId, string? opinion, string? recommend, int? expectedVersion, CancellationToken ct)
+    public Task<Case> ReviewAsync(Actor actor, Guid caseId, string? opinion, string? recommend, int? expectedVersion, CancellationToken ct) =>
+        db.InTransactionAsync(async () =>
     {
-        var c = await LoadAsync(caseId, ct);
-        CaseAccess.EnsureStaff(actor, c, Roles.Reviewer);
-        EnsureVersion(c, expectedVersion);
-        CaseTransitions.Ensure(CaseActions.Reviewed, c);
-        SeparationOfDuties.AcceptorCannotReview(c, actor);
+        var (c, row) = await BeginAsync(caseId, CaseAction.Review, actor, expectedVersion, ct);
         var text = RequiredText("opinion", opinion, "请填写审查意见（opinion）。");
         bool approve = recommend switch
         {
@@ -30,64 +29,53 @@ public sealed partial class CaseCommands
             _ => throw new InvalidInputException("recommend", "one-of", "审查建议（recommend）应为 approve 或 deny。"),
         };
         var now = clock.Now();
-        c.ReviewedById = actor.Id;
-        c.ReviewedAt = now;
-        c.ReviewOpinion = text;
-        c.ReviewRecommendsApproval = approve;
-        return await MoveAsync(c, actor, CaseActions.Reviewed, CaseStatus.Reviewed, $"{(approve ? "建议准予" : "建议不予")}许可：{text}", now, ct);
-    }
+        c.RecordReview(actor.Id, now, text, approve);
+        return await ApplyAsync(c, row, actor, $"{(approve ? "建议准予" : "建议不予")}许可：{text}", now, ct);
+    }, ct);
 
-    public async Task<Case> DecideAsync(Actor actor, Guid caseId, bool? approve, string? reason, int? expectedVersion, CancellationToken ct)
+    /// <summary>准予 or 不予许可 by the chief: after review, or straight after acceptance for a 即办件 (the machine's guard says which).</summary>
+    public Task<Case> DecideAsync(Actor actor, Guid caseId, bool? approve, string? reason, int? expectedVersion, CancellationToken ct) =>
+        db.InTransactionAsync(async () =>
     {
-        var c = await LoadAsync(caseId, ct);
-        CaseAccess.EnsureStaff(actor, c, Roles.Chief);
-        EnsureVersion(c, expectedVersion);
-        if (approve is null) throw new InvalidInputException("approve", "required", "请选择准予或不予许可（approve）。");
-        // 即办件: decided in the same visit, straight after acceptance, without a separate review step.
-        var immediate = c.Status == CaseStatus.Accepted
-            && await db.Set<Item>().AnyAsync(i => i.Id == c.ItemId && i.Kind == ItemKind.Immediate, ct);
-        if (!immediate) CaseTransitions.Ensure(approve.Value ? CaseActions.Approved : CaseActions.Denied, c);
-        SeparationOfDuties.AcceptorCannotDecide(c, actor);
-        SeparationOfDuties.ReviewerCannotDecide(c, actor);
+        if (approve is null)
+        {
+            // Who may and which state first, so a stranger learns nothing from the input check.
+            var c0 = await LoadAsync(caseId, ct);
+            CaseAccess.EnsureStaff(actor, c0, Roles.Chief);
+            throw new InvalidInputException("approve", "required", "请选择准予或不予许可（approve）。");
+        }
+        var (c, row) = await BeginAsync(caseId, approve.Value ? CaseAction.Approve : CaseAction.Deny, actor, expectedVersion, ct);
         var text = approve.Value ? reason?.Trim() : RequiredText("reason", reason, "不予许可须说明理由（reason）。");
         if (text?.Length > 4000) throw new InvalidInputException("reason", "max-length", "理由不能超过4000字。");
 
-        if (approve.Value) await EnsureNoOutstandingToleranceAsync(c, ct);
         var now = clock.Now();
         RecordDecision(c, actor, approve.Value, text, now);
-        if (!approve.Value)
-        {
-            await NoticeAsync(c, Notices.NoticeKind.Denial, now, ct, (Notices.NoticeFields.Reason, text));
-            return await MoveAsync(c, actor, CaseActions.Denied, CaseStatus.Denied, text, now, ct);
-        }
-        return await IssueApprovalAsync(c, actor, text, now, ct);
-    }
+        return approve.Value
+            ? await IssueApprovalAsync(c, row, actor, text, now, ct)
+            : await ApplyAsync(c, row, actor, text, now, ct, [(F.Reason, text)]);
+    }, ct);
 
     private void RecordDecision(Case c, Actor actor, bool approve, string? reason, DateTimeOffset now)
     {
-        c.DecidedById = actor.Id == Guid.Empty ? null : actor.Id;
-        c.DecidedAt = now;
-        c.DecidedOn = LegalDates.ToLegalDate(now);
-        c.DeliveryDueDate = calendar.AddWorkingDays(c.DecidedOn.Value, LicensingLimits.Delivery);
-        c.DeadlineState = DeadlineState.Normal;
-        c.Approved = approve;
-        c.DecisionReason = reason;
+        var on = LegalDates.ToLegalDate(now);
+        c.RecordDecision(actor.Id == Guid.Empty ? null : actor.Id, now, on, calendar.AddWorkingDays(on, LicensingLimits.Delivery), approve, reason);
     }
 
     /// <summary>准予许可: the bureau seals the certificate; an approval on commitment also opens a verification task.</summary>
-    private async Task<Case> IssueApprovalAsync(Case c, Actor actor, string? note, DateTimeOffset now, CancellationToken ct, IReadOnlyList<KeyValuePair<string, string>>? extraDetails = null)
+    private async Task<Case> IssueApprovalAsync(Case c, Transition row, Actor actor, string? note, DateTimeOffset now, CancellationToken ct,
+        IReadOnlyList<KeyValuePair<string, string>>? extraDetails = null)
     {
         var request = await CertificateRequestFor(c, now, ct);
         if (extraDetails is not null) request = request with { Details = [.. request.Details, .. extraDetails] };
-        var certificate = await issuer.IssueAsync(request, ct);
-        c.CertificateNumber = certificate.Number;
-        await NoticeAsync(c, Notices.NoticeKind.Approval, now, ct, (Notices.NoticeFields.LicenceContent, c.ItemName),
-            (Notices.NoticeFields.CertificateName, request.CertificateName), (Notices.NoticeFields.CertificateNumber, certificate.Number),
-            (Notices.NoticeFields.Validity, request.ValidUntil is { } until ? $"{Iso(request.ValidFrom)} 至 {Iso(until)}" : "长期"));
         AddEvent(c, actor, CaseActions.Approved, note, c.Status, now);
         db.Audit(actor, $"case.{CaseActions.Approved}", "case", c.Id.ToString(), Fit(note), now);
         await OpenVerificationTaskAsync(c, actor, now, ct);
-        return await MoveAsync(c, actor, CaseActions.CertificateIssued, CaseStatus.CertificateIssued, $"证照编号 {certificate.Number}", now, ct);
+        // The certificate's number, then the approval notice's: the two counters are always taken in this order.
+        var certificate = await issuer.IssueAsync(request, ct);
+        c.RecordCertificate(certificate.Number);
+        return await ApplyAsync(c, row, actor, $"证照编号 {certificate.Number}", now, ct,
+            [(F.LicenceContent, c.ItemName), (F.CertificateName, request.CertificateName), (F.CertificateNumber, certificate.Number),
+             (F.Validity, request.ValidUntil is { } until ? $"{Iso(request.ValidFrom)} 至 {Iso(until)}" : "长期")]);
     }
 
     private async Task<CertificateRequest> CertificateRequestFor(Case c, DateTimeOffset now, CancellationToken ct)
@@ -111,18 +99,19 @@ public sealed partial class CaseCommands
     }
 
     /// <summary>终止审查: the bureau ends a running case without a decision on the merits (e.g. the applicant died or dissolved).</summary>
-    public async Task<Case> TerminateAsync(Actor actor, Guid caseId, string? reason, int? expectedVersion, CancellationToken ct)
+    public Task<Case> TerminateAsync(Actor actor, Guid caseId, string? reason, int? expectedVersion, CancellationToken ct) => db.InTransactionAsync(async () =>
     {
-        var c = await LoadAsync(caseId, ct);
-        CaseAccess.EnsureStaff(actor, c, Roles.Chief);
-        EnsureVersion(c, expectedVersion);
-        CaseTransitions.Ensure(CaseActions.Terminated, c);
+        var (c, row) = await BeginAsync(caseId, CaseAction.Terminate, actor, expectedVersion, ct);
         var text = RequiredText("reason", reason, "终止审查须说明理由（reason）。", maxLength: 2000);
-        await ClosePauseAsync(c, actor, clock.Now(), ct);
-        c.EndReason = text;
-        c.DeadlineState = DeadlineState.Normal;
+        return await EndAsync(c, row, actor, text, ct);
+    }, ct);
+
+    /// <summary>A running case ends without a decision: its pause closes, its clock stops, and the termination notice says why.</summary>
+    private async Task<Case> EndAsync(Case c, Transition row, Actor actor, string reason, CancellationToken ct)
+    {
         var now = clock.Now();
-        await NoticeAsync(c, Notices.NoticeKind.Termination, now, ct, (Notices.NoticeFields.Reason, text));
-        return await MoveAsync(c, actor, CaseActions.Terminated, CaseStatus.Terminated, text, now, ct);
+        await ClosePauseAsync(c, actor, now, ct);
+        c.RecordEnd(reason);
+        return await ApplyAsync(c, row, actor, reason, now, ct, [(F.Reason, reason)]);
     }
 }

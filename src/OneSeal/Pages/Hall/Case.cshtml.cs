@@ -31,8 +31,8 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
 
     public DeadlineExplanation? Deadline { get; private set; }
 
-    public bool CanAct => Detail?.Case.Status == CaseStatus.Submitted;
-    public bool CanDeliver => Detail is { } d && CaseTransitions.IsAllowed(CaseActions.Delivered, d.Case.Status);
+    public bool CanAct => Detail?.Can(OneSeal.Cases.Machine.CaseAction.Accept) == true;
+    public bool CanDeliver => Detail?.Can(OneSeal.Cases.Machine.CaseAction.Deliver) == true;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using OneSeal.Cases;
 using OneSeal.Cases.Api;
-using OneSeal.Cases.Rules;
+using OneSeal.Cases.Machine;
 using OneSeal.Organisation;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Storage;
@@ -36,17 +36,19 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
     public bool CommitmentApproval { get; private set; }
 
     /// <summary>Materials still owed under a tolerance commitment while the case runs: the applicant supplies them here.</summary>
-    public IReadOnlyList<string> OwedMaterials => Detail is { } d && CaseStatusLabels.Running.Contains(d.Case.Status)
-        ? Commitments.Where(x => x.Commitment.Kind == OneSeal.Cases.Commitments.CommitmentKind.Tolerance && x.Commitment.FulfilledAt is null)
-            .SelectMany(x => x.MaterialCodes.Where(code => !d.Materials.Any(m => m.MaterialCode == code && m.UploadedAt >= x.Commitment.SignedAt))).ToList()
+    public IReadOnlyList<string> OwedMaterials => Detail is { } d && CaseStatusLabels.Running.Contains(d.Case.Status) && d.Can(CaseAction.UploadMaterial)
+        ? d.Context!.Owed.Select(m => m.Code).ToList()
         : [];
     [BindProperty] public bool WithdrawConfirm { get; set; }
 
     /// <summary>Withdrawal is open until the case is decided (or has ended).</summary>
-    public bool CanWithdraw => Detail is { } d && CaseTransitions.IsAllowed(CaseActions.Withdrawn, d.Case.Status);
+    public bool CanWithdraw => Detail?.Can(CaseAction.Withdraw) == true;
 
     /// <summary>The applicant may still upload and submit (draft) or resubmit (after a correction notice).</summary>
-    public bool CanSubmit => Detail?.Case.Status is CaseStatus.Draft or CaseStatus.CorrectionRequested;
+    public bool CanSubmit => Detail?.Can(CaseAction.Submit) == true;
+
+    /// <summary>承诺书 are signed before submission.</summary>
+    public bool CanCommit => Detail?.Can(CaseAction.SignCommitment) == true;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

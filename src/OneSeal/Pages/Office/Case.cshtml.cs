@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using OneSeal.Cases;
 using OneSeal.Cases.Api;
-using OneSeal.Cases.Rules;
+using OneSeal.Cases.Machine;
 using OneSeal.Organisation;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Storage;
@@ -35,18 +35,18 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
 
     public DeadlineExplanation? Deadline { get; private set; }
 
-    public bool CanReview => Detail?.Case.Status == CaseStatus.Accepted && Me.Has(Roles.Reviewer);
-    public bool CanDecide => Detail?.Case.Status == CaseStatus.Reviewed && Me.Has(Roles.Chief);
-    public bool IsChief => Me.Has(Roles.Chief);
-    public bool CanSuspend => Allowed(CaseActions.Suspended);
-    public bool CanResume => Allowed(CaseActions.Resumed);
-    /// <summary>The chief sees the extension section while the case runs: a form, or the extension already granted.</summary>
-    public bool ShowExtension => IsChief && Allowed(CaseActions.Extended);
-    public bool CanExtend => ShowExtension && Detail!.Case.ExtensionDays == 0;
-    public bool CanTerminate => IsChief && Allowed(CaseActions.Terminated);
+    // What to offer comes from the case machine (CaseQueries.CaseDetail.Actions): the page spells no rule of its own.
+    public bool CanReview => Can(CaseAction.Review);
+    public bool CanDecide => Can(CaseAction.Approve) || Can(CaseAction.Deny);
+    public bool CanSuspend => Can(CaseAction.Suspend);
+    public bool CanResume => Can(CaseAction.Resume);
+    public bool CanExtend => Can(CaseAction.Extend);
+    /// <summary>An extension already granted is shown beside the clock while the case runs.</summary>
+    public bool ShowExtension => CanExtend || (Detail is { } d && d.Case.ExtensionDays > 0 && CaseStatusLabels.Running.Contains(d.Case.Status));
+    public bool CanTerminate => Can(CaseAction.Terminate);
     public bool HasAnyAction => CanReview || CanDecide || CanSuspend || CanResume || ShowExtension || CanTerminate;
 
-    private bool Allowed(string action) => Detail is { } d && CaseTransitions.IsAllowed(action, d.Case.Status);
+    private bool Can(CaseAction action) => Detail?.Can(action) == true;
 
     private string Self(Guid id) => $"/office/cases/{id}";
 

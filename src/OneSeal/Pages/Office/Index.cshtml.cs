@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Localization;
 using OneSeal.Cases;
+using OneSeal.Cases.Machine;
 using OneSeal.Organisation;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Time;
@@ -9,8 +10,8 @@ using OneSeal.Resources;
 namespace OneSeal.Pages.Office;
 
 /// <summary>
-/// 审批工作台: reviewers see accepted cases to review (待审查), chiefs reviewed cases to decide (待决定); both see the
-/// cases whose clock is stopped (期限中止), which wait for them to resume.
+/// 审批工作台: reviewers see accepted cases to review (待审查), chiefs reviewed cases and accepted 即办件 to decide
+/// (待决定); both see the cases whose clock is stopped (期限中止), which wait for them to resume.
 /// </summary>
 [Authorize(Roles = Roles.Reviewer + "," + Roles.Chief)]
 public sealed class IndexModel(CaseQueries queries, TimeProvider clock, IStringLocalizer<Ui> t) : OneSealPageModel(t)
@@ -27,9 +28,10 @@ public sealed class IndexModel(CaseQueries queries, TimeProvider clock, IStringL
         Today = LegalDates.Today(clock);
         try
         {
-            if (Me.Has(Roles.Reviewer)) ToReview = Sorted(await queries.QueueAsync(Me, [CaseStatus.Accepted], ct));
-            if (Me.Has(Roles.Chief)) ToDecide = Sorted(await queries.QueueAsync(Me, [CaseStatus.Reviewed], ct));
-            Suspended = Sorted(await queries.QueueAsync(Me, [CaseStatus.Suspended], ct));
+            // Each queue holds the cases on which the machine lets this user take its action (accepted 即办件 wait for the chief's decision).
+            if (Me.Has(Roles.Reviewer)) ToReview = Sorted(await queries.QueueAsync(Me, [CaseAction.Review], ct));
+            if (Me.Has(Roles.Chief)) ToDecide = Sorted(await queries.QueueAsync(Me, [CaseAction.Approve, CaseAction.Deny], ct));
+            Suspended = Sorted(await queries.QueueAsync(Me, [CaseAction.Resume], ct));
             Steps = await queries.CurrentStepsAsync([.. ToReview ?? [], .. ToDecide ?? [], .. Suspended], ct);
         }
         catch (ForbiddenException e)

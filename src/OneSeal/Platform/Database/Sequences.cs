@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace OneSeal.Platform.Database;
 
-/// <summary>A named counter (case numbers per day, certificate numbers per year).</summary>
+/// <summary>A named counter (case numbers per day, notice numbers per kind and year, certificate numbers per year).</summary>
 public sealed class Sequence
 {
     public required string Name { get; set; }
@@ -23,8 +23,10 @@ internal sealed class SequenceConfiguration : IEntityTypeConfiguration<Sequence>
 public static class Sequences
 {
     /// <summary>
-    /// Next value of the named counter, atomically, in the caller's transaction if there is one.
-    /// One upsert statement works on SQLite (3.35+) and PostgreSQL, so two instances never get the same value.
+    /// Next value of the named counter, in the caller's transaction (case commands always run in one): the increment commits with the
+    /// document that carries the number or rolls back with it, so a register numbered from here has no holes
+    /// (docs/decisions/0009-case-state-machine.md). The upsert locks the counter's row until that transaction ends, which
+    /// serialises numbering of one name: take numbers late in a command. One statement works on SQLite (3.35+) and PostgreSQL.
     /// </summary>
     public static async Task<long> NextAsync(this OneSealDb db, string name, CancellationToken ct)
     {
