@@ -29,7 +29,7 @@ public sealed partial class CaseCommands(
     }
 
     /// <summary>
-    /// The one place a transition is applied (a counter of transitions belongs here): status and version, the timeline
+    /// The one place a transition is applied (and counted, <c>oneseal.case.transitions</c>): status and version, the timeline
     /// line, the audit line, and the row's sealed notice. The notice takes its number last, so its counter row is locked
     /// only for the commit that follows.
     /// </summary>
@@ -42,6 +42,7 @@ public sealed partial class CaseCommands(
         db.Audit(actor, row.AuditAction, "case", c.Id.ToString(), auditDetail ?? Fit(note), now);
         if (row.Notice is { } kind) await NoticeAsync(c, kind, now, ct, [.. notice ?? []]);
         await db.CommitAsync(ct);
+        Platform.Telemetry.OneSealMetrics.CaseTransition(row.Event);
         return c;
     }
 

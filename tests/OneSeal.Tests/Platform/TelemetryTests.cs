@@ -54,6 +54,9 @@ public abstract class TelemetryTests(TelemetryApp app) : CaseApiTestBase(app)
 
         var traces = await app.Otlp.WaitForAsync("/v1/traces", $"/api/v1/cases/{{id:guid}}/accept");
         var metrics = await app.Otlp.WaitForAsync("/v1/metrics", "oneseal.deadline_sweep.duration");
+        // The accept went through the case machine's one apply point, which counts it by action.
+        var transitions = await app.Otlp.WaitForAsync("/v1/metrics", "oneseal.case.transitions");
+        transitions.ShouldContain("accepted");
         traces.ShouldContain(id.ToString(), customMessage: "the trace of a request on a case carries the case id");
         if (Provider == DatabaseProvider.Postgres) traces.ShouldContain("postgresql", customMessage: "Npgsql's spans");
         metrics.ShouldContain("http.server.request.duration");

@@ -80,7 +80,7 @@ public sealed class CaseContexts(OneSealDb db, TimeProvider clock, IWorkingDayCa
                 ToleranceGraceEndsOn = t?.SupplyBy is { } by ? calendar.AddWorkingDays(by, ToleranceGraceDays) : null,
                 PausedFrom = pauses.TryGetValue(c.Id, out var from) ? from : null,
                 AnswerDueOn = needs.HasFlag(ContextNeeds.Clock) && c.SubmittedAt is { } at
-                    ? calendar.AddWorkingDays(LegalDates.ToLegalDate(at), Rules.LicensingLimits.AcceptanceAnswer)
+                    ? calendar.AddWorkingDays(LegalDates.ToLegalDate(at), OneSeal.Catalog.LicensingLimits.AcceptanceAnswer)
                     : null,
             };
         }
