@@ -19,7 +19,7 @@ public static class NoticeTopics
 
 public sealed record RenderNotice(Guid NoticeId);
 
-public sealed class NoticeIssuer(NoticeOptions options) : INoticeIssuer
+public sealed class NoticeIssuer(NoticeOptions options, AgencyDirectory agencies) : INoticeIssuer
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -31,7 +31,8 @@ public sealed class NoticeIssuer(NoticeOptions options) : INoticeIssuer
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(request);
         var fields = NoticeFields.Validate(request);
-        if (!await db.Set<Agency>().AnyAsync(a => a.Id == request.IssuerOrganisationId, ct))
+        // Agencies are reference data, read once per process (AgencyDirectory): no query per notice.
+        if (await agencies.FindAsync(db, request.IssuerOrganisationId, ct) is null)
             throw new InvalidInputException("issuerOrganisationId", "unknown-organisation", "签发机关不存在");
         var applicantKind = db.Set<Case>().Local.FirstOrDefault(c => c.Id == request.CaseId)?.ApplicantKind
             ?? await db.Set<Case>().Where(c => c.Id == request.CaseId).Select(c => (AccountKind?)c.ApplicantKind).FirstOrDefaultAsync(ct)
