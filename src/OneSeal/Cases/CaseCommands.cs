@@ -18,7 +18,8 @@ namespace OneSeal.Cases;
 /// </summary>
 public sealed partial class CaseCommands(
     OneSealDb db, TimeProvider clock, IWorkingDayCalendar calendar, IFileStore files,
-    ICertificateIssuer issuer, Notices.INoticeIssuer notices, PersonalData personalData, IConfiguration config)
+    ICertificateIssuer issuer, Notices.INoticeIssuer notices, PersonalData personalData, IConfiguration config,
+    Catalog.Versions.VersionFactsCache versions, AgencyDirectory agencies)
 {
     private async Task<Case> MoveAsync(Case c, Actor actor, string action, CaseStatus to, string? note, DateTimeOffset now, CancellationToken ct)
     {

@@ -118,9 +118,9 @@ public sealed partial class CaseCommands
     private async Task OpenVerificationTaskAsync(Case c, Actor actor, DateTimeOffset now, CancellationToken ct)
     {
         if (!await HasNotificationCommitmentAsync(c, ct)) return;
-        var item = await db.Set<Item>().AsNoTracking().FirstAsync(i => i.Id == c.ItemId, ct);
-        var department = await db.Set<Organisation.Agency>().Where(a => a.Id == item.SupervisingDepartmentId).Select(a => a.Name).FirstAsync(ct);
-        var holder = await CaseHolder.OfAsync(db, c, personalData, ct);
+        var item = await versions.GetAsync(db, c.ItemId, ct);
+        var department = (await agencies.GetAsync(db, item.SupervisingDepartmentId, ct)).Name;
+        var holder = await HolderAsync(c, ct);
         var due = calendar.AddWorkingDays(LegalDates.ToLegalDate(now), VerificationWorkingDays);
         db.Add(new VerificationTask
         {

@@ -44,8 +44,7 @@ public sealed partial class CaseCommands
         EnsureVersion(c, expectedVersion);
         if (approve is null) throw new InvalidInputException("approve", "required", "请选择准予或不予许可（approve）。");
         // 即办件: decided in the same visit, straight after acceptance, without a separate review step.
-        var immediate = c.Status == CaseStatus.Accepted
-            && await db.Set<Item>().AnyAsync(i => i.Id == c.ItemId && i.Kind == ItemKind.Immediate, ct);
+        var immediate = c.Status == CaseStatus.Accepted && (await versions.GetAsync(db, c.ItemId, ct)).Kind == ItemKind.Immediate;
         if (!immediate) CaseTransitions.Ensure(approve.Value ? CaseActions.Approved : CaseActions.Denied, c);
         SeparationOfDuties.AcceptorCannotDecide(c, actor);
         SeparationOfDuties.ReviewerCannotDecide(c, actor);
@@ -92,13 +91,13 @@ public sealed partial class CaseCommands
 
     private async Task<CertificateRequest> CertificateRequestFor(Case c, DateTimeOffset now, CancellationToken ct)
     {
-        var item = await db.Set<Item>().AsNoTracking().Include(i => i.FormFields).FirstAsync(i => i.Id == c.ItemId, ct);
-        var bureau = await db.Set<Agency>().AsNoTracking().FirstAsync(o => o.Id == c.HandlingOrganisationId, ct);
+        var item = await versions.GetAsync(db, c.ItemId, ct);
+        var bureau = await agencies.GetAsync(db, c.HandlingOrganisationId, ct);
         var form = ReadForm(c);
         var holder = await CaseHolder.OfAsync(db, c, HolderMapping.Of(item), form, personalData, ct);
         var issuedOn = LegalDates.ToLegalDate(now);
         // Details printed on the certificate: the form's plain-text fields; identity fields stay off the document.
-        var details = item.FormFields.OrderBy(f => f.SortOrder)
+        var details = item.FormFields
             .Where(f => f.Type is FormFieldType.Text or FormFieldType.Date or FormFieldType.Number && form.TryGetValue(f.Key, out var v) && !string.IsNullOrEmpty(v))
             .Select(f => KeyValuePair.Create(f.Label, form[f.Key]!))
             .ToList();
