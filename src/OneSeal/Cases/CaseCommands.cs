@@ -39,11 +39,21 @@ public sealed partial class CaseCommands(
             FromStatus = from, ToStatus = c.Status,
         });
 
-    private async Task<Case> LoadAsync(Guid id, CancellationToken ct, int? expectedVersion = null)
+    /// <summary>
+    /// The case to change, tracked. Its uploaded materials (six rows in a typical case, joined into every row of the
+    /// result) only for the commands that read them: upload, submit, correction request, and an owed tolerance check.
+    /// </summary>
+    private async Task<Case> LoadAsync(Guid id, CancellationToken ct, bool withMaterials = false)
     {
-        var c = await db.Set<Case>().Include(x => x.Materials).FirstOrDefaultAsync(x => x.Id == id, ct)
-            ?? throw new NotFoundException("办件不存在或无权查看。");
-        return c;
+        IQueryable<Case> cases = withMaterials ? db.Set<Case>().Include(x => x.Materials) : db.Set<Case>();
+        return await cases.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("办件不存在或无权查看。");
+    }
+
+    /// <summary>Loads the case's materials if its command loaded it without them.</summary>
+    private async Task EnsureMaterialsAsync(Case c, CancellationToken ct)
+    {
+        var materials = db.Entry(c).Collection(x => x.Materials);
+        if (!materials.IsLoaded) await materials.LoadAsync(ct);
     }
 
     private static void EnsureVersion(Case c, int? expectedVersion)

@@ -33,7 +33,7 @@ public sealed partial class CaseCommands
 
     public async Task<Case> RequestCorrectionAsync(Actor actor, Guid caseId, IReadOnlyList<string>? missing, string? note, int? expectedVersion, CancellationToken ct)
     {
-        var c = await LoadAsync(caseId, ct);
+        var c = await LoadAsync(caseId, ct, withMaterials: true);
         CaseAccess.EnsureStaff(actor, c, Roles.Clerk);
         EnsureVersion(c, expectedVersion);
         CaseTransitions.Ensure(CaseActions.CorrectionRequested, c);

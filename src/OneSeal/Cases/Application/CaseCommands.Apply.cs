@@ -69,7 +69,7 @@ public sealed partial class CaseCommands
 
     public async Task<CaseMaterial> UploadMaterialAsync(Actor actor, Guid caseId, string? materialCode, string? fileName, Stream content, long length, CancellationToken ct)
     {
-        var c = await LoadAsync(caseId, ct);
+        var c = await LoadAsync(caseId, ct, withMaterials: true);
         CaseAccess.EnsureApplicant(actor, c);
         if (string.IsNullOrWhiteSpace(materialCode))
             throw new InvalidInputException("materialCode", "required", "请指定材料编码（materialCode）。");
@@ -105,7 +105,7 @@ public sealed partial class CaseCommands
 
     public async Task<Case> SubmitAsync(Actor actor, Guid caseId, int? expectedVersion, CancellationToken ct)
     {
-        var c = await LoadAsync(caseId, ct);
+        var c = await LoadAsync(caseId, ct, withMaterials: true);
         CaseAccess.EnsureApplicant(actor, c);
         EnsureVersion(c, expectedVersion);
         CaseTransitions.Ensure(CaseActions.Submitted, c);

@@ -87,6 +87,7 @@ public sealed partial class CaseCommands
         var commitment = await db.Set<CaseCommitment>().AsNoTracking()
             .FirstOrDefaultAsync(x => x.CaseId == c.Id && x.Kind == CommitmentKind.Tolerance && x.FulfilledAt == null, ct);
         if (commitment is null) return [];
+        await EnsureMaterialsAsync(c, ct);
         var promised = JsonSerializer.Deserialize<List<string>>(commitment.MaterialsJson ?? "[]") ?? [];
         return promised.Where(code => !c.Materials.Any(m => m.MaterialCode == code && !m.Superseded && m.UploadedAt >= commitment.SignedAt)).ToList();
     }
