@@ -121,6 +121,38 @@ SQL
   echo "$out" | grep -E '^(number of transactions actually processed|latency average|tps)' | sed 's/^/    /'
   PGBENCH_LOCKED_TPS=$(echo "$out" | sed -n 's/^tps = \([0-9.]*\) (without initial connection time)$/\1/p')
 
+  # Context for gapless document numbers (issue 9, section 2: numbers are taken inside the command's transaction, so
+  # the counter row of a notice kind and year stays locked until COMMIT and serialises every transition that issues
+  # that kind). A transition's four statements and its COMMIT, with the counter row (pgbench_branches bid 1) taken
+  # first ("early", as the commands take numbers today) or in the last statement before COMMIT ("late").
+  local early="$PG_DIR/counter-early.sql" late="$PG_DIR/counter-late.sql"
+  cat >"$early" <<'SQL'
+\set aid random(1, 1000000)
+BEGIN;
+UPDATE pgbench_branches SET bbalance = bbalance + 1 WHERE bid = 1;
+UPDATE pgbench_accounts SET abalance = abalance + 1 WHERE aid = :aid;
+SELECT abalance FROM pgbench_accounts WHERE aid = :aid;
+UPDATE pgbench_accounts SET abalance = abalance + 1 WHERE aid = :aid;
+END;
+SQL
+  cat >"$late" <<'SQL'
+\set aid random(1, 1000000)
+BEGIN;
+UPDATE pgbench_accounts SET abalance = abalance + 1 WHERE aid = :aid;
+SELECT abalance FROM pgbench_accounts WHERE aid = :aid;
+UPDATE pgbench_accounts SET abalance = abalance + 1 WHERE aid = :aid;
+UPDATE pgbench_branches SET bbalance = bbalance + 1 WHERE bid = 1;
+END;
+SQL
+  local which
+  for which in early late; do
+    psql_q -d postgres -c "CHECKPOINT"
+    say "pgbench (context): 4 statements + COMMIT with one counter row locked from the $which statement to COMMIT, 4 clients, 2 threads, ${REVIEW_SECONDS} s"
+    out=$("$PG_BIN/pgbench" -n -c 4 -j 2 -T "$REVIEW_SECONDS" -f "$PG_DIR/counter-$which.sql" pgbench 2>&1)
+    echo "$out" | grep -E '^(number of transactions actually processed|latency average|tps)' | sed 's/^/    /'
+    printf -v "PGBENCH_COUNTER_${which^^}_TPS" '%s' "$(echo "$out" | sed -n 's/^tps = \([0-9.]*\) (without initial connection time)$/\1/p')"
+  done
+
   say "OneSeal: accept through CaseCommands, $WORKERS workers, ${SECONDS_PER_RUN} s; then review, decide, deliver (${REVIEW_SECONDS} s each); then accept over HTTP with wrk (${HTTP_SECONDS} s)"
   local tout
   tout=$(loadbench transitions --connection "$(conn oneseal_transitions)" --seconds "$SECONDS_PER_RUN" --workers "$WORKERS" \
@@ -176,6 +208,8 @@ if [ -n "${PGBENCH_TPS:-}" ]; then
   printf 'OneSeal accept over HTTP (wrk): p99 %s ms\n' "$HTTP_ACCEPT_P99"
   [ -n "${PGBENCH_AFTER_TPS:-}" ] && printf 'pgbench single-row update, again after OneSeal (drift check): %.0f tps\n' "$PGBENCH_AFTER_TPS"
   [ -n "${PGBENCH_LOCKED_TPS:-}" ] && printf 'pgbench single-row update inside one global advisory lock (context): %.0f tps\n' "$PGBENCH_LOCKED_TPS"
+  [ -n "${PGBENCH_COUNTER_EARLY_TPS:-}" ] && printf 'pgbench 4 statements, counter row locked from the first to COMMIT (context): %.0f tps\n' "$PGBENCH_COUNTER_EARLY_TPS"
+  [ -n "${PGBENCH_COUNTER_LATE_TPS:-}" ] && printf 'pgbench 4 statements, counter row locked from the last to COMMIT (context): %.0f tps\n' "$PGBENCH_COUNTER_LATE_TPS"
 fi
 if [ -n "${SWEEP_RESULT:-}" ]; then
   field() { sed -n "s/.*\b$1=\([0-9.]*\).*/\1/p" <<<"$SWEEP_RESULT"; }

@@ -201,6 +201,7 @@ public static class TransitionsBench
         var commandsBefore = host.Commands.Count;
         host.Commands.ResetStats();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var gcBefore = GcCounts.Now();
         RunResult run;
         (IReadOnlyList<(string What, double Share)> Shares, double MeanBusy) waits;
         await using (var sampler = new WaitSampler(connectionString))
@@ -210,6 +211,7 @@ public static class TransitionsBench
         }
         var commands = host.Commands.Count - commandsBefore;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var gc = GcCounts.Now() - gcBefore;
         var perSecond = run.Done.Count / run.Elapsed.TotalSeconds;
         var lat = run.LatenciesMs.Order().ToArray();
         Out.Line($"{name}: {run.Done.Count:N0} transitions in {run.Elapsed.TotalSeconds:0.0} s with {workers} workers = {perSecond:0.0} per second" +
@@ -226,7 +228,8 @@ public static class TransitionsBench
         Out.Line($"    database commands: {(double)commands / Math.Max(1, run.Done.Count):0.0} per transition (+ COMMIT); errors: " +
             (run.Errors.Count == 0 ? "none" : string.Join(", ", run.Errors.Select(e => $"{e.Key} ×{e.Value}"))));
         Out.Line($"    app CPU (this process, every thread): {cpu.TotalMilliseconds / Math.Max(1, run.Done.Count):0.00} ms per transition, " +
-            $"{cpu.TotalSeconds / run.Elapsed.TotalSeconds / Environment.ProcessorCount:P0} of the machine's {Environment.ProcessorCount} cores");
+            $"{cpu.TotalSeconds / run.Elapsed.TotalSeconds / Environment.ProcessorCount:P0} of the machine's {Environment.ProcessorCount} cores; " +
+            gc.Describe(run.Done.Count));
         Out.Line($"    where the busy connections were (pg_stat_activity every 50 ms, mean {waits.MeanBusy:0.0} busy): " +
             string.Join(", ", waits.Shares.Take(6).Select(s => $"{s.What} {s.Share:P0}")));
         Out.Line("    time by statement (summed over workers):");
