@@ -34,18 +34,20 @@ public static partial class HttpAcceptBench
         try
         {
             // Warm-up on the first few cases (JIT of the HTTP pipeline), then the measured run on the others.
-            var warmCount = Math.Min(200, ids.Count / 10);
+            var warmCount = ids.Count / 4;
             var warm = await RunWrkAsync(dir.FullName, "warm", baseUrl, token, ids.Take(warmCount), connections, TimeSpan.FromSeconds(Math.Min(3, duration.TotalSeconds)));
             if (warm.Failed is { } warmFailure) { Out.Line($"HTTP accept warm-up failed: {warmFailure}"); return 1; }
 
             var commandsBefore = host.Commands.Count;
             host.Commands.ResetStats();
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            var run = await RunWrkAsync(dir.FullName, "run", baseUrl, token, ids.Skip(warmCount), connections, duration);
+            var measured = ids.Skip(warmCount).ToList();
+            var run = await RunWrkAsync(dir.FullName, "run", baseUrl, token, measured, connections, duration);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             var commands = host.Commands.Count - commandsBefore;
             Out.Line($"accept over HTTP (wrk, {connections} connections, {duration.TotalSeconds:0} s): {run.Requests:N0} requests = {run.PerSecond:0.0} per second; " +
-                $"latency p50 {run.P50Ms:0.0} ms, p99 {run.P99Ms:0.0} ms; non-2xx: {run.Non2xx}");
+                $"latency p50 {run.P50Ms:0.0} ms, p99 {run.P99Ms:0.0} ms; non-2xx: {run.Non2xx}" +
+                (run.Requests >= measured.Count ? " (ran out of prepared cases before the time was up, so the rate is understated: prepare more)" : ""));
             Out.Line($"    database commands: {(double)commands / Math.Max(1, run.Requests):0.0} per request (+ COMMIT); " +
                 $"app CPU: {cpu.TotalMilliseconds / Math.Max(1, run.Requests):0.00} ms per request (the server; wrk is a separate process)");
             Out.Line("    time by statement (summed over connections):");
