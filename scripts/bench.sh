@@ -12,13 +12,14 @@
 #    (builder.AddOneSeal(), migrations + demo seed) and calls CaseCommands / DeadlineSweep like a request would.
 #
 # transitions: pgbench (scale 10, a single-row UPDATE, 4 clients, 2 threads, 30 s) and then OneSeal's accept transition
-#              (4 concurrent workers on distinct pre-created submitted cases, 30 s; then review for 15 s) in the same
-#              cluster, one after the other; prints both and their ratio. For context also pgbench's UPDATE inside one
+#              (4 concurrent workers on distinct pre-created submitted cases, 30 s; then review, decide and deliver on the
+#              cases the step before finished, 15 s each; then accept over HTTP with wrk, 15 s) in the same cluster, one
+#              after the other; prints each rate and its ratio to pgbench. For context also pgbench's UPDATE inside one
 #              global advisory lock (15 s), the database-level ceiling of the audit chain's serialisation, and pgbench
 #              once more after OneSeal (15 s) to show how much the machine's load drifted meanwhile.
 # sweep:       generates 1,000,000 open cases in SQL, then times DeadlineSweep.RunOnceAsync twice and prints the plans.
 #
-# Settings (environment): BENCH_SECONDS (30), BENCH_WORKERS (4), BENCH_REVIEW_SECONDS (15), BENCH_PREPARED_CASES (60000),
+# Settings (environment): BENCH_SECONDS (30), BENCH_WORKERS (4), BENCH_STEP_SECONDS (15), BENCH_HTTP_SECONDS (= step), BENCH_PREPARED_CASES (60000),
 # BENCH_SWEEP_CASES (1000000), ONESEAL_BENCH_PG_PORT (55632). The full output also goes to TestResults/bench/<mode>.log.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -31,7 +32,9 @@ mode=${1:-all}
 case $mode in transitions|sweep|all) ;; *) echo "usage: bash scripts/bench.sh [transitions|sweep|all]" >&2; exit 2 ;; esac
 SECONDS_PER_RUN=${BENCH_SECONDS:-30}
 WORKERS=${BENCH_WORKERS:-4}
-REVIEW_SECONDS=${BENCH_REVIEW_SECONDS:-15}
+# review, decide and deliver each run this long (BENCH_REVIEW_SECONDS is the old name), and so does accept over HTTP.
+REVIEW_SECONDS=${BENCH_STEP_SECONDS:-${BENCH_REVIEW_SECONDS:-15}}
+HTTP_SECONDS=${BENCH_HTTP_SECONDS:-$REVIEW_SECONDS}
 PREPARED_CASES=${BENCH_PREPARED_CASES:-60000}
 SWEEP_CASES=${BENCH_SWEEP_CASES:-1000000}
 
@@ -39,6 +42,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 command -v dotnet >/dev/null 2>&1 || { say "the .NET 10 SDK (dotnet) is not installed"; exit 1; }
 ensure_packages "PostgreSQL 15 and pgbench for the benchmarks" postgresql || exit 1
 [ -x "$PG_BIN/pgbench" ] || { say "pgbench missing ($PG_BIN/pgbench)"; exit 1; }
+if [ "$mode" != sweep ]; then ensure_packages "wrk drives accept over HTTP in the transitions benchmark" wrk || exit 1; fi
 
 LOG_DIR="$ROOT/TestResults/bench"
 mkdir -p "$LOG_DIR"
@@ -117,13 +121,53 @@ SQL
   echo "$out" | grep -E '^(number of transactions actually processed|latency average|tps)' | sed 's/^/    /'
   PGBENCH_LOCKED_TPS=$(echo "$out" | sed -n 's/^tps = \([0-9.]*\) (without initial connection time)$/\1/p')
 
-  say "OneSeal: accept through CaseCommands, $WORKERS workers, ${SECONDS_PER_RUN} s (then review, ${REVIEW_SECONDS} s)"
+  # Context for gapless document numbers (issue 9, section 2: numbers are taken inside the command's transaction, so
+  # the counter row of a notice kind and year stays locked until COMMIT and serialises every transition that issues
+  # that kind). A transition's four statements and its COMMIT, with the counter row (pgbench_branches bid 1) taken
+  # first ("early", as the commands take numbers today) or in the last statement before COMMIT ("late").
+  local early="$PG_DIR/counter-early.sql" late="$PG_DIR/counter-late.sql"
+  cat >"$early" <<'SQL'
+\set aid random(1, 1000000)
+BEGIN;
+UPDATE pgbench_branches SET bbalance = bbalance + 1 WHERE bid = 1;
+UPDATE pgbench_accounts SET abalance = abalance + 1 WHERE aid = :aid;
+SELECT abalance FROM pgbench_accounts WHERE aid = :aid;
+UPDATE pgbench_accounts SET abalance = abalance + 1 WHERE aid = :aid;
+END;
+SQL
+  cat >"$late" <<'SQL'
+\set aid random(1, 1000000)
+BEGIN;
+UPDATE pgbench_accounts SET abalance = abalance + 1 WHERE aid = :aid;
+SELECT abalance FROM pgbench_accounts WHERE aid = :aid;
+UPDATE pgbench_accounts SET abalance = abalance + 1 WHERE aid = :aid;
+UPDATE pgbench_branches SET bbalance = bbalance + 1 WHERE bid = 1;
+END;
+SQL
+  local which
+  for which in early late; do
+    psql_q -d postgres -c "CHECKPOINT"
+    say "pgbench (context): 4 statements + COMMIT with one counter row locked from the $which statement to COMMIT, 4 clients, 2 threads, ${REVIEW_SECONDS} s"
+    out=$("$PG_BIN/pgbench" -n -c 4 -j 2 -T "$REVIEW_SECONDS" -f "$PG_DIR/counter-$which.sql" pgbench 2>&1)
+    echo "$out" | grep -E '^(number of transactions actually processed|latency average|tps)' | sed 's/^/    /'
+    printf -v "PGBENCH_COUNTER_${which^^}_TPS" '%s' "$(echo "$out" | sed -n 's/^tps = \([0-9.]*\) (without initial connection time)$/\1/p')"
+  done
+
+  say "OneSeal: accept through CaseCommands, $WORKERS workers, ${SECONDS_PER_RUN} s; then review, decide, deliver (${REVIEW_SECONDS} s each); then accept over HTTP with wrk (${HTTP_SECONDS} s)"
   local tout
   tout=$(loadbench transitions --connection "$(conn oneseal_transitions)" --seconds "$SECONDS_PER_RUN" --workers "$WORKERS" \
-    --review-seconds "$REVIEW_SECONDS" | tee /dev/stderr)
-  ACCEPT_PER_SECOND=$(echo "$tout" | sed -n 's/^RESULT accept_per_second=\([0-9.]*\)$/\1/p')
-  REVIEW_PER_SECOND=$(echo "$tout" | sed -n 's/^RESULT review_per_second=\([0-9.]*\)$/\1/p')
-  [ -n "$ACCEPT_PER_SECOND" ] || { say "could not read the accept rate"; exit 1; }
+    --step-seconds "$REVIEW_SECONDS" --http-seconds "$HTTP_SECONDS" | tee /dev/stderr)
+  result() { sed -n "s/^RESULT $1=\([0-9.]*\)$/\1/p" <<<"$tout"; }
+  ACCEPT_PER_SECOND=$(result accept_per_second)
+  REVIEW_PER_SECOND=$(result review_per_second)
+  DECIDE_PER_SECOND=$(result decide_per_second)
+  DELIVER_PER_SECOND=$(result deliver_per_second)
+  HTTP_ACCEPT_PER_SECOND=$(result http_accept_per_second)
+  HTTP_ACCEPT_P99=$(result http_accept_p99_ms)
+  local r
+  for r in ACCEPT REVIEW DECIDE DELIVER HTTP_ACCEPT; do
+    v="${r}_PER_SECOND"; [ -n "${!v}" ] || { say "could not read the ${r,,} rate"; exit 1; }
+  done
 
   # Drift check: on a shared machine the load can change between the two measurements; pgbench once more, shorter.
   psql_q -d postgres -c "CHECKPOINT"
@@ -153,11 +197,19 @@ echo
 say "summary ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average now $(cut -d' ' -f1-3 /proc/loadavg))"
 if [ -n "${PGBENCH_TPS:-}" ]; then
   printf 'pgbench single-row update: %.0f tps\n' "$PGBENCH_TPS"
-  printf 'OneSeal accept transition: %.0f per second\n' "$ACCEPT_PER_SECOND"
-  awk -v a="$ACCEPT_PER_SECOND" -v p="$PGBENCH_TPS" 'BEGIN { printf "ratio: %.2f\n", a / p }'
-  [ -n "${REVIEW_PER_SECOND:-}" ] && printf 'OneSeal review transition: %.0f per second\n' "$REVIEW_PER_SECOND"
+  # Each transition's rate and its ratio to pgbench's tps of the same run.
+  per_second() { awk -v a="$2" -v p="$PGBENCH_TPS" -v n="$1" 'BEGIN { printf "OneSeal %s: %.0f per second, ratio %.3f\n", n, a, a / p }'; }
+  per_second "accept transition" "$ACCEPT_PER_SECOND"
+  awk -v a="$ACCEPT_PER_SECOND" -v p="$PGBENCH_TPS" 'BEGIN { printf "ratio: %.3f\n", a / p }'
+  per_second "review transition" "$REVIEW_PER_SECOND"
+  per_second "decide transition (approve, PDF after commit)" "$DECIDE_PER_SECOND"
+  per_second "deliver transition" "$DELIVER_PER_SECOND"
+  per_second "accept over HTTP (wrk)" "$HTTP_ACCEPT_PER_SECOND"
+  printf 'OneSeal accept over HTTP (wrk): p99 %s ms\n' "$HTTP_ACCEPT_P99"
   [ -n "${PGBENCH_AFTER_TPS:-}" ] && printf 'pgbench single-row update, again after OneSeal (drift check): %.0f tps\n' "$PGBENCH_AFTER_TPS"
   [ -n "${PGBENCH_LOCKED_TPS:-}" ] && printf 'pgbench single-row update inside one global advisory lock (context): %.0f tps\n' "$PGBENCH_LOCKED_TPS"
+  [ -n "${PGBENCH_COUNTER_EARLY_TPS:-}" ] && printf 'pgbench 4 statements, counter row locked from the first to COMMIT (context): %.0f tps\n' "$PGBENCH_COUNTER_EARLY_TPS"
+  [ -n "${PGBENCH_COUNTER_LATE_TPS:-}" ] && printf 'pgbench 4 statements, counter row locked from the last to COMMIT (context): %.0f tps\n' "$PGBENCH_COUNTER_LATE_TPS"
 fi
 if [ -n "${SWEEP_RESULT:-}" ]; then
   field() { sed -n "s/.*\b$1=\([0-9.]*\).*/\1/p" <<<"$SWEEP_RESULT"; }

@@ -89,8 +89,16 @@ trap - EXIT
 # one test. About a minute; only when a filter did not narrow the run.
 if [ "$#" -eq 0 ] && [ "$files" -gt 0 ]; then
   say "benchmark smoke run: bash scripts/bench.sh at a tiny size (log: TestResults/bench/all.log)"
-  if BENCH_SECONDS=2 BENCH_REVIEW_SECONDS=2 BENCH_PREPARED_CASES=2000 BENCH_SWEEP_CASES=5000 \
-      bash "$ROOT/scripts/bench.sh" all >"$RESULTS/bench-smoke.log" 2>&1; then
+  # Every mode must run and print its summary line (the numbers are not checked: a tiny run on a busy machine).
+  bench_summary_ok() {
+    local line
+    for line in 'OneSeal accept transition: ' 'OneSeal review transition: ' 'OneSeal decide transition' 'OneSeal deliver transition: ' \
+        'OneSeal accept over HTTP (wrk): [0-9]' 'OneSeal accept over HTTP (wrk): p99 [0-9]' 'deadline sweep over .* run 2: '; do
+      grep -q "^$line" "$RESULTS/bench-smoke.log" || { say "benchmark smoke run: no summary line '$line'"; return 1; }
+    done
+  }
+  if BENCH_SECONDS=2 BENCH_STEP_SECONDS=2 BENCH_PREPARED_CASES=2000 BENCH_SWEEP_CASES=5000 \
+      bash "$ROOT/scripts/bench.sh" all >"$RESULTS/bench-smoke.log" 2>&1 && bench_summary_ok; then
     passed=$((passed + 1))
   else
     tail -n 30 "$RESULTS/bench-smoke.log"

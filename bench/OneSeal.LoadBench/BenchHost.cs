@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OneSeal.Organisation;
 using OneSeal.Platform.Database;
@@ -11,7 +13,7 @@ namespace OneSeal.LoadBench;
 
 /// <summary>
 /// The app's own composition (<c>builder.AddOneSeal()</c>) on the given PostgreSQL database, built but not started:
-/// no HTTP server and no background services (the deadline sweep is also switched off by configuration), so the
+/// no HTTP server unless the HTTP benchmark starts it, and never the app's background services (the deadline sweep is also switched off by configuration), so the
 /// benchmark calls <see cref="Cases.CaseCommands"/> and <see cref="Cases.Clock.DeadlineSweep"/> exactly as a request or
 /// the sweep service would, from a fresh DI scope each time. Every database command goes through <see cref="Commands"/>.
 /// </summary>
@@ -61,6 +63,10 @@ public sealed class BenchHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.AddOneSeal();
+        // Kestrel on a free loopback port, used only when the HTTP benchmark starts the host. The app's background
+        // services (outbox dispatcher with its PDF renderer, sweeps) never run here: the benchmark measures transitions.
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        foreach (var d in builder.Services.Where(d => d.ServiceType == typeof(IHostedService) && IsAppService(d)).ToList()) builder.Services.Remove(d);
         // One interceptor for the process: EF then shares its internal services (model, compiled queries) across hosts,
         // so a warm-up host warms the measured one.
         var commands = CommandLog.Instance;
@@ -69,6 +75,9 @@ public sealed class BenchHost : IAsyncDisposable
         await app.MigrateAndSeedAsync(seed: true);
         return new BenchHost(app, commands, dataRoot, ownsDataRoot: string.IsNullOrEmpty(shared));
     }
+
+    private static bool IsAppService(ServiceDescriptor d) =>
+        (d.ImplementationType ?? d.ImplementationInstance?.GetType() ?? d.ImplementationFactory?.Method.DeclaringType)?.Assembly == typeof(OneSealDb).Assembly;
 
     /// <summary>A demo account as the <see cref="Actor"/> a signed-in request would carry.</summary>
     public async Task<Actor> ActorAsync(string username)

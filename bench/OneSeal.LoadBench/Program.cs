@@ -6,7 +6,7 @@ namespace OneSeal.LoadBench;
 /// Load benchmarks of the case lifecycle on PostgreSQL. Normally run by <c>bash scripts/bench.sh</c> (docs/benchmarks.md):
 /// <code>
 ///   OneSeal.LoadBench prepare-transitions --connection CS [--cases 60000]
-///   OneSeal.LoadBench transitions --connection CS [--seconds 30] [--workers 4] [--review-seconds 15]
+///   OneSeal.LoadBench transitions --connection CS [--seconds 30] [--workers 4] [--step-seconds 15] [--http-seconds 15]
 ///   OneSeal.LoadBench sweep --connection CS [--cases 1000000]
 /// </code>
 /// CS is an Npgsql connection string to a database of its own (created empty; the app's migrations and demo seed run first).
@@ -26,7 +26,7 @@ public static class LoadBenchMain
         {
             "prepare-transitions" => await TransitionsBench.PrepareAsync(connection, options.Int("cases", 60_000)),
             "transitions" => await TransitionsBench.RunAsync(connection, TimeSpan.FromSeconds(options.Int("seconds", 30)),
-                options.Int("workers", 4), TimeSpan.FromSeconds(options.Int("review-seconds", 15))),
+                options.Int("workers", 4), TimeSpan.FromSeconds(options.Int("step-seconds", 15)), TimeSpan.FromSeconds(options.Int("http-seconds", 15))),
             "sweep" => await SweepBench.RunAsync(connection, options.Int("cases", 1_000_000)),
             _ => Usage($"unknown command {args[0]}"),
         };
@@ -37,7 +37,7 @@ public static class LoadBenchMain
         if (error is not null) Console.Error.WriteLine(error);
         Console.Error.WriteLine("""
             usage: OneSeal.LoadBench prepare-transitions --connection CS [--cases 60000]
-                   OneSeal.LoadBench transitions --connection CS [--seconds 30] [--workers 4] [--review-seconds 15]
+                   OneSeal.LoadBench transitions --connection CS [--seconds 30] [--workers 4] [--step-seconds 15] [--http-seconds 15]
                    OneSeal.LoadBench sweep --connection CS [--cases 1000000]
             """);
         return 2;

@@ -106,11 +106,18 @@ public static class TransitionsBench
         return 0;
     }
 
-    public static async Task<int> RunAsync(string connectionString, TimeSpan duration, int workers, TimeSpan reviewDuration)
+    /// <summary>
+    /// Accept for <paramref name="duration"/>, then review, decide (approve: certificate record, approval notice and their
+    /// outbox rows; the PDFs are rendered after commit by outbox handlers, which this host never starts) and deliver, each
+    /// for <paramref name="stepDuration"/> on the cases the step before finished; then accept again over HTTP with wrk
+    /// for <paramref name="httpDuration"/> on submitted cases not touched yet.
+    /// </summary>
+    public static async Task<int> RunAsync(string connectionString, TimeSpan duration, int workers, TimeSpan stepDuration, TimeSpan httpDuration)
     {
         await using var host = await BenchHost.StartAsync(connectionString);
         var clerk = await host.ActorAsync("clerk");
         var reviewer = await host.ActorAsync("reviewer");
+        var chief = await host.ActorAsync("chief");
 
         List<Guid> ids;
         await using (var scope = host.Services.CreateAsyncScope())
@@ -121,25 +128,54 @@ public static class TransitionsBench
                 .OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();
         }
         if (ids.Count < 1000) throw new InvalidOperationException($"only {ids.Count} submitted benchmark cases: run prepare-transitions first");
-        var queue = new CaseQueue(ids);
+        // The HTTP run gets its own slice, so the in-process steps cannot use up its cases.
+        var httpShare = httpDuration > TimeSpan.Zero ? ids.Count / 3 : 0;
+        var queue = new CaseQueue(ids[httpShare..]);
 
-        // Warm-up (JIT, connection pool, caches): not counted.
-        var (_, trace) = await host.Commands.TraceAsync(() => InScopeAsync(host, c => c.AcceptAsync(clerk, queue.Take()!.Value, null, CancellationToken.None)));
-        await RunWorkersAsync(host, queue, workers, TimeSpan.FromSeconds(3), (c, id) => c.AcceptAsync(clerk, id, null, CancellationToken.None));
-        Out.Line("one accept sends these commands, in order (plus BEGIN, sent with the first write, and COMMIT):");
-        foreach (var line in trace) Out.Line($"    {line}");
+        Task<Case> Accept(CaseCommands c, Guid id) => c.AcceptAsync(clerk, id, null, CancellationToken.None);
+        Task<Case> Review(CaseCommands c, Guid id) =>
+            c.ReviewAsync(reviewer, id, "申请材料齐全，符合法定形式，经审查符合许可条件，建议准予许可。", "approve", null, CancellationToken.None);
+        Task<Case> Decide(CaseCommands c, Guid id) => c.DecideAsync(chief, id, true, null, null, CancellationToken.None);
+        Task<Case> Deliver(CaseCommands c, Guid id) => c.DeliverAsync(clerk, id, "pickup", null, null, CancellationToken.None);
+
+        // Warm-up of every step (JIT, connection pool, caches, the seal key the first decision creates): not counted.
+        // The first case of each step is traced: the commands it sends, in order.
+        var traces = new List<(string Step, List<string> Commands)>();
+        var warm = new List<Guid>();
+        for (var i = 0; i < 8; i++) warm.Add(queue.Take()!.Value);
+        foreach (var (step, act) in new (string, Func<CaseCommands, Guid, Task<Case>>)[] { ("accept", Accept), ("review", Review), ("decide", Decide), ("deliver", Deliver) })
+        {
+            var (_, trace) = await host.Commands.TraceAsync(() => InScopeAsync(host, c => act(c, warm[0])));
+            traces.Add((step, trace));
+            foreach (var id in warm.Skip(1)) await InScopeAsync(host, c => act(c, id));
+        }
+        await RunWorkersAsync(host, queue, workers, TimeSpan.FromSeconds(Math.Min(3, duration.TotalSeconds)), Accept);
+        foreach (var (step, trace) in traces)
+        {
+            Out.Line($"one {step} sends these commands, in order (plus BEGIN, sent with the first write, and COMMIT):");
+            foreach (var line in trace) Out.Line($"    {line}");
+        }
 
         await CheckpointAsync(connectionString);
-        var accept = await MeasureAsync(host, connectionString, queue, workers, duration, "accept (受理)",
-            (c, id) => c.AcceptAsync(clerk, id, null, CancellationToken.None));
+        var accept = await MeasureAsync(host, connectionString, queue, workers, duration, "accept (受理)", Accept);
         Out.Line($"RESULT accept_per_second={accept.PerSecond.ToString("0.0", CultureInfo.InvariantCulture)}");
 
-        if (reviewDuration > TimeSpan.Zero && accept.Done.Count > 0)
+        var done = accept.Done;
+        foreach (var (step, label, act) in new (string, string, Func<CaseCommands, Guid, Task<Case>>)[]
+                 { ("review", "review (审查)", Review), ("decide", "decide (决定, approve)", Decide), ("deliver", "deliver (送达)", Deliver) })
+        {
+            if (stepDuration <= TimeSpan.Zero || done.Count == 0) break;
+            await CheckpointAsync(connectionString);
+            var m = await MeasureAsync(host, connectionString, new CaseQueue(done), workers, stepDuration, label, act);
+            Out.Line($"RESULT {step}_per_second={m.PerSecond.ToString("0.0", CultureInfo.InvariantCulture)}");
+            done = m.Done;
+        }
+
+        if (httpShare > 0)
         {
             await CheckpointAsync(connectionString);
-            var review = await MeasureAsync(host, connectionString, new CaseQueue(accept.Done), workers, reviewDuration, "review (审查)",
-                (c, id) => c.ReviewAsync(reviewer, id, "申请材料齐全，符合法定形式，经审查符合许可条件，建议准予许可。", "approve", null, CancellationToken.None));
-            Out.Line($"RESULT review_per_second={review.PerSecond.ToString("0.0", CultureInfo.InvariantCulture)}");
+            var http = await HttpAcceptBench.RunAsync(host, ids[..httpShare], workers, httpDuration);
+            if (http != 0) return http;
         }
 
         // The work was real: every transition left its row, and the audit chain is intact after concurrent appends.
@@ -164,6 +200,8 @@ public static class TransitionsBench
     {
         var commandsBefore = host.Commands.Count;
         host.Commands.ResetStats();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var gcBefore = GcCounts.Now();
         RunResult run;
         (IReadOnlyList<(string What, double Share)> Shares, double MeanBusy) waits;
         await using (var sampler = new WaitSampler(connectionString))
@@ -172,6 +210,8 @@ public static class TransitionsBench
             waits = sampler.Result();
         }
         var commands = host.Commands.Count - commandsBefore;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var gc = GcCounts.Now() - gcBefore;
         var perSecond = run.Done.Count / run.Elapsed.TotalSeconds;
         var lat = run.LatenciesMs.Order().ToArray();
         Out.Line($"{name}: {run.Done.Count:N0} transitions in {run.Elapsed.TotalSeconds:0.0} s with {workers} workers = {perSecond:0.0} per second" +
@@ -187,10 +227,13 @@ public static class TransitionsBench
         }
         Out.Line($"    database commands: {(double)commands / Math.Max(1, run.Done.Count):0.0} per transition (+ COMMIT); errors: " +
             (run.Errors.Count == 0 ? "none" : string.Join(", ", run.Errors.Select(e => $"{e.Key} ×{e.Value}"))));
+        Out.Line($"    app CPU (this process, every thread): {cpu.TotalMilliseconds / Math.Max(1, run.Done.Count):0.00} ms per transition, " +
+            $"{cpu.TotalSeconds / run.Elapsed.TotalSeconds / Environment.ProcessorCount:P0} of the machine's {Environment.ProcessorCount} cores; " +
+            gc.Describe(run.Done.Count));
         Out.Line($"    where the busy connections were (pg_stat_activity every 50 ms, mean {waits.MeanBusy:0.0} busy): " +
             string.Join(", ", waits.Shares.Take(6).Select(s => $"{s.What} {s.Share:P0}")));
         Out.Line("    time by statement (summed over workers):");
-        foreach (var (shape, count, total) in host.Commands.Stats().Take(6))
+        foreach (var (shape, count, total) in host.Commands.Stats().Take(10))
             Out.Line($"      {total.TotalMilliseconds / Math.Max(1, count),7:0.00} ms avg  ×{count,-7:N0} {shape}");
         if (run.FirstError is not null) Out.Line($"    first error: {run.FirstError}");
         return new Measurement(perSecond, run.Done);

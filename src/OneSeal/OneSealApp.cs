@@ -62,6 +62,8 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Catalog.Exchange.CatalogImport>();
         services.AddHostedService<OneSeal.Catalog.Versions.CatalogActivationService>();
         services.AddOneSealGuides();
+        services.AddSingleton<OneSeal.Catalog.Versions.VersionFactsCache>();
+        services.AddSingleton<OneSeal.Organisation.AgencyDirectory>();
         services.AddSingleton<WorkingDayClock>();
         services.AddSingleton<IWorkingDayCalendar>(sp => sp.GetRequiredService<WorkingDayClock>());
         services.AddScoped<CaseCommands>();

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using OneSeal.Notices;
-using OneSeal.Organisation;
 
 namespace OneSeal.Cases;
 
@@ -12,18 +10,22 @@ public sealed partial class CaseCommands
 {
     private async Task NoticeAsync(Case c, NoticeKind kind, DateTimeOffset now, CancellationToken ct, params (string Key, string? Value)[] fields)
     {
-        var issuerName = await db.Set<Agency>().Where(a => a.Id == c.HandlingOrganisationId).Select(a => a.Name).FirstAsync(ct);
+        var issuerName = (await agencies.GetAsync(db, c.HandlingOrganisationId, ct)).Name;
         var values = fields
             .Where(f => !string.IsNullOrWhiteSpace(f.Value))
             .Select(f => KeyValuePair.Create(f.Key, Clip(f.Value!)))
             .ToList();
         // Addressed to the licensed entity (持证主体); the person who filed for it is named as 经办人.
-        var holder = await CaseHolder.OfAsync(db, c, personalData, ct);
+        var holder = await HolderAsync(c, ct);
         if (kind == NoticeKind.DeliveryReceipt) values.Add(KeyValuePair.Create(NoticeFields.Recipient, Clip(holder.Name)));
         if (holder.Name != c.ApplicantName) values.Add(KeyValuePair.Create(NoticeFields.Agent, Clip(c.ApplicantName)));
         await notices.EnqueueAsync(db, new NoticeRequest(c.Id, c.CaseNumber, kind, c.HandlingOrganisationId, issuerName, holder.Name, c.ItemName, values,
             holder.IsOrganisation), now, ct);
     }
+
+    /// <summary>The case's holder: its version's mapping (cached per published version), its form and, only when needed, its applicant.</summary>
+    private async Task<CaseHolder> HolderAsync(Case c, CancellationToken ct) =>
+        await CaseHolder.OfAsync(db, c, HolderMapping.Of(await versions.GetAsync(db, c.ItemId, ct)), ReadForm(c), personalData, ct);
 
     /// <summary>A printed field holds <see cref="NoticeFields.MaxValueLength"/> characters; longer reasons stay whole on the case.</summary>
     private static string Clip(string value) =>

@@ -33,14 +33,6 @@ public sealed record CaseHolder(string Name, string CodeType, string Code)
             applicant.IdentityCodeProtected is null ? "" : unprotect(applicant.IdentityCodeProtected));
     }
 
-    /// <summary>The holder of a case: its version's mapping, its form (decrypted by <see cref="Forms.CaseForm"/>) and its applicant.</summary>
-    public static async Task<CaseHolder> OfAsync(OneSealDb db, Case c, PersonalData personalData, CancellationToken ct)
-    {
-        var mapping = await db.Set<Item>().AsNoTracking().Where(i => i.Id == c.ItemId)
-            .Select(i => new HolderMapping(i.HolderNameField, i.HolderCodeField, i.HolderCodeType)).FirstAsync(ct);
-        return await OfAsync(db, c, mapping, Forms.CaseForm.Read(c, personalData), personalData, ct);
-    }
-
     /// <summary>The holder when the caller already has the version's mapping and the form in clear: loads only the applicant.</summary>
     public static async Task<CaseHolder> OfAsync(OneSealDb db, Case c, HolderMapping mapping, IReadOnlyDictionary<string, string?> form,
         PersonalData personalData, CancellationToken ct)
@@ -66,5 +58,5 @@ public sealed record HolderMapping(string? NameField, string? CodeField, string?
 {
     public bool IsSet => NameField is not null && CodeField is not null && HolderCodeTypes.IsKnown(CodeType);
 
-    public static HolderMapping Of(Item item) => new(item.HolderNameField, item.HolderCodeField, item.HolderCodeType);
+    public static HolderMapping Of(Catalog.Versions.VersionFacts version) => new(version.HolderNameField, version.HolderCodeField, version.HolderCodeType);
 }

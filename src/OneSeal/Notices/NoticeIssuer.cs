@@ -18,7 +18,7 @@ public static class NoticeTopics
 
 public sealed record RenderNotice(Guid NoticeId);
 
-public sealed class NoticeIssuer(NoticeOptions options, INoticeCases cases) : INoticeIssuer
+public sealed class NoticeIssuer(NoticeOptions options, INoticeCases cases, AgencyDirectory agencies) : INoticeIssuer
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -30,7 +30,8 @@ public sealed class NoticeIssuer(NoticeOptions options, INoticeCases cases) : IN
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(request);
         var fields = NoticeFields.Validate(request);
-        if (!await db.Set<Agency>().AnyAsync(a => a.Id == request.IssuerOrganisationId, ct))
+        // Agencies are reference data, read once per process (AgencyDirectory): no query per notice.
+        if (await agencies.FindAsync(db, request.IssuerOrganisationId, ct) is null)
             throw new InvalidInputException("issuerOrganisationId", "unknown-organisation", "签发机关不存在");
         if (!await cases.ExistsAsync(db, request.CaseId, ct))
             throw new InvalidInputException("caseId", "unknown-case", "办件不存在");

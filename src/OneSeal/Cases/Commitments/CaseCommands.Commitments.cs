@@ -99,9 +99,9 @@ public sealed partial class CaseCommands
     private async Task OpenVerificationTaskAsync(Case c, Actor actor, DateTimeOffset now, CancellationToken ct)
     {
         if (!await HasNotificationCommitmentAsync(c, ct)) return;
-        var item = await db.Set<Item>().AsNoTracking().FirstAsync(i => i.Id == c.ItemId, ct);
-        var department = await db.Set<Organisation.Agency>().Where(a => a.Id == item.SupervisingDepartmentId).Select(a => a.Name).FirstAsync(ct);
-        var holder = await CaseHolder.OfAsync(db, c, personalData, ct);
+        var item = await versions.GetAsync(db, c.ItemId, ct);
+        var department = (await agencies.GetAsync(db, item.SupervisingDepartmentId, ct)).Name;
+        var holder = await HolderAsync(c, ct);
         var due = calendar.AddWorkingDays(LegalDates.ToLegalDate(now), VerificationWorkingDays);
         VerificationTasks.Open(db, c.Id, c.CaseNumber, item.SupervisingDepartmentId, $"告知承诺核查：{holder.Name} · {c.ItemName}", due, now);
         // Only what happened: the task is recorded here; no department workbench shows or receives it yet.

@@ -80,13 +80,13 @@ public sealed partial class CaseCommands
 
     private async Task<CertificateRequest> CertificateRequestFor(Case c, DateTimeOffset now, CancellationToken ct)
     {
-        var item = await db.Set<Item>().AsNoTracking().Include(i => i.FormFields).FirstAsync(i => i.Id == c.ItemId, ct);
-        var bureau = await db.Set<Agency>().AsNoTracking().FirstAsync(o => o.Id == c.HandlingOrganisationId, ct);
+        var item = await versions.GetAsync(db, c.ItemId, ct);
+        var bureau = await agencies.GetAsync(db, c.HandlingOrganisationId, ct);
         var form = ReadForm(c);
         var holder = await CaseHolder.OfAsync(db, c, HolderMapping.Of(item), form, personalData, ct);
         var issuedOn = LegalDates.ToLegalDate(now);
         // Details printed on the certificate: the form's plain-text fields; identity fields stay off the document.
-        var details = item.FormFields.OrderBy(f => f.SortOrder)
+        var details = item.FormFields
             .Where(f => f.Type is FormFieldType.Text or FormFieldType.Date or FormFieldType.Number && form.TryGetValue(f.Key, out var v) && !string.IsNullOrEmpty(v))
             .Select(f => KeyValuePair.Create(f.Label, form[f.Key]!))
             .ToList();
