@@ -85,11 +85,12 @@ cleanup
 trap - EXIT
 
 # --- 5. benchmark smoke run ----------------------------------------------------------------------------------------
-# A benchmark that no longer runs is a defect: run both load benchmarks (scripts/bench.sh) at a tiny size, counted as
-# one test. About a minute; only when a filter did not narrow the run.
+# A benchmark that no longer runs is a defect: run every benchmark of scripts/bench.sh (transitions, sweep, pdf) at a tiny
+# size, counted as one test. About a minute; only when a filter did not narrow the run.
 if [ "$#" -eq 0 ] && [ "$files" -gt 0 ]; then
   say "benchmark smoke run: bash scripts/bench.sh at a tiny size (log: TestResults/bench/all.log)"
   if BENCH_SECONDS=2 BENCH_REVIEW_SECONDS=2 BENCH_PREPARED_CASES=2000 BENCH_SWEEP_CASES=5000 \
+      BENCH_PDF_SECONDS=2 BENCH_PDF_ITEMS=1 \
       bash "$ROOT/scripts/bench.sh" all >"$RESULTS/bench-smoke.log" 2>&1; then
     passed=$((passed + 1))
   else
