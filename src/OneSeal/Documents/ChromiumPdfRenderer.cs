@@ -31,7 +31,7 @@ public sealed class ChromiumPdfRenderer(PdfOptions options, ILogger<ChromiumPdfR
 
     private readonly SemaphoreSlim _pages = new(options.MaxConcurrency, options.MaxConcurrency);
     private readonly SemaphoreSlim _launch = new(1, 1);
-    private Running? _running;
+    private volatile Running? _running;
     private volatile bool _disposed;
 
     private sealed record Running(IBrowser Browser, DirectoryInfo Profile);
@@ -65,13 +65,17 @@ public sealed class ChromiumPdfRenderer(PdfOptions options, ILogger<ChromiumPdfR
                 log.LogDebug("Rendered PDF of {Bytes} bytes in {Ms} ms", pdf.Length, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 return pdf;
             }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
             {
-                throw new PdfRenderException($"Chromium did not finish the PDF within {options.Timeout.TotalSeconds:0} s; the document was not issued.");
+                // Our timeout, or PuppeteerSharp abandoning its calls because the browser went away.
+                throw timeout.IsCancellationRequested
+                    ? new PdfRenderException($"Chromium did not finish the PDF within {options.Timeout.TotalSeconds:0} s; the document was not issued.")
+                    : new PdfRenderException($"Chromium failed while rendering: {e.Message}", e);
             }
-            catch (Exception e) when (e is PuppeteerException or ObjectDisposedException or IOException)
+            catch (Exception e) when (e is not PdfRenderException and not OperationCanceledException)
             {
-                // The browser died under the page (the next render starts a new one) or refused the page.
+                // The browser died under the page (the next render starts a new one) or refused the page: the caller's
+                // render-failure path (the outbox retries) is the same either way.
                 throw new PdfRenderException($"Chromium failed while rendering: {e.Message}", e);
             }
             finally

@@ -29,6 +29,8 @@ public static class SealSetup
         pdf.ChromiumPath = c["Pdf:ChromiumPath"] ?? Environment.GetEnvironmentVariable("ONESEAL_CHROMIUM") ?? pdf.ChromiumPath;
         if (c.GetValue<int?>("Pdf:TimeoutSeconds") is { } seconds) pdf.Timeout = TimeSpan.FromSeconds(seconds);
         if (c.GetValue<int?>("Pdf:MaxConcurrency") is { } slots) pdf.MaxConcurrency = slots;
+        if (pdf.MaxConcurrency < 1 || pdf.Timeout <= TimeSpan.Zero)
+            throw new InvalidOperationException("Pdf:MaxConcurrency and Pdf:TimeoutSeconds must be at least 1.");
 
         s.TryAddSingleton<OneSeal.Platform.Security.PersonalData>();
         s.AddSingleton(seal);
