@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmarks of the case lifecycle on PostgreSQL 15 (issue 4, item 16). NOT part of scripts/test.sh.
 #
-#   bash scripts/bench.sh [transitions|sweep|all]        (default: all; about 4 minutes on 2 cores)
+#   bash scripts/bench.sh [transitions|sweep|pdf|all]    (default: all; about 6 minutes on 2 cores)
 #
 # 1. installs PostgreSQL 15 when it is missing (Debian package, via apt-get; see scripts/lib.sh);
 # 2. starts a throwaway PostgreSQL 15 cluster on 127.0.0.1 (temp dir, free port from 55632 up), stopped and deleted on
@@ -18,9 +18,13 @@
 #              global advisory lock (15 s), the database-level ceiling of the audit chain's serialisation, and pgbench
 #              once more after OneSeal (15 s) to show how much the machine's load drifted meanwhile.
 # sweep:       generates 1,000,000 open cases in SQL, then times DeadlineSweep.RunOnceAsync twice and prints the plans.
+# pdf:         PDFs per second through one Chromium process per document (the renderer before issue 9, kept in the
+#              benchmark only) and through the app's long-lived browser, 2 callers, 20 s each; then the first renders of the
+#              guides and blank forms of 8 demo items, 2 visitors at once, with each renderer (p50/p95 per request).
 #
 # Settings (environment): BENCH_SECONDS (30), BENCH_WORKERS (4), BENCH_STEP_SECONDS (15), BENCH_HTTP_SECONDS (= step), BENCH_PREPARED_CASES (60000),
-# BENCH_SWEEP_CASES (1000000), ONESEAL_BENCH_PG_PORT (55632). The full output also goes to TestResults/bench/<mode>.log.
+# BENCH_SWEEP_CASES (1000000), BENCH_PDF_SECONDS (20), BENCH_PDF_WORKERS (2), BENCH_PDF_ITEMS (8), ONESEAL_CHROMIUM
+# (/usr/bin/chromium), ONESEAL_BENCH_PG_PORT (55632). The full output also goes to TestResults/bench/<mode>.log.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
@@ -29,7 +33,7 @@ ONESEAL_SCRIPT=bench.sh
 source "$ROOT/scripts/lib.sh"
 
 mode=${1:-all}
-case $mode in transitions|sweep|all) ;; *) echo "usage: bash scripts/bench.sh [transitions|sweep|all]" >&2; exit 2 ;; esac
+case $mode in transitions|sweep|pdf|all) ;; *) echo "usage: bash scripts/bench.sh [transitions|sweep|pdf|all]" >&2; exit 2 ;; esac
 SECONDS_PER_RUN=${BENCH_SECONDS:-30}
 WORKERS=${BENCH_WORKERS:-4}
 # review, decide and deliver each run this long (BENCH_REVIEW_SECONDS is the old name), and so does accept over HTTP.
@@ -41,6 +45,9 @@ SWEEP_CASES=${BENCH_SWEEP_CASES:-1000000}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 command -v dotnet >/dev/null 2>&1 || { say "the .NET 10 SDK (dotnet) is not installed"; exit 1; }
 ensure_packages "PostgreSQL 15 and pgbench for the benchmarks" postgresql || exit 1
+if [ "$mode" = pdf ] || [ "$mode" = all ]; then
+  ensure_packages "Chromium and CJK fonts for the PDF benchmark" chromium fonts-noto-cjk || exit 1
+fi
 [ -x "$PG_BIN/pgbench" ] || { say "pgbench missing ($PG_BIN/pgbench)"; exit 1; }
 if [ "$mode" != sweep ]; then ensure_packages "wrk drives accept over HTTP in the transitions benchmark" wrk || exit 1; fi
 
@@ -186,10 +193,21 @@ run_sweep() {
   [ -n "$SWEEP_RESULT" ] || { say "could not read the sweep result"; exit 1; }
 }
 
+run_pdf() {
+  say "== PDF rendering: one Chromium process per document (before) vs one long-lived browser (after), same run =="
+  psql_q -d postgres -c "CREATE DATABASE oneseal_pdf"
+  local pout
+  pout=$(loadbench pdf --connection "$(conn oneseal_pdf)" --seconds "${BENCH_PDF_SECONDS:-20}" --workers "${BENCH_PDF_WORKERS:-2}" \
+    --items "${BENCH_PDF_ITEMS:-8}" | tee /dev/stderr)
+  PDF_RESULT=$(echo "$pout" | sed -n 's/^RESULT //p')
+  [ -n "$PDF_RESULT" ] || { say "could not read the PDF result"; exit 1; }
+}
+
 case $mode in
   transitions) run_transitions ;;
   sweep) run_sweep ;;
-  all) run_transitions; run_sweep ;;
+  pdf) run_pdf ;;
+  all) run_transitions; run_sweep; run_pdf ;;
 esac
 
 # --- summary -------------------------------------------------------------------------------------------------------
@@ -215,5 +233,13 @@ if [ -n "${SWEEP_RESULT:-}" ]; then
   field() { sed -n "s/.*\b$1=\([0-9.]*\).*/\1/p" <<<"$SWEEP_RESULT"; }
   printf 'deadline sweep over %s open cases, run 1: %s cases changed in %s s\n' "$SWEEP_CASES" "$(field sweep1_rows)" "$(field sweep1_seconds)"
   printf 'deadline sweep over %s open cases, run 2: %s cases changed in %s s\n' "$SWEEP_CASES" "$(field sweep2_rows)" "$(field sweep2_seconds)"
+fi
+if [ -n "${PDF_RESULT:-}" ]; then
+  pfield() { sed -n "s/.*\b$1=\([0-9.]*\).*/\1/p" <<<"$PDF_RESULT"; }
+  printf 'PDF rendering, one Chromium process per document (before): %s PDFs per second\n' "$(pfield pdf_before_per_second)"
+  printf 'PDF rendering, one long-lived browser (after): %s PDFs per second\n' "$(pfield pdf_after_per_second)"
+  awk -v a="$(pfield pdf_after_per_second)" -v b="$(pfield pdf_before_per_second)" 'BEGIN { if (b > 0) printf "PDF speed-up: %.1fx\n", a / b }'
+  printf 'guide/blank-form first renders (%s documents), before: p50 %s ms, p95 %s ms\n' "$(pfield first_documents)" "$(pfield first_before_p50_ms)" "$(pfield first_before_p95_ms)"
+  printf 'guide/blank-form first renders (%s documents), after: p50 %s ms, p95 %s ms\n' "$(pfield first_documents)" "$(pfield first_after_p50_ms)" "$(pfield first_after_p95_ms)"
 fi
 say "finished in $(( $(date +%s) - started )) s; full output in ${LOG#"$ROOT"/}"

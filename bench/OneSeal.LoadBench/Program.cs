@@ -8,6 +8,7 @@ namespace OneSeal.LoadBench;
 ///   OneSeal.LoadBench prepare-transitions --connection CS [--cases 60000]
 ///   OneSeal.LoadBench transitions --connection CS [--seconds 30] [--workers 4] [--step-seconds 15] [--http-seconds 15]
 ///   OneSeal.LoadBench sweep --connection CS [--cases 1000000]
+///   OneSeal.LoadBench pdf --connection CS [--seconds 20] [--workers 2] [--items 8]
 /// </code>
 /// CS is an Npgsql connection string to a database of its own (created empty; the app's migrations and demo seed run first).
 /// Lines starting with <c>RESULT </c> are for scripts/bench.sh.
@@ -28,6 +29,8 @@ public static class LoadBenchMain
             "transitions" => await TransitionsBench.RunAsync(connection, TimeSpan.FromSeconds(options.Int("seconds", 30)),
                 options.Int("workers", 4), TimeSpan.FromSeconds(options.Int("step-seconds", 15)), TimeSpan.FromSeconds(options.Int("http-seconds", 15))),
             "sweep" => await SweepBench.RunAsync(connection, options.Int("cases", 1_000_000)),
+            "pdf" => await Pdf.PdfBench.RunAsync(connection, TimeSpan.FromSeconds(options.Int("seconds", 20)), options.Int("workers", 2),
+                options.Int("items", 8)),
             _ => Usage($"unknown command {args[0]}"),
         };
     }
@@ -39,6 +42,7 @@ public static class LoadBenchMain
             usage: OneSeal.LoadBench prepare-transitions --connection CS [--cases 60000]
                    OneSeal.LoadBench transitions --connection CS [--seconds 30] [--workers 4] [--step-seconds 15] [--http-seconds 15]
                    OneSeal.LoadBench sweep --connection CS [--cases 1000000]
+                   OneSeal.LoadBench pdf --connection CS [--seconds 20] [--workers 2] [--items 8]
             """);
         return 2;
     }

@@ -1,10 +1,11 @@
 namespace OneSeal.Documents;
 
 /// <summary>
-/// At start, removes render folders a crashed process left behind (<see cref="ChromiumPdfRenderer"/> deletes its own in a
-/// <c>finally</c>, which a kill -9 or power loss skips): they hold <c>document.html</c> and <c>document.pdf</c> with the
-/// addressee's name. Only folders older than any render can last are removed, so another instance sharing the temp folder
-/// keeps the ones it is using.
+/// At start, removes the Chromium profile folders a crashed process left behind (<see cref="ChromiumPdfRenderer"/> deletes
+/// its own when it stops, which a kill -9 or power loss skips), and the per-document render folders of versions before
+/// issue 9 (they held <c>document.html</c> with the addressee's name). Another instance sharing the temp folder keeps its
+/// own: a folder is removed only when it is older than any start or render can last and no live browser on this machine
+/// holds it (Chromium's <c>SingletonLock</c> names the host and process that owns a profile).
 /// </summary>
 public sealed class StaleRenderFolders(PdfOptions options, ILogger<StaleRenderFolders> log) : IHostedService
 {
@@ -23,12 +24,12 @@ public sealed class StaleRenderFolders(PdfOptions options, ILogger<StaleRenderFo
     public static int Sweep(PdfOptions options, DateTimeOffset now, ILogger log)
     {
         if (!Directory.Exists(options.WorkFolder)) return 0;
-        // A render lives at most its timeout plus the kill wait; twice that, plus a minute, cannot be in use.
+        // A browser takes at most the timeout to start (and lock its profile); twice that, plus a minute, is past any start.
         var cutoff = now - (options.Timeout * 2 + TimeSpan.FromMinutes(1));
         var removed = 0;
         foreach (var dir in new DirectoryInfo(options.WorkFolder).EnumerateDirectories(ChromiumPdfRenderer.FolderPrefix + "*"))
         {
-            if (dir.LastWriteTimeUtc > cutoff.UtcDateTime) continue;
+            if (dir.LastWriteTimeUtc > cutoff.UtcDateTime || HeldByLiveBrowser(dir)) continue;
             try
             {
                 dir.Delete(recursive: true);
@@ -40,5 +41,24 @@ public sealed class StaleRenderFolders(PdfOptions options, ILogger<StaleRenderFo
             }
         }
         return removed;
+    }
+
+    /// <summary>Chromium's <c>SingletonLock</c> is a symbolic link to "host-pid".</summary>
+    private static bool HeldByLiveBrowser(DirectoryInfo dir)
+    {
+        var target = new FileInfo(Path.Combine(dir.FullName, "SingletonLock")).LinkTarget;
+        if (target is null) return false;
+        var dash = target.LastIndexOf('-');
+        if (dash <= 0 || !int.TryParse(target.AsSpan(dash + 1), out var pid)) return false;
+        if (!string.Equals(target[..dash], Environment.MachineName, StringComparison.OrdinalIgnoreCase)) return true; // not ours to judge
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false; // no such process: the browser is gone
+        }
     }
 }

@@ -25,6 +25,8 @@ public sealed record CertificateView(
 }
 
 public sealed record RevokeRequest(string? Reason);
+/// <summary>The answer of the PDF download while the file is still being rendered (202, with Retry-After).</summary>
+public sealed record CertificatePdfPendingView(string Number, string PdfStatus, int RetryAfterSeconds, string Message);
 public sealed record FileVerificationView(bool Genuine, string Status, string? CertificateNumber);
 public sealed record SealPublicKeyView(Guid Id, Guid OrganisationId, string OrganisationName, string? OrganisationCode,
     string Algorithm, string PublicKeyHex, DateTimeOffset CreatedAt, bool Active);
@@ -40,11 +42,21 @@ public static class SealApi
                 CertificateView.From(await registry.GetAsync(number, ActorOf(http), ct)))
             .WithSummary("证照元数据（持证人、颁发机构办件人员、电子监察）");
 
-        secured.MapGet("/certificates/{number}/pdf", DownloadAsync)
+        secured.MapGet("/certificates/{number}/pdf", async (string number, HttpContext http, CertificateRegistry registry,
+                IFileStore files, ICertificateDeliveryListener delivery, CancellationToken ct) =>
+            {
+                var certificate = await registry.GetAsync(number, ActorOf(http), ct);
+                if (certificate.PdfStatus == CertificatePdfStatus.Issued) return await DeliverAsync(certificate, http, files, delivery, ct);
+                // Rendered after the decision commits (the outbox): "accepted, come back shortly", not an error.
+                http.Response.Headers.RetryAfter = PendingRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Results.Json(new CertificatePdfPendingView(certificate.Number, certificate.PdfStatus.ToString().ToLowerInvariant(),
+                    PendingRetryAfterSeconds, PendingMessage(certificate)), statusCode: StatusCodes.Status202Accepted);
+            })
             .Produces(200, contentType: "application/pdf")
-            .WithSummary("下载证照 PDF；持证人下载即视为送达；文件尚在生成时返回 409");
+            .Produces<CertificatePdfPendingView>(202)
+            .WithSummary("下载证照 PDF；持证人下载即视为送达；文件尚在生成时返回 202 与 Retry-After（秒），稍后重试");
 
-        // The same download for the signed-in browser (cookie), linked from the applicant's case page.
+        // The same download for the signed-in browser (cookie), linked from the applicant's case page once the file exists.
         e.MapGet("/certificates/{number}/download", DownloadAsync)
             .RequireAuthorization()
             .ExcludeFromDescription();
@@ -78,15 +90,25 @@ public static class SealApi
         return e;
     }
 
-    /// <summary>The PDF as issued; when the holder fetches it, that is delivery (the listener is told first).</summary>
+    /// <summary>Seconds a client waits before asking again for a PDF still being rendered (one outbox poll and a render).</summary>
+    public const int PendingRetryAfterSeconds = 5;
+
+    private static string PendingMessage(Certificate c) => $"证照 {c.Number} 的电子证照文件正在生成，请稍后再试。";
+
+    /// <summary>The browser's download: a person who follows an old link before the file exists gets the error page saying so.</summary>
     private static async Task<IResult> DownloadAsync(string number, HttpContext http, CertificateRegistry registry,
         IFileStore files, ICertificateDeliveryListener delivery, CancellationToken ct)
     {
+        var certificate = await registry.GetAsync(number, ActorOf(http), ct);
+        if (certificate.PdfStatus != CertificatePdfStatus.Issued) throw new ConflictException("certificate-pending", PendingMessage(certificate));
+        return await DeliverAsync(certificate, http, files, delivery, ct);
+    }
+
+    /// <summary>The PDF as issued; when the holder fetches it, that is delivery (the listener is told first).</summary>
+    private static async Task<IResult> DeliverAsync(Certificate certificate, HttpContext http, IFileStore files,
+        ICertificateDeliveryListener delivery, CancellationToken ct)
+    {
         var actor = ActorOf(http);
-        var certificate = await registry.GetAsync(number, actor, ct);
-        // Rendered after the decision: until then there is nothing to deliver.
-        if (certificate.PdfStatus != CertificatePdfStatus.Issued)
-            throw new ConflictException("certificate-pending", $"证照 {certificate.Number} 的电子证照文件正在生成，请稍后再试。");
         var bytes = await files.ReadAllBytesAsync(certificate.PdfKey, ct);
         if (actor.Id == certificate.HolderAccountId)
             await delivery.OnHolderDownloadedAsync(certificate, actor, ct);

@@ -8,7 +8,7 @@ public static class SealSetup
 {
     /// <summary>
     /// The one seal: SM2 seal keys, certificate issuing (the PDF through the outbox's <c>certificate.render</c>) and
-    /// verification, and the Chromium PDF renderer.
+    /// verification, and the PDF renderer (one long-lived Chromium, closed with the app).
     /// Needs the platform's database, Data Protection, <c>IFileStore</c> and <c>TimeProvider</c>.
     /// </summary>
     public static IServiceCollection AddSeal(this IServiceCollection s, IConfiguration c)
@@ -26,9 +26,11 @@ public static class SealSetup
             throw new InvalidOperationException("OneSeal:PublicBaseUrl must be an absolute URL.");
 
         var pdf = new PdfOptions();
-        pdf.ChromiumPath = c["Pdf:ChromiumPath"] ?? pdf.ChromiumPath;
+        pdf.ChromiumPath = c["Pdf:ChromiumPath"] ?? Environment.GetEnvironmentVariable("ONESEAL_CHROMIUM") ?? pdf.ChromiumPath;
         if (c.GetValue<int?>("Pdf:TimeoutSeconds") is { } seconds) pdf.Timeout = TimeSpan.FromSeconds(seconds);
         if (c.GetValue<int?>("Pdf:MaxConcurrency") is { } slots) pdf.MaxConcurrency = slots;
+        if (pdf.MaxConcurrency < 1 || pdf.Timeout <= TimeSpan.Zero)
+            throw new InvalidOperationException("Pdf:MaxConcurrency and Pdf:TimeoutSeconds must be at least 1.");
 
         s.TryAddSingleton<OneSeal.Platform.Security.PersonalData>();
         s.AddSingleton(seal);

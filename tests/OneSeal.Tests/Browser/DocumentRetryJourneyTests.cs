@@ -35,6 +35,7 @@ public abstract class DocumentRetryJourneyTests(OneSealFactory app, BrowserFixtu
             await applicant.GotoAsync($"/my/cases/{created.Id}");
             await Expect(applicant.Locator("#certificate-number")).ToHaveTextAsync(number);
             await Expect(applicant.Locator("#certificate-pending")).ToContainTextAsync("电子证照文件正在生成");
+            await Expect(applicant.Locator("#certificate-title")).ToHaveTextAsync("准予许可，证照正在生成");
             await Expect(applicant.Locator("#certificate-link")).ToHaveCountAsync(0);
 
             var admin = await users.SignedInAsync("admin");

@@ -106,7 +106,7 @@ public abstract class DocumentRenderingTests(OneSealFactory app) : CaseApiTestBa
         var meta = await (await As("applicant")).GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{number}");
         meta.GetProperty("pdfStatus").GetString().ShouldBe("pending");
         using (var early = await (await As("applicant")).GetAsync($"/api/v1/certificates/{number}/pdf"))
-            await ShouldBeProblemAsync(early, HttpStatusCode.Conflict, rule: "certificate-pending");
+            await ShouldBeBeingPreparedAsync(early, number, "pending");
 
         // Then Chromium is missing: every render fails, and the documents say so with the error.
         pdf.Current = SwitchablePdf.Mode.Missing;
@@ -114,6 +114,9 @@ public abstract class DocumentRenderingTests(OneSealFactory app) : CaseApiTestBa
         await BrokenRendererApp.WaitUntilAsync(async () => (await CertificateAsync(number)).PdfStatus == CertificatePdfStatus.Failed, "the certificate is Failed");
         (await CertificateAsync(number)).PdfFailureReason.ShouldNotBeNull().ShouldContain("Cannot start Chromium");
         await BrokenRendererApp.WaitUntilAsync(async () => (await NoticesAsync(id)).All(n => n.Status == NoticeStatus.Failed), "the notices are Failed");
+        // Failed is retried by the outbox: still "being prepared" for the holder, not an error.
+        using (var failed = await (await As("applicant")).GetAsync($"/api/v1/certificates/{number}/pdf"))
+            await ShouldBeBeingPreparedAsync(failed, number, "failed");
 
         // The case is not blocked: the result window hands it over in person meanwhile.
         (await StepAsync(await As("clerk"), id, "deliver", new { mode = "pickup" })).ShouldBe("delivered");
@@ -151,6 +154,19 @@ public abstract class DocumentRenderingTests(OneSealFactory app) : CaseApiTestBa
         (await InDb(db => db.Set<Certificate>().CountAsync(c => c.Number == number && c.CaseId == id))).ShouldBe(1);
         pdf.Current = SwitchablePdf.Mode.Works;
         await BrokenRendererApp.WaitUntilAsync(async () => (await CertificateAsync(number)).PdfStatus == CertificatePdfStatus.Issued, "the certificate is issued");
+    }
+
+    /// <summary>202 with Retry-After and a JSON body naming the certificate (nothing is delivered: the clerk delivers later).</summary>
+    private async Task ShouldBeBeingPreparedAsync(HttpResponseMessage response, string number, string pdfStatus)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        response.Headers.RetryAfter.ShouldNotBeNull().Delta.ShouldBe(TimeSpan.FromSeconds(SealApi.PendingRetryAfterSeconds));
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        body.GetProperty("number").GetString().ShouldBe(number);
+        body.GetProperty("pdfStatus").GetString().ShouldBe(pdfStatus);
+        body.GetProperty("retryAfterSeconds").GetInt32().ShouldBe(SealApi.PendingRetryAfterSeconds);
+        body.GetProperty("message").GetString().ShouldNotBeNull().ShouldContain("正在生成");
     }
 
     private Task<Certificate> CertificateAsync(string number) =>

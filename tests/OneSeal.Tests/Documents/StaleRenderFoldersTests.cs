@@ -3,7 +3,10 @@ using OneSeal.Documents;
 
 namespace OneSeal.Tests.Documents;
 
-/// <summary>Defect 17: a render folder a crash left behind (with the addressee's name in document.html) is removed at start.</summary>
+/// <summary>
+/// Defect 17: a render folder a crash left behind (with the addressee's name in document.html) is removed at start; so is
+/// a long-lived browser's profile once its browser is gone, while a live browser keeps its own however old.
+/// </summary>
 public class StaleRenderFoldersTests
 {
     [Fact]
@@ -26,6 +29,33 @@ public class StaleRenderFoldersTests
             Directory.Exists(other).ShouldBeTrue("only the renderer's own folders are touched");
         }
         finally { work.Delete(recursive: true); }
+    }
+
+    [Fact]
+    public void A_browser_profile_is_kept_while_its_browser_lives_and_removed_once_it_is_gone()
+    {
+        var work = Directory.CreateTempSubdirectory("oneseal-render-sweep-");
+        try
+        {
+            var options = new PdfOptions { WorkFolder = work.FullName };
+            var now = DateTimeOffset.UtcNow;
+            // Chromium's SingletonLock names host and pid: this test process stands in for a live browser.
+            var live = Profile(work, $"{Environment.MachineName}-{Environment.ProcessId}", now.AddHours(-3));
+            var gone = Profile(work, $"{Environment.MachineName}-{int.MaxValue}", now.AddHours(-3));
+
+            StaleRenderFolders.Sweep(options, now, NullLogger.Instance).ShouldBe(1);
+            Directory.Exists(live).ShouldBeTrue("a running browser keeps its profile, however long it has run");
+            Directory.Exists(gone).ShouldBeFalse("a profile whose browser has gone is removed");
+        }
+        finally { work.Delete(recursive: true); }
+    }
+
+    private static string Profile(DirectoryInfo parent, string lockTarget, DateTimeOffset lastWrite)
+    {
+        var dir = parent.CreateSubdirectory(ChromiumPdfRenderer.FolderPrefix + "browser-" + Guid.NewGuid().ToString("N"));
+        File.CreateSymbolicLink(Path.Combine(dir.FullName, "SingletonLock"), lockTarget);
+        Directory.SetLastWriteTimeUtc(dir.FullName, lastWrite.UtcDateTime);
+        return dir.FullName;
     }
 
     private static string Folder(DirectoryInfo parent, string name, DateTimeOffset lastWrite)
