@@ -48,6 +48,9 @@ public class OneSealFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string DemoPassword = "OneSeal#2026";
 
+    /// <summary>The category of the one line per request (Platform/Telemetry/RequestLogging.cs).</summary>
+    public const string RequestLogCategory = "Serilog.AspNetCore.RequestLoggingMiddleware";
+
     private readonly Lock _gate = new();
     private TestDatabase? _database;
     private int _disposed;
@@ -121,6 +124,8 @@ public class OneSealFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Audit:AnchorSeconds", "0");
         builder.UseSetting("Calendar:RefreshSeconds", "0");
         builder.UseSetting("Storage:OrphanSweepSeconds", "0");
+        // One summary line per request would put hundreds of thousands of lines in the test log; TelemetryTests turn it on.
+        builder.UseSetting("Logging:LogLevel:" + RequestLogCategory, "Warning");
         // Every test signs in through the token endpoint from one address; the sign-in rate limit has its own test.
         builder.UseSetting("SignIn:PermitsPerMinute", "100000");
         foreach (var (key, value) in Options.Settings) builder.UseSetting(key, value);

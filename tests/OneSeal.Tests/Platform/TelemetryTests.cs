@@ -92,6 +92,7 @@ public abstract class TelemetryApp : OneSealFactory
             ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
             ["Deadlines:SweepSeconds"] = "3600",
             [LogSetup.FormatKey] = "json",
+            ["Logging:LogLevel:" + RequestLogCategory] = "Information",
         },
         Services = s => s.AddSingleton<ILogEventSink>(logs),
     })
