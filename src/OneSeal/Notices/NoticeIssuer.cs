@@ -38,7 +38,6 @@ public sealed class NoticeIssuer(NoticeOptions options, INoticeCases cases, Agen
 
         var at = Instants.Truncate(now);
         var year = LegalDates.ToLegalDate(at).Year;
-        var sequence = await db.NextAsync($"notice:{request.Kind}:{year}", ct);
         var applicant = request.ApplicantName.Trim();
         var notice = new CaseNotice
         {
@@ -46,7 +45,8 @@ public sealed class NoticeIssuer(NoticeOptions options, INoticeCases cases, Agen
             CaseId = request.CaseId,
             CaseNumber = request.CaseNumber.Trim(),
             Kind = request.Kind,
-            Number = options.Number(request.Kind, year, sequence),
+            // Numbered when the unit of work commits, after everything else (Sequences.NumberAtCommit); unique until then.
+            Number = "~" + Guid.NewGuid().ToString("N"),
             Title = NoticeKinds.Title(request.Kind),
             Addressee = applicant,
             // The public verification page names a person only by the surname; an enterprise's name is public anyway.
@@ -59,6 +59,7 @@ public sealed class NoticeIssuer(NoticeOptions options, INoticeCases cases, Agen
             Status = NoticeStatus.Pending,
         };
         db.Add(notice);
+        db.NumberAtCommit($"notice:{request.Kind}:{year}", sequence => notice.Number = options.Number(request.Kind, year, sequence));
         Outbox.Enqueue(db, NoticeTopics.Render, new RenderNotice(notice.Id), at);
         return notice;
     }

@@ -10,6 +10,9 @@ public sealed class OneSealDb(DbContextOptions<OneSealDb> options) : DbContext(o
 {
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
+    /// <summary>Numbers the unit of work takes last, just before COMMIT (<see cref="Sequences.NumberAtCommit"/>).</summary>
+    internal List<(string Counter, Action<long> Assign)> NumbersAtCommit { get; } = [];
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OneSealDb).Assembly);

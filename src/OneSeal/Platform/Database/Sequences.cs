@@ -28,6 +28,24 @@ public static class Sequences
     /// (docs/decisions/0009-case-state-machine.md). The upsert locks the counter's row until that transaction ends, which
     /// serialises numbering of one name: take numbers late in a command. One statement works on SQLite (3.35+) and PostgreSQL.
     /// </summary>
+    /// <summary>
+    /// The next value of the named counter, taken by <see cref="UnitOfWork.CommitAsync"/> after everything else is written
+    /// and handed to <paramref name="assign"/> (which sets the number on a row added with a placeholder): the counter's row
+    /// lock, which serialises every command numbering the same kind until it commits, is then held only for the number's
+    /// own statements and the COMMIT.
+    /// </summary>
+    public static void NumberAtCommit(this OneSealDb db, string name, Action<long> assign) => db.NumbersAtCommit.Add((name, assign));
+
+    /// <summary>Takes the numbers registered with <see cref="NumberAtCommit"/>, counters in name order (no two commands wait on each other's counters).</summary>
+    internal static async Task<bool> AssignNumbersAsync(this OneSealDb db, CancellationToken ct)
+    {
+        if (db.NumbersAtCommit.Count == 0) return false;
+        var pending = db.NumbersAtCommit.OrderBy(n => n.Counter, StringComparer.Ordinal).ToList();
+        db.NumbersAtCommit.Clear();
+        foreach (var (counter, assign) in pending) assign(await db.NextAsync(counter, ct));
+        return true;
+    }
+
     public static async Task<long> NextAsync(this OneSealDb db, string name, CancellationToken ct)
     {
         var values = await db.Database

@@ -30,6 +30,7 @@ public static class UnitOfWork
             // The connection may already be gone; disposing the transaction then is all that is left to do.
             try { await tx.RollbackAsync(CancellationToken.None); } catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException) { }
             db.ChangeTracker.Clear();
+            db.NumbersAtCommit.Clear();
             throw;
         }
     }
@@ -50,6 +51,8 @@ public static class UnitOfWork
             var audit = AuditTrail.TakePending(db);
             await db.SaveChangesAsync(ct);
             await AuditChain.AppendAsync(db, audit, ct);
+            // Document numbers last (Sequences.NumberAtCommit): their counter rows are locked only from here to COMMIT.
+            if (await db.AssignNumbersAsync(ct)) await db.SaveChangesAsync(ct);
             if (tx is not null) await tx.CommitAsync(ct);
         });
     }
