@@ -27,6 +27,8 @@ if [ "${Database__Provider:-Sqlite}" = Sqlite ] && [ -z "${ConnectionStrings__De
   export ConnectionStrings__Default="Data Source=$OneSeal__DataRoot/oneseal.db"
 fi
 export ONESEAL_CHROMIUM=${ONESEAL_CHROMIUM:-/usr/bin/chromium}
+# Readable log lines in a terminal; production keeps one JSON object per line (ADR 0010).
+export OneSeal__LogFormat=${OneSeal__LogFormat:-text}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 say "OneSeal ($OneSeal__Mode mode, database: ${Database__Provider:-Sqlite}) on $urls — Ctrl+C stops it"
