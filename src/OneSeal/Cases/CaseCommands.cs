@@ -70,8 +70,9 @@ public sealed partial class CaseCommands(
     /// </summary>
     private async Task<Case> LoadAsync(Guid id, CancellationToken ct)
     {
-        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlAsync($"SELECT 1 FROM cases WHERE id = {id} FOR UPDATE", ct);
-        return await db.Set<Case>().Include(x => x.Materials).FirstOrDefaultAsync(x => x.Id == id, ct)
+        // One statement on PostgreSQL: the locking read is the row source the materials join to.
+        var cases = db.Database.IsNpgsql() ? db.Set<Case>().FromSql($"SELECT * FROM cases WHERE id = {id} FOR UPDATE") : db.Set<Case>();
+        return await cases.Include(x => x.Materials).FirstOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new NotFoundException("办件不存在或无权查看。");
     }
 
