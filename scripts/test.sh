@@ -84,6 +84,18 @@ done < <(find "$RESULTS" -name '*.trx' -print0)
 cleanup
 trap - EXIT
 
+# The failed tests again, near the end of the log (CI often keeps only the tail): name and the message's first line.
+if [ "$failed" -gt 0 ]; then
+  say "failed tests:"
+  while IFS= read -r -d '' trx; do
+    # One line per result; keep the failed ones; print the name and the message's first line.
+    tr '\n' ' ' <"$trx" | sed 's/<UnitTestResult /\n<UnitTestResult /g' | grep '^<UnitTestResult [^>]*outcome="Failed"' \
+      | sed -e 's/^[^>]* testName="\([^"]*\)"[^>]*>/  - \1 ::/' -e 's/<\/UnitTestResult>.*$//' \
+            -e 's/::.*<Message>\([^<]*\)<\/Message>.*$/:: \1/' -e 's/::.*<[^M].*$//' \
+      | cut -c1-500 || true
+  done < <(find "$RESULTS" -name '*.trx' -print0)
+fi
+
 # --- 5. benchmark smoke run ----------------------------------------------------------------------------------------
 # A benchmark that no longer runs is a defect: run every benchmark of scripts/bench.sh (transitions, sweep, pdf) at a tiny
 # size, counted as one test. About a minute; only when a filter did not narrow the run.
