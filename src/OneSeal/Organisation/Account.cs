@@ -60,6 +60,8 @@ public sealed class AccountRole
 {
     public Guid AccountId { get; set; }
     public required string Role { get; set; }
+    /// <summary>How far this role reaches (<see cref="DataScope"/>); organisation unless set.</summary>
+    public DataScope Scope { get; set; } = DataScope.Organisation;
 }
 
 internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
@@ -88,5 +90,6 @@ internal sealed class AccountRoleConfiguration : IEntityTypeConfiguration<Accoun
         b.ToTable("account_roles");
         b.HasKey(x => new { x.AccountId, x.Role });
         b.Property(x => x.Role).HasMaxLength(32);
+        b.Property(x => x.Scope).HasConversion<string>().HasMaxLength(16);
     }
 }

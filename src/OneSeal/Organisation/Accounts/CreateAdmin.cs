@@ -15,9 +15,14 @@ public static class CreateAdmin
 {
     public static async Task<int> RunAsync(OneSealDb db, string username, string? password, TimeProvider clock, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(username) || string.IsNullOrEmpty(password) || password.Length < 12)
+        if (string.IsNullOrWhiteSpace(username) || string.IsNullOrEmpty(password))
         {
             Console.Error.WriteLine("--create-admin NAME needs ONESEAL_ADMIN_PASSWORD (12 characters or more).");
+            return 2;
+        }
+        if (PasswordPolicy.Problem(password, AccountKind.Staff, username) is { } problem)
+        {
+            Console.Error.WriteLine($"ONESEAL_ADMIN_PASSWORD: {problem}");
             return 2;
         }
         if (await db.Set<Account>().AnyAsync(a => a.Username == username, ct))
