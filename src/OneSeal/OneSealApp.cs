@@ -88,6 +88,12 @@ public static class OneSealApp
         services.AddOpenApi();
         // Malformed JSON and bad route values become problem+json naming the body (Platform/Http/Problems.cs).
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // issue 10 — organisations and windows
+        services.AddScoped<OneSeal.Organisation.Admin.OrganisationAdmin>();
+        services.AddScoped<OneSeal.Organisation.Admin.OrganisationQueries>();
+        services.AddScoped<OneSeal.Organisation.Admin.IOrganisationClosingCheck, OneSeal.Hall.HallClosingCheck>();
+        services.AddScoped<OneSeal.Hall.WindowAdmin>();
+        services.AddScoped<OneSeal.Hall.WindowQueries>();
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -110,6 +116,9 @@ public static class OneSealApp
         await OneSeal.Catalog.Search.ItemSearchIndex.SyncAsync(db, LegalDates.Today(clock), CancellationToken.None);
         if (!seed || !IsDemo(app.Configuration)) return;
         await DemoAccounts.SeedAsync(db, sp.GetRequiredService<PersonalData>(), sp.GetRequiredService<TimeProvider>(), CancellationToken.None);
+        // issue 10 — organisations and windows: the demo county's regions, service centre, hall, service points and windows
+        await OneSeal.Organisation.DemoData.OrganisationSeed.SeedAsync(db, clock, CancellationToken.None);
+        await OneSeal.Hall.DemoWindows.SeedAsync(db, clock, CancellationToken.None);
     }
 
     /// <summary><c>OneSeal:Mode</c> = Demo seeds the demo county; Production (the default) seeds nothing.</summary>
@@ -170,5 +179,8 @@ public static class OneSealApp
         app.MapCalendarAdminApi();
         app.MapSealApi();
         app.MapNoticesApi();
+        // issue 10 — organisations and windows
+        OneSeal.Organisation.Admin.OrganisationsApi.MapOrganisationsApi(app);
+        OneSeal.Hall.WindowsApi.MapWindowsApi(app);
     }
 }

@@ -21,7 +21,7 @@ public sealed class BorderTests
         ["Organisation", "Documents"],
         ["Calendar", "Seal"],
         ["Catalog"],
-        ["Notices", "Supervision"],
+        ["Notices", "Supervision", "Hall"],
         ["Cases"],
         ["Pages"],
     ];

@@ -4,40 +4,16 @@ using OneSeal.Platform.Http;
 
 namespace OneSeal.Organisation.Admin;
 
-/// <summary>
-/// What an organisation's fields and place in the tree must satisfy. Field errors are collected, so a form with three
-/// bad fields hears of all three at once (problem+json <c>errors</c> and <c>rules</c>).
-/// </summary>
+/// <summary>What an organisation's fields and place in the tree must satisfy; errors are collected (<see cref="FieldErrors"/>).</summary>
 public sealed partial class OrganisationRules
 {
-    private readonly Dictionary<string, string[]> _errors = [];
-    private readonly Dictionary<string, string[]> _rules = [];
+    public FieldErrors Errors { get; } = new();
 
-    public void Add(string field, string rule, string message)
-    {
-        if (_errors.ContainsKey(field)) return;
-        _errors[field] = [message];
-        _rules[field] = [rule];
-    }
-
-    public bool Has(string field) => _errors.ContainsKey(field);
-
-    /// <summary>Throws the collected errors, if any: nothing has been written yet.</summary>
-    public void ThrowIfAny()
-    {
-        if (_errors.Count > 0) throw new InvalidInputsException(_errors, rules: _rules);
-    }
-
-    public string Text(string? value, string field, string label, int max, bool required)
-    {
-        var v = value?.Trim() ?? "";
-        if (v.Length == 0 && required) Add(field, "required", $"请填写{label}。");
-        else if (v.Length > max) Add(field, "max-length", $"{label}不能超过{max}个字。");
-        return v;
-    }
-
-    public string? Optional(string? value, string field, string label, int max) =>
-        Text(value, field, label, max, required: false) is { Length: > 0 } v ? v : null;
+    public void Add(string field, string rule, string message) => Errors.Add(field, rule, message);
+    public bool Has(string field) => Errors.Has(field);
+    public void ThrowIfAny() => Errors.ThrowIfAny();
+    public string Text(string? value, string field, string label, int max, bool required) => Errors.Text(value, field, label, max, required);
+    public string? Optional(string? value, string field, string label, int max) => Errors.Optional(value, field, label, max);
 
     public string Code(string? value)
     {

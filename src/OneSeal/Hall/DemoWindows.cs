@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using OneSeal.Organisation;
+using OneSeal.Organisation.DemoData;
+using OneSeal.Platform.Database;
+using OneSeal.Platform.Time;
+
+namespace OneSeal.Hall;
+
+/// <summary>
+/// Demo mode only: the windows of 青山县政务服务大厅 — two comprehensive windows by field, the market regulator's window
+/// for its items not transferred, result, fee and enquiry — staffed by the demo clerks (A and B posts). Runs once.
+/// </summary>
+public static class DemoWindows
+{
+    private sealed record Row(string Number, string Name, string Zone, WindowKind Kind, string[] Themes, string? Department, string? A, string? B);
+
+    private static readonly Row[] Rows =
+    [
+        new("A01", "综合受理一号窗口", "综合受理区", WindowKind.Comprehensive, ["market", "social"], null, "clerk", "clerk2"),
+        new("A02", "综合受理二号窗口", "综合受理区", WindowKind.Comprehensive, ["construction", "agriculture", "transport"], null, "clerk2", "clerk"),
+        new("E01", "市场监管局窗口", "部门专区（二楼）", WindowKind.Department, [], "SCJGJ", "dept", null),
+        new("C01", "综合出件窗口", "出件区", WindowKind.Result, [], null, "clerk", "clerk2"),
+        new("D01", "集中收费窗口", "收费区", WindowKind.Fee, [], null, "clerk2", "clerk"),
+        new("Q01", "咨询导办台", "咨询导办区", WindowKind.Enquiry, [], null, "clerk", null),
+    ];
+
+    public static async Task SeedAsync(OneSealDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await db.Set<Window>().AnyAsync(ct)) return;
+        var agencies = await db.Set<Agency>().Where(a => a.Code == OrganisationSeed.HallCode || a.Code == "SCJGJ").ToDictionaryAsync(a => a.Code, a => a.Id, ct);
+        if (!agencies.TryGetValue(OrganisationSeed.HallCode, out var hall)) return;
+        var accounts = await db.Set<Account>().Where(a => a.Kind == Platform.Security.AccountKind.Staff).ToDictionaryAsync(a => a.Username, a => a.Id, ct);
+        Guid? Account(string? username) => username is not null && accounts.TryGetValue(username, out var id) ? id : null;
+        var now = clock.Now();
+        foreach (var r in Rows)
+        {
+            var id = Guid.NewGuid();
+            db.Add(new Window
+            {
+                Id = id, Number = r.Number, Name = r.Name, HallId = hall, Zone = r.Zone, Kind = r.Kind, CreatedAt = now,
+                DepartmentId = r.Department is null ? null : agencies[r.Department],
+                APostId = Account(r.A), BPostId = Account(r.A) is null ? null : Account(r.B),
+                Themes = r.Themes.Select(t => new WindowTheme { WindowId = id, ThemeCode = t }).ToList(),
+            });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}
