@@ -158,8 +158,9 @@ public abstract class OrganisationAdminApiTests(OneSealFactory app) : CaseApiTes
     [Fact]
     public async Task The_demo_hall_has_its_windows_with_themes_department_and_posts()
     {
-        var windows = (await (await As("admin")).GetFromJsonAsync<List<JsonElement>>(Windows))!;
-        windows.Select(w => w.GetProperty("number").GetString()).ShouldBe(["A01", "A02", "C01", "D01", "E01", "Q01"], ignoreOrder: true);
+        var windows = (await (await As("admin")).GetFromJsonAsync<List<JsonElement>>($"{Windows}?hallId={await IdOfAsync("ZWFWZX-DT")}"))!;
+        // Other tests of this class add windows to the same hall; the demo's six are there in any case.
+        new[] { "A01", "A02", "C01", "D01", "E01", "Q01" }.ShouldBeSubsetOf(windows.Select(w => w.GetProperty("number").GetString()!));
         var a01 = windows.Single(w => w.GetProperty("number").GetString() == "A01");
         a01.GetProperty("themeNames").EnumerateArray().Select(t => t.GetString()).ShouldContain("市场准入");
         (a01.GetProperty("aPostName").GetString(), a01.GetProperty("bPostName").GetString()).ShouldBe(("李窗口", "王窗口"));
