@@ -29,7 +29,7 @@ public sealed class WindowsModel(WindowAdmin admin, WindowQueries queries, IStri
     [BindProperty] public Guid? DepartmentId { get; set; }
     [BindProperty] public Guid? APostId { get; set; }
     [BindProperty] public Guid? BPostId { get; set; }
-    [BindProperty] public Guid? CloseId { get; set; }
+    [BindProperty] public string? CloseReason { get; set; }
 
     public static readonly IReadOnlyList<WindowKind> Kinds = Enum.GetValues<WindowKind>();
 
@@ -55,7 +55,7 @@ public sealed class WindowsModel(WindowAdmin admin, WindowQueries queries, IStri
 
     public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => RunAsync(async () =>
     {
-        var w = await admin.CloseAsync(Me, CloseId ?? Guid.Empty, null, ct);
+        var w = await admin.CloseAsync(Me, Edit ?? Guid.Empty, CloseReason, ct);
         Notify(T["已撤销 {0} 窗口。", w.Number].Value);
         Edit = null;
     }, ct);
@@ -73,7 +73,7 @@ public sealed class WindowsModel(WindowAdmin admin, WindowQueries queries, IStri
             AddDomainError(e, key => key switch
             {
                 "hallId" => nameof(HallId), "number" => nameof(Number), "name" => nameof(Name), "zone" => nameof(Zone), "kind" => nameof(Kind),
-                "themes" => nameof(SelectedThemes), "departmentId" => nameof(DepartmentId), "aPostId" => nameof(APostId), "bPostId" => nameof(BPostId),
+                "themes" => nameof(SelectedThemes), "departmentId" => nameof(DepartmentId), "aPostId" => nameof(APostId), "bPostId" => nameof(BPostId), "reason" => nameof(CloseReason),
                 _ => key,
             });
         }
