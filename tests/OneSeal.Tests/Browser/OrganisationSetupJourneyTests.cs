@@ -53,6 +53,7 @@ public abstract class OrganisationSetupJourneyTests(OneSealFactory app, BrowserF
             var section = admin.Locator($"#organisation-tree tr[data-code='YBJ{suffix}-SP']");
             await Expect(section).ToHaveAttributeAsync("data-depth", "1");
             await Expect(section).ToContainTextAsync("科室");
+            await admin.GotoAsync("/admin/organisations?edit=" + parent);
 
             await admin.Locator("header nav a", new() { HasText = "窗口设置" }).ClickAsync();
             await admin.WaitForURLAsync("**/admin/windows");
