@@ -81,7 +81,8 @@ public sealed partial class WindowAdmin(OneSealDb db, TimeProvider clock)
             errors.Add("number", "duplicate", $"“{hall.Name}”已有编号为 {number} 的窗口。");
 
         var themes = (input.Themes ?? []).Select(t => t?.Trim() ?? "").Where(t => t.Length > 0).Distinct().ToList();
-        if (kind == WindowKind.Comprehensive && themes.Count == 0) errors.Add("themes", "required", "综合受理窗口请至少选择一个受理领域。");
+        if (themes.Count > MaxThemes) errors.Add("themes", "too-many", $"一个窗口最多选择{MaxThemes}个受理领域。");
+        else if (kind == WindowKind.Comprehensive && themes.Count == 0) errors.Add("themes", "required", "综合受理窗口请至少选择一个受理领域。");
         else if (kind is not null and not WindowKind.Comprehensive && themes.Count > 0) errors.Add("themes", "not-allowed", "只有综合受理窗口按领域受理，其他窗口不选领域。");
         else if (themes.Count > 0)
         {
@@ -177,6 +178,9 @@ public sealed partial class WindowAdmin(OneSealDb db, TimeProvider clock)
         return $"{w.Number} {w.Name}（{WindowLabels.Of(w.Kind)}{(w.Zone is null ? "" : "，" + w.Zone)}"
             + $"{(w.Themes.Count > 0 ? "，领域 " + string.Join("、", w.Themes.Select(t => t.ThemeCode)) : "")}，A岗 {Post(w.APostId)}，B岗 {Post(w.BPostId)}）";
     }
+
+    /// <summary>More fields than any hall has; keeps a hostile list out of the query.</summary>
+    public const int MaxThemes = 32;
 
     [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{0,7}$")]
     private static partial Regex NumberPattern();
