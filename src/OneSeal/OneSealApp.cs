@@ -88,6 +88,11 @@ public static class OneSealApp
         services.AddOpenApi();
         // Malformed JSON and bad route values become problem+json naming the body (Platform/Http/Problems.cs).
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // issue 10 — sign-in security: staff need a second factor unless switched off (on by default outside demo mode).
+        services.AddSingleton(new SecondFactorPolicy(config.GetValue("OneSeal:Security:RequireStaffSecondFactor", !IsDemo(config))));
+        services.AddScoped<SecondFactor>();
+        services.AddScoped<SecurityAdmin>();
+        services.AddScoped<AccountSecurity>();
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -170,5 +175,7 @@ public static class OneSealApp
         app.MapCalendarAdminApi();
         app.MapSealApi();
         app.MapNoticesApi();
+        // issue 10 — sign-in security
+        app.MapSecurityAdminApi();
     }
 }

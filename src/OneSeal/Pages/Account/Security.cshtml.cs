@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using OneSeal.Organisation.Accounts;
+using OneSeal.Platform.Database;
+using OneSeal.Platform.Http;
+using OneSeal.Platform.Security;
+using OneSeal.Resources;
+
+namespace OneSeal.Pages.Account;
+
+/// <summary>账号安全: the second factor (bind, or switch off where optional), the password link, and 退出所有设备.</summary>
+[Authorize]
+public sealed class SecurityModel(OneSealDb db, AccountSecurity security, SecondFactor secondFactor, SecondFactorPolicy policy, IStringLocalizer<Ui> t)
+    : OneSealPageModel(t)
+{
+    [BindProperty] public string? CurrentPassword { get; set; }
+
+    public bool Enrolled { get; private set; }
+    public DateTimeOffset? Since { get; private set; }
+    public int RecoveryCodesLeft { get; private set; }
+    public bool Required { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        ClearErrors();
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync(CancellationToken ct)
+    {
+        ClearErrors();
+        try
+        {
+            await security.DisableSecondFactorAsync(Me, CurrentPassword, ct);
+        }
+        catch (DomainException e)
+        {
+            AddDomainError(e, k => k == "currentPassword" ? "current-password" : k);
+            await LoadAsync(ct);
+            return Page();
+        }
+        // Switching it off ended every session, this one too.
+        await HttpContext.SignOutAsync(AuthSetup.Cookie);
+        Notify(T["动态验证码已停用，所有设备上的登录已结束，请重新登录。"]);
+        return LocalRedirect("/account/login");
+    }
+
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync(CancellationToken ct)
+    {
+        await security.SignOutEverywhereAsync(Me, ct);
+        await HttpContext.SignOutAsync(AuthSetup.Cookie);
+        Notify(T["已退出所有设备上的登录。"]);
+        return LocalRedirect("/account/login");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var account = await db.Set<OneSeal.Organisation.Account>().AsNoTracking().FirstAsync(a => a.Id == Me.Id, ct);
+        Enrolled = account.HasSecondFactor;
+        Since = account.SecondFactorSince;
+        Required = policy.IsRequired(account);
+        RecoveryCodesLeft = Enrolled ? await secondFactor.RecoveryCodesLeftAsync(account.Id, ct) : 0;
+    }
+}
