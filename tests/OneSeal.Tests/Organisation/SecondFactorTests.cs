@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using OneSeal.Organisation;
 using OneSeal.Platform.Audit;
+using OneSeal.Platform.Database;
 using OneSeal.Tests.Api;
 using OneSeal.Tests.Infrastructure;
 using static OneSeal.Tests.Organisation.SecondFactorTestKit;
@@ -86,7 +87,7 @@ public abstract class SecondFactorTests(OneSealFactory app) : CaseApiTestBase(ap
         var (adminSecret, _) = await EnrolAsync(App, secadmin);
         using var admin = await ClientAsync(App, secadmin, adminSecret);
         var locked = await admin.GetFromJsonAsync<List<LockedRow>>("/api/v1/admin/security/locked");
-        var row = locked.ShouldNotBeNull().ShouldHaveSingleItem(r => r.Username == username);
+        var row = locked.ShouldNotBeNull().Where(r => r.Username == username).ShouldHaveSingleItem();
         using (var unlock = await admin.PostAsync($"/api/v1/admin/security/accounts/{row.Id}/unlock", null))
             await ShouldBeAsync(unlock, HttpStatusCode.NoContent);
         using (var afterwards = await PostTokenAsync(App, username, Code(App, secret)))

@@ -21,7 +21,7 @@ public sealed class SecurityAdmin(OneSealDb db, TimeProvider clock, SecondFactor
     {
         Require(actor);
         var now = clock.Now();
-        return await States().Where(a => a.LockedUntil > now).OrderBy(a => a.Username).Take(500).ToListAsync(ct);
+        return await States(a => a.LockedUntil > now).Take(500).ToListAsync(ct);
     }
 
     public async Task<AccountSecurityState?> FindAsync(Actor actor, string? username, CancellationToken ct)
@@ -29,13 +29,13 @@ public sealed class SecurityAdmin(OneSealDb db, TimeProvider clock, SecondFactor
         Require(actor);
         var name = username?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > SignIn.MaxUsername) return null;
-        return await States().FirstOrDefaultAsync(a => a.Username == name, ct);
+        return await States(a => a.Username == name).FirstOrDefaultAsync(ct);
     }
 
     public async Task<AccountSecurityState> GetAsync(Actor actor, Guid id, CancellationToken ct)
     {
         Require(actor);
-        return await States().FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("账号不存在。");
+        return await States(a => a.Id == id).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("账号不存在。");
     }
 
     public async Task UnlockAsync(Actor actor, Guid id, CancellationToken ct)
@@ -59,8 +59,9 @@ public sealed class SecurityAdmin(OneSealDb db, TimeProvider clock, SecondFactor
         await AccountSessions.EndAllAsync(db, id, actor, "auth.signed-out-by-admin", clock.Now(), ct);
     }
 
-    private IQueryable<AccountSecurityState> States() =>
-        db.Set<Account>().AsNoTracking().Select(a => new AccountSecurityState(a.Id, a.Username, a.DisplayName, a.Kind, a.Disabled,
+    /// <summary>Filtered on the table, then shaped (a filter on the constructed record would not translate to SQL).</summary>
+    private IQueryable<AccountSecurityState> States(System.Linq.Expressions.Expression<Func<Account, bool>> filter) =>
+        db.Set<Account>().AsNoTracking().Where(filter).OrderBy(a => a.Username).Select(a => new AccountSecurityState(a.Id, a.Username, a.DisplayName, a.Kind, a.Disabled,
             a.TotpSecretProtected != null, a.SecondFactorSince, a.LockedUntil, a.FailedSignIns));
 
     private static void Require(Actor actor)
