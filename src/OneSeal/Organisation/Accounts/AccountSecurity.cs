@@ -8,6 +8,9 @@ using OneSeal.Platform.Time;
 
 namespace OneSeal.Organisation.Accounts;
 
+/// <summary>The second factor as its holder sees it on the account page.</summary>
+public sealed record SecondFactorState(bool Enrolled, DateTimeOffset? Since, int RecoveryCodesLeft, bool Required);
+
 /// <summary>
 /// What a signed-in person does for their own account: change the password (every other session ends, the caller signs
 /// this one in again with the returned account), switch off an optional second factor, sign out everywhere.
@@ -39,6 +42,13 @@ public sealed class AccountSecurity(OneSealDb db, TimeProvider clock, SecondFact
             throw new ForbiddenException("second-factor-required", "工作人员必须使用动态验证码，不能停用；更换手机请联系安全管理员重置。");
         if (!account.HasSecondFactor) return;
         await secondFactor.RemoveAsync(account.Id, actor, "auth.second-factor-disabled", ct);
+    }
+
+    public async Task<SecondFactorState> SecondFactorStateAsync(Actor actor, CancellationToken ct)
+    {
+        var account = await db.Set<Account>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == actor.Id, ct) ?? throw new NotFoundException("账号不存在。");
+        return new SecondFactorState(account.HasSecondFactor, account.SecondFactorSince,
+            account.HasSecondFactor ? await secondFactor.RecoveryCodesLeftAsync(account.Id, ct) : 0, policy.IsRequired(account));
     }
 
     public Task SignOutEverywhereAsync(Actor actor, CancellationToken ct) =>

@@ -102,6 +102,11 @@ public sealed class SecondFactor(OneSealDb db, TimeProvider clock, IDataProtecti
         await db.CommitAsync(ct);
     }
 
+    /// <summary>The account (tracked, with roles) to enrol: live, and still under <paramref name="stamp"/> when one is given.</summary>
+    public Task<Account?> EnrollingAccountAsync(Guid id, string? stamp, CancellationToken ct) =>
+        db.Set<Account>().Include(a => a.Roles)
+            .FirstOrDefaultAsync(a => a.Id == id && !a.Disabled && (stamp == null || a.SecurityStamp == stamp), ct);
+
     public Task<int> RecoveryCodesLeftAsync(Guid accountId, CancellationToken ct) =>
         db.Set<RecoveryCode>().CountAsync(r => r.AccountId == accountId && r.UsedAt == null, ct);
 

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using OneSeal.Organisation.Accounts;
-using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
 using OneSeal.Resources;
@@ -16,7 +14,7 @@ namespace OneSeal.Pages.Account;
 /// cookie; the sign-in completes here), or from the account's security page by someone signed in.
 /// </summary>
 [EnableRateLimiting(SignInRateLimit.Policy)]
-public sealed class EnrolModel(OneSealDb db, SecondFactor secondFactor, SignIn signIn, IStringLocalizer<Ui> t) : OneSealPageModel(t)
+public sealed class EnrolModel(SecondFactor secondFactor, SignIn signIn, IStringLocalizer<Ui> t) : OneSealPageModel(t)
 {
     [BindProperty] public string? Code { get; set; }
 
@@ -69,11 +67,9 @@ public sealed class EnrolModel(OneSealDb db, SecondFactor secondFactor, SignIn s
     /// <summary>The signed-in account, else the one of a pending sign-in whose stamp still holds.</summary>
     private async Task<(OneSeal.Organisation.Account?, PendingSignIn.Pending?)> WhoAsync(CancellationToken ct)
     {
-        if (Actor.From(User) is { } me)
-            return (await db.Set<OneSeal.Organisation.Account>().Include(a => a.Roles).FirstOrDefaultAsync(a => a.Id == me.Id, ct), null);
+        if (Actor.From(User) is { } me) return (await secondFactor.EnrollingAccountAsync(me.Id, null, ct), null);
         if (await PendingSignIn.ReadAsync(HttpContext) is not { } pending) return (null, null);
-        var account = await db.Set<OneSeal.Organisation.Account>().Include(a => a.Roles)
-            .FirstOrDefaultAsync(a => a.Id == pending.AccountId && a.SecurityStamp == pending.Stamp && !a.Disabled, ct);
+        var account = await secondFactor.EnrollingAccountAsync(pending.AccountId, pending.Stamp, ct);
         return (account, account is null ? null : pending);
     }
 }

@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using OneSeal.Organisation.Accounts;
-using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
 using OneSeal.Resources;
@@ -13,15 +11,16 @@ namespace OneSeal.Pages.Account;
 
 /// <summary>账号安全: the second factor (bind, or switch off where optional), the password link, and 退出所有设备.</summary>
 [Authorize]
-public sealed class SecurityModel(OneSealDb db, AccountSecurity security, SecondFactor secondFactor, SecondFactorPolicy policy, IStringLocalizer<Ui> t)
+public sealed class SecurityModel(AccountSecurity security, IStringLocalizer<Ui> t)
     : OneSealPageModel(t)
 {
     [BindProperty] public string? CurrentPassword { get; set; }
 
-    public bool Enrolled { get; private set; }
-    public DateTimeOffset? Since { get; private set; }
-    public int RecoveryCodesLeft { get; private set; }
-    public bool Required { get; private set; }
+    public SecondFactorState State { get; private set; } = new(false, null, 0, false);
+    public bool Enrolled => State.Enrolled;
+    public DateTimeOffset? Since => State.Since;
+    public int RecoveryCodesLeft => State.RecoveryCodesLeft;
+    public bool Required => State.Required;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -56,12 +55,5 @@ public sealed class SecurityModel(OneSealDb db, AccountSecurity security, Second
         return LocalRedirect("/account/login");
     }
 
-    private async Task LoadAsync(CancellationToken ct)
-    {
-        var account = await db.Set<OneSeal.Organisation.Account>().AsNoTracking().FirstAsync(a => a.Id == Me.Id, ct);
-        Enrolled = account.HasSecondFactor;
-        Since = account.SecondFactorSince;
-        Required = policy.IsRequired(account);
-        RecoveryCodesLeft = Enrolled ? await secondFactor.RecoveryCodesLeftAsync(account.Id, ct) : 0;
-    }
+    private async Task LoadAsync(CancellationToken ct) => State = await security.SecondFactorStateAsync(Me, ct);
 }
