@@ -187,6 +187,36 @@ public abstract class SecondFactorTests(OneSealFactory app) : CaseApiTestBase(ap
         }
     }
 
+    [Fact]
+    public async Task The_security_administrators_page_lists_a_locked_account_and_unlocks_it_others_may_not_open_it()
+    {
+        var username = await NewStaffAsync(App, Roles.Clerk);
+        var (secret, _) = await EnrolAsync(App, username);
+        for (var i = 0; i < 5; i++) (await PostTokenAsync(App, username, "00000" + i)).StatusCode.ShouldNotBe(HttpStatusCode.OK);
+
+        var secadmin = await NewStaffAsync(App, Roles.SecurityAdmin);
+        var (adminSecret, _) = await EnrolAsync(App, secadmin);
+        using var browser = await CookieBrowserAsync(App, secadmin, adminSecret);
+        var page = WebUtility.HtmlDecode(await browser.GetStringAsync("/admin/security"));
+        page.ShouldContain(username);
+        page.ShouldContain("工作人员登录必须使用动态验证码");
+        var id = await AccountIdAsync(username);
+        using (var unlock = await browser.PostAsync($"/admin/security?handler=Unlock&id={id}", new FormUrlEncodedContent(new Dictionary<string, string>
+               {
+                   ["__RequestVerificationToken"] = await SignInTestKit.FormTokenAsync(browser, "/admin/security?username=" + username),
+               })))
+            unlock.StatusCode.ShouldBe(HttpStatusCode.Redirect, await unlock.Content.ReadAsStringAsync());
+        WebUtility.HtmlDecode(await browser.GetStringAsync("/admin/security")).ShouldContain("当前没有被锁定的账号");
+        using (var signIn = await PostTokenAsync(App, username, Code(App, secret)))
+            await ShouldBeAsync(signIn, HttpStatusCode.OK);
+        Clock.Advance(Step); // that code is used up
+
+        using var clerk = await CookieBrowserAsync(App, username, secret);
+        using (var refused = await clerk.GetAsync("/admin/security"))
+            refused.StatusCode.ShouldBe(HttpStatusCode.Redirect, "a clerk is sent to the access-denied page");
+        (await AuditOfAsync(username)).ShouldContain("account.unlocked");
+    }
+
     private static async Task<HttpResponseMessage> PostPasswordAsync(HttpClient browser, string current, string password, string confirm) =>
         await browser.PostAsync("/account/password", new FormUrlEncodedContent(new Dictionary<string, string>
         {
