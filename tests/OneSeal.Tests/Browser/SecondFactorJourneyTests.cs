@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using OneSeal.Organisation;
 using OneSeal.Platform.Database;
@@ -30,6 +31,7 @@ public sealed class SecondFactorJourneyTests(ProductionSqliteKestrelApp app, Bro
             await SignInAsync(page, username);
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/enrol$"));
             await Expect(page.Locator("#enrol-qr")).ToBeVisibleAsync();
+            await NoSeriousAxeViolationsAsync(page);
             var secret = (await page.Locator("#totp-secret").InnerTextAsync()).Replace(" ", "");
             await page.Locator("#code").FillAsync(SecondFactorTestKit.Code(app, secret));
             await page.Locator("#confirm-enrol").ClickAsync();
@@ -37,6 +39,7 @@ public sealed class SecondFactorJourneyTests(ProductionSqliteKestrelApp app, Bro
             await page.Locator("#continue").ClickAsync();
             await Expect(page.Locator("h1")).ToHaveTextAsync("安全管理");
             await Expect(page.Locator("#password-policy")).ToContainTextAsync("工作人员登录必须使用动态验证码");
+            await NoSeriousAxeViolationsAsync(page);
 
             await page.Locator("header form[action='/account/logout'] button").ClickAsync();
             app.Time!.Advance(SecondFactorTestKit.Step);
@@ -45,12 +48,23 @@ public sealed class SecondFactorJourneyTests(ProductionSqliteKestrelApp app, Bro
             await page.Locator("#code").FillAsync("000000");
             await page.Locator("#verify-code").ClickAsync();
             await Expect(page.Locator("#code-error")).ToContainTextAsync("动态验证码不正确");
+            await NoSeriousAxeViolationsAsync(page);
             await page.Locator("#code").FillAsync(SecondFactorTestKit.Code(app, secret));
             await page.Locator("#verify-code").ClickAsync();
             await Expect(page.Locator("h1")).ToHaveTextAsync("安全管理");
             await page.Locator("#nav-account-security").ClickAsync();
             await Expect(page.Locator("#second-factor-state")).ToContainTextAsync("已绑定");
+            await NoSeriousAxeViolationsAsync(page);
         });
+    }
+
+    private static async Task NoSeriousAxeViolationsAsync(IPage page)
+    {
+        var axe = await page.RunAxe();
+        axe.Passes.ShouldNotBeEmpty("axe-core did not run");
+        axe.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}")
+            .ShouldBeEmpty($"axe found serious or critical violations on {page.Url}");
     }
 
     private static async Task SignInAsync(IPage page, string username)
