@@ -94,6 +94,11 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Organisation.Admin.IOrganisationClosingCheck, OneSeal.Hall.HallClosingCheck>();
         services.AddScoped<OneSeal.Hall.WindowAdmin>();
         services.AddScoped<OneSeal.Hall.WindowQueries>();
+        // issue 10 — sign-in security: staff need a second factor unless switched off (on by default outside demo mode).
+        services.AddSingleton(new SecondFactorPolicy(config.GetValue("OneSeal:Security:RequireStaffSecondFactor", !IsDemo(config))));
+        services.AddScoped<SecondFactor>();
+        services.AddScoped<SecurityAdmin>();
+        services.AddScoped<AccountSecurity>();
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -182,5 +187,7 @@ public static class OneSealApp
         // issue 10 — organisations and windows
         OneSeal.Organisation.Admin.OrganisationsApi.MapOrganisationsApi(app);
         OneSeal.Hall.WindowsApi.MapWindowsApi(app);
+        // issue 10 — sign-in security
+        app.MapSecurityAdminApi();
     }
 }

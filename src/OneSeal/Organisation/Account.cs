@@ -30,7 +30,16 @@ public sealed class Account
     public DateTimeOffset? FailedSignInsSince { get; set; }
     /// <summary>Sign-in is refused until this instant (<see cref="Accounts.Lockout"/>).</summary>
     public DateTimeOffset? LockedUntil { get; set; }
+    /// <summary>The TOTP secret (<see cref="Accounts.SecondFactor"/>), encrypted with Data Protection; null: not enrolled.</summary>
+    public string? TotpSecretProtected { get; set; }
+    /// <summary>A secret shown for enrolment and not yet confirmed by a code.</summary>
+    public string? TotpPendingProtected { get; set; }
+    public DateTimeOffset? SecondFactorSince { get; set; }
+    /// <summary>The last TOTP time step accepted: a code is used once.</summary>
+    public long? TotpLastStep { get; set; }
     public List<AccountRole> Roles { get; set; } = [];
+
+    public bool HasSecondFactor => TotpSecretProtected is not null;
 
     /// <summary>Disabling ends every session of the account at once.</summary>
     public void Disable()
@@ -77,6 +86,9 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         b.Property(x => x.IdentityCodeMasked).HasMaxLength(32);
         b.Property(x => x.Phone).HasMaxLength(32);
         b.Property(x => x.SecurityStamp).HasMaxLength(32);
+        b.Property(x => x.TotpSecretProtected).HasMaxLength(1024);
+        b.Property(x => x.TotpPendingProtected).HasMaxLength(1024);
+        b.Ignore(x => x.HasSecondFactor);
         b.HasIndex(x => x.Username).IsUnique();
         b.HasOne<Agency>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Roles).WithOne().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Cascade);

@@ -7,8 +7,17 @@ using OneSeal.Platform.Security;
 
 namespace OneSeal.Organisation.Accounts;
 
-/// <summary>Checks a username and password; used by the login page and <c>POST /api/v1/auth/token</c>.</summary>
-public sealed class SignIn(OneSealDb db, TimeProvider clock)
+/// <summary>What follows a right password: signed in, or a second factor to give or (where required) to enrol first.</summary>
+public enum SignInStep { Done, NeedsCode, NeedsEnrolment }
+
+public sealed record PasswordChecked(Account Account, SignInStep Step);
+
+/// <summary>
+/// Checks a username and password, then the second factor where the account has one (or must enrol one); used by the
+/// login pages and <c>POST /api/v1/auth/token</c>. Wrong codes count toward the lockout like wrong passwords, and a right
+/// password alone clears no count while a code is still owed.
+/// </summary>
+public sealed class SignIn(OneSealDb db, TimeProvider clock, SecondFactor secondFactor, SecondFactorPolicy policy)
 {
     /// <summary>The username column's length; also the most of a typed username that reaches the audit trail.</summary>
     public const int MaxUsername = 64;
@@ -21,8 +30,8 @@ public sealed class SignIn(OneSealDb db, TimeProvider clock)
     /// </summary>
     private static readonly string DummyHash = Hasher.HashPassword(null!, "oneseal-unknown-user");
 
-    /// <summary>The signed-in account, or null for a wrong username or password. Throws <see cref="AccountLockedException"/>.</summary>
-    public async Task<Account?> CheckAsync(string? username, string? password, CancellationToken ct)
+    /// <summary>The account and its next step, or null for a wrong username or password. Throws <see cref="AccountLockedException"/>.</summary>
+    public async Task<PasswordChecked?> CheckAsync(string? username, string? password, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(username) || string.IsNullOrEmpty(password)) return null;
         var name = username.Trim();
@@ -42,19 +51,66 @@ public sealed class SignIn(OneSealDb db, TimeProvider clock)
         var passwordOk = Hasher.VerifyHashedPassword(account!, account?.PasswordHash ?? DummyHash, password) != PasswordVerificationResult.Failed;
         if (account is { Disabled: false } && passwordOk)
         {
-            await Lockout.ResetAsync(db, account.Id, ct);
-            db.Audit(Actor.From(AccountPrincipal.Of(account, "password")), "auth.sign-in", "account", audited, null, now);
-            await db.CommitAsync(ct);
-            return account;
+            var step = account.HasSecondFactor ? SignInStep.NeedsCode
+                : policy.IsRequired(account) ? SignInStep.NeedsEnrolment
+                : SignInStep.Done;
+            if (step == SignInStep.Done) await SignedInAsync(account, null, ct);
+            else
+            {
+                db.Audit(Actor.From(AccountPrincipal.Of(account, "password")), "auth.password-accepted", "account", audited,
+                    step == SignInStep.NeedsCode ? "待输入动态验证码" : "待绑定动态验证码", now);
+                await db.CommitAsync(ct);
+            }
+            return new PasswordChecked(account, step);
         }
 
-        var lockedUntil = account is null ? null : await Lockout.RegisterFailureAsync(db, account.Id, now, ct);
-        db.Audit(null, "auth.sign-in-failed", "account", audited, null, now);
+        await FailedAsync(account?.Id, audited, "auth.sign-in-failed", ct);
+        return null;
+    }
+
+    /// <summary>
+    /// The second step of a sign-in whose password was right: the account, or null for a wrong code (counted toward the
+    /// lockout). <paramref name="stamp"/> is the security stamp at the password step: a reset or sign-out meanwhile voids it.
+    /// </summary>
+    public async Task<Account?> CompleteAsync(Guid accountId, string? stamp, string? code, CancellationToken ct)
+    {
+        var now = clock.Now();
+        var account = await db.Set<Account>().Include(a => a.Roles).FirstOrDefaultAsync(a => a.Id == accountId, ct);
+        if (account is null || account.Disabled || account.SecurityStamp != stamp || !account.HasSecondFactor) return null;
+        if (Lockout.IsLocked(account, now))
+        {
+            db.Audit(null, "auth.sign-in-refused-locked", "account", account.Username, null, now);
+            await db.CommitAsync(ct);
+            throw new AccountLockedException(account.LockedUntil!.Value);
+        }
+        if (await secondFactor.VerifyAsync(account, code, ct))
+        {
+            await SignedInAsync(account, "动态验证码", ct);
+            return account;
+        }
+        await FailedAsync(account.Id, account.Username, "auth.second-factor-failed", ct);
+        return null;
+    }
+
+    /// <summary>A sign-in that ended with enrolling the second factor (its first code was checked by the enrolment).</summary>
+    public Task EnrolledAsync(Account account, CancellationToken ct) => SignedInAsync(account, "绑定动态验证码", ct);
+
+    private async Task SignedInAsync(Account account, string? how, CancellationToken ct)
+    {
+        await Lockout.ResetAsync(db, account.Id, ct);
+        db.Audit(Actor.From(AccountPrincipal.Of(account, "password")), "auth.sign-in", "account", account.Username, how, clock.Now());
+        await db.CommitAsync(ct);
+    }
+
+    private async Task FailedAsync(Guid? accountId, string audited, string action, CancellationToken ct)
+    {
+        var now = clock.Now();
+        var lockedUntil = accountId is { } id ? await Lockout.RegisterFailureAsync(db, id, now, ct) : null;
+        db.Audit(null, action, "account", audited, null, now);
         if (lockedUntil is { } until)
             db.Audit(null, "auth.locked-out", "account", audited, $"锁定至 {until:O}，{Lockout.MaxFailures} 次失败于 {Lockout.Window.TotalMinutes} 分钟内", now);
         await db.CommitAsync(ct);
         if (lockedUntil is { } lockedNow) throw new AccountLockedException(lockedNow);
-        return null;
     }
 
     /// <summary>Signing out ends every session of the account (<see cref="AccountSessions"/>): cookies and tokens alike.</summary>

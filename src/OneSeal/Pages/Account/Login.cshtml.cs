@@ -10,7 +10,7 @@ using OneSeal.Resources;
 
 namespace OneSeal.Pages.Account;
 
-/// <summary>Sign in with username and password; the cookie carries the actor for the pages.</summary>
+/// <summary>Sign in with username and password (then a second factor where the account has or needs one); the cookie carries the actor.</summary>
 [EnableRateLimiting(SignInRateLimit.Policy)]
 public sealed class LoginModel(SignIn signIn, IConfiguration config, IStringLocalizer<Ui> t) : OneSealPageModel(t)
 {
@@ -34,10 +34,10 @@ public sealed class LoginModel(SignIn signIn, IConfiguration config, IStringLoca
         if (string.IsNullOrEmpty(Password)) AddError("password", T["请输入密码"]);
         if (HasErrors) return Page();
 
-        OneSeal.Organisation.Account? account;
+        PasswordChecked? result;
         try
         {
-            account = await signIn.CheckAsync(Username, Password, ct);
+            result = await signIn.CheckAsync(Username, Password, ct);
         }
         catch (AccountLockedException locked)
         {
@@ -45,21 +45,15 @@ public sealed class LoginModel(SignIn signIn, IConfiguration config, IStringLoca
             Password = null;
             return Page();
         }
-        if (account is null)
+        if (result is null)
         {
             AddError("", T["用户名或密码不正确"]);
             Password = null;
             return Page();
         }
-        var principal = AccountPrincipal.Of(account, AuthSetup.Cookie);
-        await HttpContext.SignInAsync(AuthSetup.Cookie, principal);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : HomeOf(Actor.From(principal)!));
+        // A second factor owed: the code page, or enrolment where staff must have one and have none yet.
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
+        if (result.Step != SignInStep.Done) return LocalRedirect(await PendingSignIn.StartAsync(HttpContext, result, returnUrl));
+        return LocalRedirect(await PendingSignIn.FinishAsync(HttpContext, result.Account, returnUrl, Url));
     }
-
-    /// <summary>Where each user starts: applicants at their cases, clerks at the hall, reviewers and chiefs at the office.</summary>
-    private static string HomeOf(Actor a) =>
-        a.Has(Roles.Applicant) ? "/my/cases"
-        : a.Has(Roles.Clerk) ? "/hall"
-        : a.Has(Roles.Reviewer) || a.Has(Roles.Chief) ? "/office"
-        : "/";
 }

@@ -19,6 +19,17 @@ public static class AuthSetup
     /// <summary>An access token lives an hour; a client keeps going with its refresh token (<c>POST /api/v1/auth/refresh</c>).</summary>
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromHours(1);
 
+    /// <summary>Staff pages time out after 30 minutes without a request (sliding); applicants keep 8 hours.</summary>
+    public static readonly TimeSpan StaffIdleTimeout = TimeSpan.FromMinutes(30);
+    public static readonly TimeSpan ApplicantIdleTimeout = TimeSpan.FromHours(8);
+
+    /// <summary>
+    /// A right password whose second factor is still owed: a short-lived cookie of its own that no page accepts as a
+    /// sign-in; only the code and enrolment pages read it.
+    /// </summary>
+    public const string PendingSecondFactor = "OneSeal.PendingSecondFactor";
+    public static readonly TimeSpan PendingLifetime = TimeSpan.FromMinutes(10);
+
     public static IServiceCollection AddOneSealAuth(this IServiceCollection services)
     {
         services.AddAuthentication(Cookie)
@@ -31,13 +42,29 @@ public static class AuthSetup
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.SlidingExpiration = true;
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.ExpireTimeSpan = ApplicantIdleTimeout;
+                // The sliding renewal keeps the span between issue and expiry, so a staff cookie stays a 30-minute one.
+                o.Events.OnSigningIn = context =>
+                {
+                    if (context.Principal?.FindFirst(Actor.KindClaim)?.Value == nameof(AccountKind.Staff) && context.Properties.IssuedUtc is { } issued)
+                        context.Properties.ExpiresUtc = issued + StaffIdleTimeout;
+                    return Task.CompletedTask;
+                };
                 o.Events.OnValidatePrincipal = async context =>
                 {
                     if (await SessionOf(context.HttpContext).IsCurrentAsync(context.Principal, context.HttpContext.RequestAborted)) return;
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(Cookie);
                 };
+            })
+            .AddCookie(PendingSecondFactor, o =>
+            {
+                o.Cookie.Name = "oneseal.pending";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.ExpireTimeSpan = PendingLifetime;
+                o.SlidingExpiration = false;
+                o.LoginPath = "/account/login";
             })
             .AddBearerToken(Bearer, o =>
             {

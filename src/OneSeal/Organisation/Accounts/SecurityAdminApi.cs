@@ -1,0 +1,44 @@
+using OneSeal.Platform.Security;
+
+namespace OneSeal.Organisation.Accounts;
+
+/// <summary>The security administrator's sign-in work over the API (<see cref="SecurityAdmin"/>); each answer is 204.</summary>
+public static class SecurityAdminApi
+{
+    public sealed record PasswordPolicyView(int StaffMinimum, int ApplicantMinimum, int Maximum, int LockoutFailures,
+        int LockoutWindowMinutes, int LockoutMinutes, bool StaffSecondFactorRequired, int StaffIdleMinutes);
+
+    public static void MapSecurityAdminApi(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/v1/admin/security").RequireAuthorization(AuthSetup.ApiPolicy).WithTags("admin-security");
+
+        g.MapGet("/locked", (HttpContext http, SecurityAdmin admin, CancellationToken ct) => admin.LockedAsync(HttpActor.Of(http), ct))
+            .Produces<IReadOnlyList<AccountSecurityState>>().ProducesProblem(403)
+            .WithSummary("安全管理员：当前被锁定的账号");
+
+        g.MapGet("/accounts/{id:guid}", (Guid id, HttpContext http, SecurityAdmin admin, CancellationToken ct) => admin.GetAsync(HttpActor.Of(http), id, ct))
+            .Produces<AccountSecurityState>().ProducesProblem(403).ProducesProblem(404)
+            .WithSummary("安全管理员：一个账号的登录安全状态（锁定、动态验证码）");
+
+        g.MapGet("/password-policy", (HttpContext http, SecondFactorPolicy policy) =>
+        {
+            if (!HttpActor.Of(http).Has(Roles.SecurityAdmin)) throw new OneSeal.Platform.Http.ForbiddenException("role", "只有安全管理员可以查看口令策略。");
+            return Results.Ok(Policy(policy));
+        }).Produces<PasswordPolicyView>().ProducesProblem(403).WithSummary("安全管理员：口令与登录策略");
+
+        Act(g, "unlock", "解锁账号并清零失败计数", (admin, actor, id, ct) => admin.UnlockAsync(actor, id, ct));
+        Act(g, "reset-2fa", "重置动态验证码（手机丢失时）；该账号的会话全部结束，下次登录重新绑定", (admin, actor, id, ct) => admin.ResetSecondFactorAsync(actor, id, ct));
+        Act(g, "sign-out", "强制下线：结束该账号的全部会话", (admin, actor, id, ct) => admin.SignOutAsync(actor, id, ct));
+    }
+
+    public static PasswordPolicyView Policy(SecondFactorPolicy policy) => new(PasswordPolicy.StaffMinimum, PasswordPolicy.ApplicantMinimum,
+        PasswordPolicy.Maximum, Lockout.MaxFailures, (int)Lockout.Window.TotalMinutes, (int)Lockout.Duration.TotalMinutes,
+        policy.RequireForStaff, (int)AuthSetup.StaffIdleTimeout.TotalMinutes);
+
+    private static void Act(RouteGroupBuilder g, string name, string summary, Func<SecurityAdmin, Actor, Guid, CancellationToken, Task> act) =>
+        g.MapPost("/accounts/{id:guid}/" + name, async (Guid id, HttpContext http, SecurityAdmin admin, CancellationToken ct) =>
+        {
+            await act(admin, HttpActor.Of(http), id, ct);
+            return Results.NoContent();
+        }).ProducesProblem(403).ProducesProblem(404).WithSummary("安全管理员：" + summary);
+}
