@@ -58,9 +58,9 @@ public static class SecondFactorTestKit
         app.Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { username, password, otp });
 
     /// <summary>A bearer client for a staff account with a second factor (moves the fake clock on a step afterwards).</summary>
-    public static async Task<HttpClient> ClientAsync(OneSealFactory app, string username, string secret)
+    public static async Task<HttpClient> ClientAsync(OneSealFactory app, string username, string secret, string password = Password)
     {
-        using var response = await PostTokenAsync(app, username, Code(app, secret));
+        using var response = await PostTokenAsync(app, username, Code(app, secret), password);
         var body = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
         app.Time?.Advance(Step);
@@ -70,10 +70,10 @@ public static class SecondFactorTestKit
     }
 
     /// <summary>A cookie-keeping client signed in through the login form and the code page, like a browser.</summary>
-    public static async Task<HttpClient> CookieBrowserAsync(OneSealFactory app, string username, string secret)
+    public static async Task<HttpClient> CookieBrowserAsync(OneSealFactory app, string username, string secret, string password = Password)
     {
         var browser = app.Anonymous();
-        using (var login = await SignInTestKit.PostLoginFormAsync(browser, username, Password))
+        using (var login = await SignInTestKit.PostLoginFormAsync(browser, username, password))
         {
             login.StatusCode.ShouldBe(HttpStatusCode.Redirect, await login.Content.ReadAsStringAsync());
             login.Headers.Location!.OriginalString.ShouldBe("/account/second-factor");
