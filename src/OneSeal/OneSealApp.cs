@@ -88,6 +88,10 @@ public static class OneSealApp
         services.AddOpenApi();
         // Malformed JSON and bad route values become problem+json naming the body (Platform/Http/Problems.cs).
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // issue 10 — administrators, audit, seals
+        services.AddScoped<OneSeal.Organisation.Auditing.AuditSearch>();
+        services.AddScoped<OneSeal.Organisation.Auditing.IAuditEntityNames, OneSeal.Cases.CaseAuditNames>();
+        services.AddScoped<OneSeal.Seal.Administration.SealAdmin>();
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -170,5 +174,9 @@ public static class OneSealApp
         app.MapCalendarAdminApi();
         app.MapSealApi();
         app.MapNoticesApi();
+        // issue 10 — administrators, audit, seals
+        OneSeal.Organisation.ThreeAdministrators.ThreeAdministratorsGuard.UseThreeAdministratorsGuard(app);
+        OneSeal.Organisation.Auditing.AuditApi.MapAuditApi(app);
+        OneSeal.Seal.Administration.SealAdminApi.MapSealAdminApi(app);
     }
 }
