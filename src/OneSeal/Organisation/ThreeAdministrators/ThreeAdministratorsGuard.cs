@@ -35,6 +35,10 @@ public static class ThreeAdministratorsGuard
         if (actor is null) return null;
         var path = http.Request.Path;
         if (PublicChecks.Any(p => path.StartsWithSegments(p))) return null;
+        // An account that came to hold two administrators' roles (or one and a business role) acts on nothing until
+        // the security administrator sorts it out; it can still sign out.
+        if (Roles.SeparationProblem(actor.Roles) is { } problem && !path.StartsWithSegments("/account") && !path.StartsWithSegments("/api/v1/auth"))
+            return new ForbiddenException("separation-of-duties", problem);
         if (actor.Has(Roles.AuditAdmin) && !IsRead(http.Request.Method) && !AuditorWrites.Any(p => path.StartsWithSegments(p)))
             return new ForbiddenException("three-administrators", "安全审计员只能查询和核验审计记录，不能修改其他数据。");
         if (actor.Has(Roles.SecurityAdmin) && CaseRoutes.Any(p => path.StartsWithSegments(p)))
