@@ -40,7 +40,7 @@ public abstract class ThreeAdministratorsTests(OneSealFactory app) : CaseApiTest
     public async Task The_audit_administrator_is_refused_every_write_endpoint_the_API_lists()
     {
         var auditor = await As("auditor");
-        var writes = await WriteOperationsAsync();
+        var (writes, multipart) = await WriteOperationsAsync();
         // The table must not pass vacuously: the catalog, calendar, transfers, cases, certificates and seals are in it.
         foreach (var expected in new[] { "POST /api/v1/items", "PUT /api/v1/calendar/years/{year}", "POST /api/v1/calendar/closures",
                      "POST /api/v1/transfers", "POST /api/v1/cases", "POST /api/v1/cases/{id}/accept", "POST /api/v1/cases/{id}/decide",
@@ -51,7 +51,8 @@ public abstract class ThreeAdministratorsTests(OneSealFactory app) : CaseApiTest
         foreach (var op in writes)
         {
             var (method, path) = (op.Split(' ')[0], op.Split(' ')[1]);
-            using var request = new HttpRequestMessage(new HttpMethod(method), Concrete(path)) { Content = JsonContent.Create(new { }) };
+            HttpContent body = multipart.Contains(op) ? new MultipartFormDataContent { { new ByteArrayContent([1]), "file", "x.png" } } : JsonContent.Create(new { });
+            using var request = new HttpRequestMessage(new HttpMethod(method), Concrete(path)) { Content = body };
             using var response = await auditor.SendAsync(request);
             if (response.StatusCode != HttpStatusCode.Forbidden) failures.Add($"{op} → {(int)response.StatusCode}");
             else (await response.Content.ReadAsStringAsync()).ShouldContain("安全审计员");
@@ -215,15 +216,20 @@ public abstract class ThreeAdministratorsTests(OneSealFactory app) : CaseApiTest
         || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.ToString().Contains("/account/denied"));
 
     /// <summary>Every POST, PUT, PATCH and DELETE of the OpenAPI document but those anyone may call (sign-in, public checks, registration).</summary>
-    private async Task<List<string>> WriteOperationsAsync()
+    private async Task<(List<string> All, HashSet<string> Multipart)> WriteOperationsAsync()
     {
         using var doc = JsonDocument.Parse(await Anonymous().GetStringAsync("/openapi/v1.json"));
         string[] open = ["/api/v1/auth/", "/api/v1/certificates/verify", "/api/v1/notices/verify", "/api/v1/accounts/", "/api/v1/audit/verify"];
-        return doc.RootElement.GetProperty("paths").EnumerateObject()
-            .SelectMany(p => p.Value.EnumerateObject().Select(m => $"{m.Name.ToUpperInvariant()} {p.Name}"))
-            .Where(op => !op.StartsWith("GET ", StringComparison.Ordinal))
-            .Where(op => !open.Any(o => op.Split(' ')[1].StartsWith(o, StringComparison.Ordinal)))
+        var ops = doc.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(m => (Op: $"{m.Name.ToUpperInvariant()} {p.Name}", Spec: m.Value.Clone())))
+            .Where(x => !x.Op.StartsWith("GET ", StringComparison.Ordinal))
+            .Where(x => !open.Any(o => x.Op.Split(' ')[1].StartsWith(o, StringComparison.Ordinal)))
             .ToList();
+        // Endpoints that accept only a multipart form are matched by content type: send them one.
+        var multipart = ops.Where(x => x.Spec.TryGetProperty("requestBody", out var b) && b.GetProperty("content").TryGetProperty("multipart/form-data", out _)
+                && !b.GetProperty("content").TryGetProperty("application/json", out _))
+            .Select(x => x.Op).ToHashSet();
+        return (ops.Select(x => x.Op).ToList(), multipart);
     }
 
     /// <summary>A path with its parameters filled so the route matches (ids are GUIDs, years numbers).</summary>
