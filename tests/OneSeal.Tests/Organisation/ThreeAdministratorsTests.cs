@@ -171,7 +171,7 @@ public abstract class ThreeAdministratorsTests(OneSealFactory app) : CaseApiTest
         paged.GetProperty("pageSize").GetInt32().ShouldBe(50);
 
         foreach (var (query, field) in new[] { ("from=2026-13-01", "from"), ("to=yesterday", "to"), ("from=2026-05-02&to=2026-05-01", "to"),
-                     ("page=0", "page"), ($"actor={new string('张', 65)}", "actor") })
+                     ("page=0", "page"), ("from=0001-01-01", "from"), ("to=9999-12-31", "to"), ($"actor={new string('张', 65)}", "actor") })
         {
             using var bad = await auditor.GetAsync($"/api/v1/audit?{query}");
             bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest, query);

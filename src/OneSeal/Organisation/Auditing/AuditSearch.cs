@@ -92,8 +92,10 @@ public sealed class AuditSearch(OneSealDb db, IEnumerable<IAuditEntityNames> nam
     private static DateOnly? Date(string? value, string field)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
-        return DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d
-            : throw new InvalidInputException(field, "date", "日期格式应为 yyyy-MM-dd");
+        if (!DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            throw new InvalidInputException(field, "date", "日期格式应为 yyyy-MM-dd");
+        // The trail begins with the system; bounds also keep the instant arithmetic away from DateTimeOffset's ends.
+        if (d.Year is < 2000 or > 2099) throw new InvalidInputException(field, "range", "日期应在 2000 年至 2099 年之间");
+        return d;
     }
 }
