@@ -34,11 +34,12 @@ public abstract class SealPageTests(OneSealFactory app, BrowserFixture browser)
 
             await seal.Locator("input[type=file]").SetInputFilesAsync(new Microsoft.Playwright.FilePayload
             {
-                Name = "seal.png", MimeType = "image/png", Buffer = Seal.SealAdminTests.Png(128, 128),
+                Name = "seal.png", MimeType = "image/png", Buffer = Seal.SealAdminTests.RealPng(96),
             });
             await seal.Locator("button.upload-image").ClickAsync();
             await Expect(admin.Locator("#notice")).ToContainTextAsync("印模图片已更新");
             await Expect(seal.Locator("img.seal-image")).ToBeVisibleAsync();
+            (await seal.Locator("img.seal-image").EvaluateAsync<int>("img => img.naturalWidth")).ShouldBe(96, "the impression is drawn");
 
             await seal.Locator("button.rotate").ClickAsync();
             await Expect(admin.Locator("#notice")).ToContainTextAsync("已启用新密钥");

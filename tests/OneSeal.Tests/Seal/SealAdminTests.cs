@@ -137,7 +137,7 @@ public abstract class SealAdminTests(OneSealFactory app) : CaseApiTestBase(app)
             var body = JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement;
             body.GetProperty("errors").TryGetProperty("file", out _).ShouldBeTrue(rule);
         }
-        var png = Png(128, 128);
+        var png = RealPng(64);
         using (var ok = await UploadAsync(admin, id, png))
             ok.StatusCode.ShouldBe(HttpStatusCode.OK, await ok.Content.ReadAsStringAsync());
         using (var image = await admin.GetAsync($"/api/v1/admin/seals/{id}/image"))
@@ -174,6 +174,52 @@ public abstract class SealAdminTests(OneSealFactory app) : CaseApiTestBase(app)
         file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
         form.Add(file, "file", "seal.png");
         return await client.PutAsync($"/api/v1/admin/seals/{id}/image", form);
+    }
+
+    /// <summary>A whole PNG a browser draws: a red square (RGBA), with its chunks' CRCs.</summary>
+    internal static byte[] RealPng(int side)
+    {
+        using var raw = new MemoryStream();
+        for (var y = 0; y < side; y++)
+        {
+            raw.WriteByte(0); // filter: none
+            for (var x = 0; x < side; x++) raw.Write([0xC0, 0x10, 0x10, 0xFF]);
+        }
+        using var idat = new MemoryStream();
+        using (var z = new System.IO.Compression.ZLibStream(idat, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true)) raw.WriteTo(z);
+        using var png = new MemoryStream();
+        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        var header = new byte[13];
+        BinaryPrimitives.WriteUInt32BigEndian(header, (uint)side);
+        BinaryPrimitives.WriteUInt32BigEndian(header.AsSpan(4), (uint)side);
+        header[8] = 8; header[9] = 6;
+        Chunk(png, "IHDR", header);
+        Chunk(png, "IDAT", idat.ToArray());
+        Chunk(png, "IEND", []);
+        return png.ToArray();
+    }
+
+    private static void Chunk(Stream png, string type, byte[] data)
+    {
+        var length = new byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(length, (uint)data.Length);
+        png.Write(length);
+        byte[] typed = [.. System.Text.Encoding.ASCII.GetBytes(type), .. data];
+        png.Write(typed);
+        var crc = new byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32(typed));
+        png.Write(crc);
+    }
+
+    private static uint Crc32(byte[] bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++) crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+        }
+        return ~crc;
     }
 
     /// <summary>A PNG header (signature and IHDR) of the given size, then <paramref name="padding"/> bytes.</summary>

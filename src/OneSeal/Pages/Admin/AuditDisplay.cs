@@ -63,6 +63,9 @@ public static class AuditDisplay
 
     public static string Entity(string type) => Entities.GetValueOrDefault(type, type);
 
+    /// <summary>Entities that are one of a kind (the trail itself, the platform): the kind says it all, no id follows.</summary>
+    public static bool NamesItself(string type) => type is "audit" or "platform";
+
     /// <summary>
     /// A detail as lines a person reads: a JSON object becomes "key：value" lines (nested values flattened to text), any
     /// other text stays as it is.
