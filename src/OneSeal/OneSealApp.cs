@@ -99,6 +99,10 @@ public static class OneSealApp
         services.AddScoped<SecondFactor>();
         services.AddScoped<SecurityAdmin>();
         services.AddScoped<AccountSecurity>();
+        // issue 10 — administrators, audit, seals
+        services.AddScoped<OneSeal.Organisation.Auditing.AuditSearch>();
+        services.AddScoped<OneSeal.Organisation.Auditing.IAuditEntityNames, OneSeal.Cases.CaseAuditNames>();
+        services.AddScoped<OneSeal.Seal.Administration.SealAdmin>();
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -189,5 +193,9 @@ public static class OneSealApp
         OneSeal.Hall.WindowsApi.MapWindowsApi(app);
         // issue 10 — sign-in security
         app.MapSecurityAdminApi();
+        // issue 10 — administrators, audit, seals
+        OneSeal.Organisation.ThreeAdministrators.ThreeAdministratorsGuard.UseThreeAdministratorsGuard(app);
+        OneSeal.Organisation.Auditing.AuditApi.MapAuditApi(app);
+        OneSeal.Seal.Administration.SealAdminApi.MapSealAdminApi(app);
     }
 }

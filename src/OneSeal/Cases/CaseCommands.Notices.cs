@@ -8,7 +8,7 @@ namespace OneSeal.Cases;
 /// </summary>
 public sealed partial class CaseCommands
 {
-    private async Task NoticeAsync(Case c, NoticeKind kind, DateTimeOffset now, CancellationToken ct, params (string Key, string? Value)[] fields)
+    private async Task NoticeAsync(Case c, NoticeKind kind, Guid? decidedBy, DateTimeOffset now, CancellationToken ct, params (string Key, string? Value)[] fields)
     {
         var issuerName = (await agencies.GetAsync(db, c.HandlingOrganisationId, ct)).Name;
         var values = fields
@@ -20,7 +20,7 @@ public sealed partial class CaseCommands
         if (kind == NoticeKind.DeliveryReceipt) values.Add(KeyValuePair.Create(NoticeFields.Recipient, Clip(holder.Name)));
         if (holder.Name != c.ApplicantName) values.Add(KeyValuePair.Create(NoticeFields.Agent, Clip(c.ApplicantName)));
         await notices.EnqueueAsync(db, new NoticeRequest(c.Id, c.CaseNumber, kind, c.HandlingOrganisationId, issuerName, holder.Name, c.ItemName, values,
-            holder.IsOrganisation), now, ct);
+            holder.IsOrganisation) { DecidedById = decidedBy }, now, ct);
     }
 
     /// <summary>The case's holder: its version's mapping (cached per published version), its form and, only when needed, its applicant.</summary>

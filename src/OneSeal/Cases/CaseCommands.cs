@@ -41,7 +41,7 @@ public sealed partial class CaseCommands(
         c.MoveTo(row.To);
         AddEvent(c, actor, row.Event, note, from, now);
         db.Audit(actor, row.AuditAction, "case", c.Id.ToString(), auditDetail ?? Fit(note), now);
-        if (row.Notice is { } kind) await NoticeAsync(c, kind, now, ct, [.. notice ?? []]);
+        if (row.Notice is { } kind) await NoticeAsync(c, kind, actor.Id, now, ct, [.. notice ?? []]);
         await db.CommitAsync(ct);
         Platform.Telemetry.OneSealMetrics.CaseTransition(row.Event);
         return c;

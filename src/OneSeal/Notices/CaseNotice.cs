@@ -38,6 +38,8 @@ public sealed class CaseNotice
     /// <summary>SM2-with-SM3 signature over <see cref="SignedPayload"/>, base64 of DER (r, s).</summary>
     public string? Signature { get; set; }
     public Guid? SealKeyId { get; set; }
+    /// <summary>Whose act the notice records (null for the system's); the seal's usage log names them.</summary>
+    public Guid? DecidedById { get; set; }
     /// <summary>When the PDF was produced and signed.</summary>
     public DateTimeOffset? SignedAt { get; set; }
     public string? FailureReason { get; set; }

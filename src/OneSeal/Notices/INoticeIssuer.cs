@@ -19,7 +19,11 @@ public sealed record NoticeRequest(
     string ApplicantName,
     string ItemName,
     IReadOnlyList<KeyValuePair<string, string>> Fields,
-    bool AddresseeIsOrganisation);
+    bool AddresseeIsOrganisation)
+{
+    /// <summary>Whose act the notice records (recorded in the seal's usage log when it is signed); null for the system's.</summary>
+    public Guid? DecidedById { get; init; }
+}
 
 /// <summary>Issues the written notices of a case under the issuer's seal.</summary>
 public interface INoticeIssuer

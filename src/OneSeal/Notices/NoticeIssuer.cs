@@ -57,6 +57,7 @@ public sealed class NoticeIssuer(NoticeOptions options, INoticeCases cases, Agen
             IssuerOrganisationId = request.IssuerOrganisationId,
             IssuerName = request.IssuerName.Trim(),
             Status = NoticeStatus.Pending,
+            DecidedById = request.DecidedById is { } by && by != Guid.Empty ? by : null,
         };
         db.Add(notice);
         db.NumberAtCommit($"notice:{request.Kind}:{year}", sequence => notice.Number = options.Number(request.Kind, year, sequence));

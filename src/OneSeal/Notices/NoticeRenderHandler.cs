@@ -9,6 +9,7 @@ using OneSeal.Platform.Storage;
 using OneSeal.Platform.Telemetry;
 using OneSeal.Platform.Time;
 using OneSeal.Seal;
+using OneSeal.Seal.Administration;
 
 namespace OneSeal.Notices;
 
@@ -79,6 +80,7 @@ internal sealed class NoticeRenderHandler(
             return;
         }
         db.Audit(null, "notice.issued", "case_notice", notice.Number, $"{notice.Title}（办件 {notice.CaseNumber}）", now);
+        SealUsageLog.Record(db, seal, SealUsage.Notice, notice.Number, notice.Title, notice.CaseNumber, notice.DecidedById, now);
         await db.CommitAsync(ct);
         await tx.CommitAsync(ct);
         log.LogInformation("Notice {Number} ({Kind}) issued for case {CaseNumber}", notice.Number, notice.Kind, notice.CaseNumber);

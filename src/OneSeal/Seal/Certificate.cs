@@ -69,6 +69,8 @@ public sealed class Certificate
     /// <summary>SM2-with-SM3 signature over <see cref="SignedPayload"/>, base64 of DER (r, s).</summary>
     public required string Signature { get; set; }
     public Guid SealKeyId { get; set; }
+    /// <summary>Who made the decision the certificate carries out (the seal's usage log names them).</summary>
+    public Guid? DecidedById { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }
 

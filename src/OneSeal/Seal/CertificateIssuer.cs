@@ -51,6 +51,7 @@ public sealed class CertificateIssuer(
             SignedPayload = "",
             Signature = "",
             CreatedAt = clock.Now(),
+            DecidedById = request.DecidedById,
             // The seal that will sign it: the issuer's active key, created now (with the decision) if it has none yet.
             SealKeyId = (await keys.GetActiveAsync(request.IssuerOrganisationId, ct)).Key.Id,
         };

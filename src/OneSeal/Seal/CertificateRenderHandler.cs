@@ -104,6 +104,7 @@ internal sealed class CertificateRenderHandler(
             return;
         }
         db.Audit(null, "certificate.signed", "certificate", c.Number, $"{c.Name} PDF 已生成并签章", now);
+        Administration.SealUsageLog.Record(db, seal, Administration.SealUsage.Certificate, c.Number, c.Name, print.CaseNumber, c.DecidedById, now);
         await db.CommitAsync(ct);
         await tx.CommitAsync(ct);
         log.LogInformation("Certificate {Number} rendered and signed", c.Number);

@@ -4,7 +4,11 @@ namespace OneSeal.Seal;
 public sealed record CertificateRequest(Guid CaseId, string CaseNumber, Guid HolderAccountId, string ItemCode, string ItemName,
     string CertificateName, string TypeCode, string HolderName, string HolderCodeType, string HolderCode,
     Guid IssuerOrganisationId, string IssuerName, string IssuerCode, DateOnly IssuedOn, DateOnly ValidFrom, DateOnly? ValidUntil,
-    IReadOnlyList<KeyValuePair<string, string>> Details);
+    IReadOnlyList<KeyValuePair<string, string>> Details)
+{
+    /// <summary>Who decided (recorded in the seal's usage log when the certificate is signed).</summary>
+    public Guid? DecidedById { get; init; }
+}
 
 /// <summary>Issues a licence under an organisation's seal. The caller commits the returned entity with its decision.</summary>
 public interface ICertificateIssuer

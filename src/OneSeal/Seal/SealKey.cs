@@ -20,6 +20,8 @@ public sealed class SealKey
     public required string PrivateKeyProtected { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public bool Active { get; set; }
+    /// <summary>When a rotation replaced it; it keeps verifying what it signed before.</summary>
+    public DateTimeOffset? RetiredAt { get; set; }
 }
 
 internal sealed class SealKeyConfiguration : IEntityTypeConfiguration<SealKey>

@@ -47,16 +47,7 @@ public sealed class SealKeyStore(OneSealDb db, IDataProtectionProvider protectio
     /// </summary>
     private async Task<SealKey> CreateAsync(Guid organisationId, CancellationToken ct)
     {
-        var pair = Sm2Keys.Generate();
-        var key = new SealKey
-        {
-            Id = Guid.NewGuid(),
-            OrganisationId = organisationId,
-            PublicKeyHex = Sm2Keys.PublicToHex((ECPublicKeyParameters)pair.Public),
-            PrivateKeyProtected = _protector.Protect(Sm2Keys.PrivateToHex((ECPrivateKeyParameters)pair.Private)),
-            CreatedAt = clock.Now(),
-            Active = true,
-        };
+        var key = NewKey(organisationId);
 
         await using (var side = SideContext())
         {
@@ -74,6 +65,21 @@ public sealed class SealKeyStore(OneSealDb db, IDataProtectionProvider protectio
         }
         return await FindActiveAsync(organisationId, ct)
             ?? throw new InvalidOperationException($"Could not create a seal key for organisation {organisationId}.");
+    }
+
+    /// <summary>A fresh active SM2 key for the organisation, private half protected; not added to any context.</summary>
+    public SealKey NewKey(Guid organisationId)
+    {
+        var pair = Sm2Keys.Generate();
+        return new SealKey
+        {
+            Id = Guid.NewGuid(),
+            OrganisationId = organisationId,
+            PublicKeyHex = Sm2Keys.PublicToHex((ECPublicKeyParameters)pair.Public),
+            PrivateKeyProtected = _protector.Protect(Sm2Keys.PrivateToHex((ECPrivateKeyParameters)pair.Private)),
+            CreatedAt = clock.Now(),
+            Active = true,
+        };
     }
 
     private OneSealDb SideContext()

@@ -353,25 +353,28 @@ public abstract class AuditTests(OneSealFactory app) : CaseApiTestBase(app)
     {
         await AcceptedCaseAsync();
         await AnchorAsync();
-        using var monitor = await Notices.NoticeTestData.BrowserAsync(App, "monitor");
+        using var auditor = await Notices.NoticeTestData.BrowserAsync(App, "auditor");
 
-        var before = await monitor.GetStringAsync("/admin/audit");
+        var before = await auditor.GetStringAsync("/admin/audit");
         before.ShouldContain("立即核验");
         var token = Regex.Match(before, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        using (var post = await monitor.PostAsync("/admin/audit", new FormUrlEncodedContent(
+        using (var post = await auditor.PostAsync("/admin/audit", new FormUrlEncodedContent(
             new Dictionary<string, string> { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token) })))
             post.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
-        var after = await monitor.GetStringAsync("/admin/audit");
+        var after = await auditor.GetStringAsync("/admin/audit");
         after.ShouldContain("data-intact=\"true\"");
         after.ShouldContain("完整，未发现篡改");
         var run = await InDb(db => db.Set<AuditVerificationRun>().AsNoTracking().OrderByDescending(r => r.Id).FirstAsync());
-        (run.Source, run.ActorName, run.Intact).ShouldBe((AuditVerificationRun.FromPage, "monitor", true));
+        (run.Source, run.ActorName, run.Intact).ShouldBe((AuditVerificationRun.FromPage, "auditor", true));
         after.ShouldContain($"<dd id=\"verification-entries\">{run.Entries}</dd>");
 
-        using var clerk = await Notices.NoticeTestData.BrowserAsync(App, "clerk");
-        using var refused = await clerk.GetAsync("/admin/audit");
-        refused.StatusCode.ShouldNotBe(HttpStatusCode.OK, "only monitoring officers and administrators see the auditor page");
+        foreach (var who in new[] { "clerk", "monitor", "admin" })
+        {
+            using var other = await Notices.NoticeTestData.BrowserAsync(App, who);
+            using var refused = await other.GetAsync("/admin/audit");
+            refused.StatusCode.ShouldNotBe(HttpStatusCode.OK, $"only the audit administrator sees the auditor page, not {who} (三员分立)");
+        }
     }
 
     private Task<(int ExitCode, string Output)> VerifyFromCommandLineAsync(string connectionString) =>

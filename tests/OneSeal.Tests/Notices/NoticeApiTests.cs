@@ -27,8 +27,9 @@ public abstract class NoticeApiTests(OneSealFactory app) : ApiTestBase(app)
     public async Task Refusal_is_rendered_signed_and_carries_the_appeal_rights()
     {
         var c = await CreateCaseAsync(App);
+        var clerk = await InDb(db => db.Set<OneSeal.Organisation.Account>().Where(a => a.Username == "clerk").Select(a => a.Id).SingleAsync());
         var queued = await EnqueueAsync(App, await RequestAsync(App, c, NoticeKind.Refusal,
-            ("申请日期", "2026-03-02"), ("理由", "申请事项依法不需要取得行政许可。")));
+            ("申请日期", "2026-03-02"), ("理由", "申请事项依法不需要取得行政许可。")) with { DecidedById = clerk });
         queued.Status.ShouldBe(NoticeStatus.Pending);
         queued.Number.ShouldMatch(@"^青审不受字〔\d{4}〕第\d{6}号$");
 
@@ -47,6 +48,10 @@ public abstract class NoticeApiTests(OneSealFactory app) : ApiTestBase(app)
         text.ShouldContain("青山县人民法院");
         text.ShouldContain("申请事项依法不需要取得行政许可");
         text.ShouldContain("2026年3月2日");
+
+        // The seal's usage log names the notice, the key that signed it and whose decision it records (issue 10).
+        var usage = await InDb(db => db.Set<OneSeal.Seal.Administration.SealUsage>().AsNoTracking().SingleAsync(u => u.DocumentNumber == issued.Number));
+        (usage.DocumentKind, usage.SealKeyId, usage.DecidedById, usage.CaseNumber).ShouldBe(("notice", issued.SealKeyId!.Value, (Guid?)clerk, c.CaseNumber));
 
         // Its outbox message was processed once and is done.
         var messages = await InDb(db => db.Set<OutboxMessage>().AsNoTracking()

@@ -65,7 +65,7 @@ public sealed partial class CaseCommands
     private async Task<Case> IssueApprovalAsync(Case c, Transition row, Actor actor, string? note, DateTimeOffset now, CancellationToken ct,
         IReadOnlyList<KeyValuePair<string, string>>? extraDetails = null)
     {
-        var request = await CertificateRequestFor(c, now, ct);
+        var request = await CertificateRequestFor(c, now, ct) with { DecidedById = actor.Id == Guid.Empty ? null : actor.Id };
         if (extraDetails is not null) request = request with { Details = [.. request.Details, .. extraDetails] };
         AddEvent(c, actor, CaseActions.Approved, note, c.Status, now);
         db.Audit(actor, $"case.{CaseActions.Approved}", "case", c.Id.ToString(), Fit(note), now);

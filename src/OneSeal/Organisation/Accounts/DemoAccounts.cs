@@ -27,11 +27,14 @@ public static class DemoAccounts
         new("admin", "吴管理员", AccountKind.Staff, "XZSPJ", null, "0796-8200106", Roles.Admin),
         // A second catalog administrator: the one who submits a version may not publish it (PublishRules.FourEyes).
         new("admin2", "郑管理员", AccountKind.Staff, "XZSPJ", null, "0796-8200107", Roles.Admin),
+        // 三员分立: the security administrator and the audit administrator, each holding that one role only.
+        new("secadmin", "冯安全", AccountKind.Staff, "XZSPJ", null, "0796-8200108", Roles.SecurityAdmin),
+        new("auditor", "陈审计", AccountKind.Staff, "XZSPJ", null, "0796-8200109", Roles.AuditAdmin),
     ];
 
     public static async Task SeedAsync(OneSealDb db, PersonalData personalData, TimeProvider clock, CancellationToken ct)
     {
-        // Accounts added to the list later (admin2) join a demo database seeded before them.
+        // Accounts added to the list later (admin2, secadmin, auditor) join a demo database seeded before them.
         var existing = (await db.Set<Account>().Select(a => a.Username).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         if (All.All(d => existing.Contains(d.Username))) return;
         var agencies = await db.Set<Agency>().ToDictionaryAsync(a => a.Code, a => a.Id, ct);

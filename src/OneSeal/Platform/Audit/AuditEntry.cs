@@ -38,5 +38,11 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(x => x.Hash).HasMaxLength(64);
         // Unique: two writers can never both append the same position of a stream, whatever the locking does.
         b.HasIndex(x => new { x.EntityType, x.EntityId, x.StreamSeq }).IsUnique();
+        // The audit administrator's search (Organisation/Auditing/AuditSearch.cs): by actor, object, action or time, newest first.
+        b.HasIndex(x => new { x.ActorId, x.Id });
+        b.HasIndex(x => new { x.ActorName, x.Id });
+        b.HasIndex(x => new { x.Action, x.Id });
+        b.HasIndex(x => new { x.EntityId, x.Id });
+        b.HasIndex(x => x.At);
     }
 }

@@ -8,10 +8,11 @@ public sealed class AuditVerificationRun
 {
     public const string FromCommandLine = "cli";
     public const string FromPage = "page";
+    public const string FromApi = "api";
 
     public long Id { get; set; }
     public DateTimeOffset At { get; set; }
-    /// <summary>Where it ran: <see cref="FromCommandLine"/> or <see cref="FromPage"/>.</summary>
+    /// <summary>Where it ran: <see cref="FromCommandLine"/>, <see cref="FromPage"/> or <see cref="FromApi"/>.</summary>
     public required string Source { get; set; }
     public required string ActorName { get; set; }
     public bool Intact { get; set; }

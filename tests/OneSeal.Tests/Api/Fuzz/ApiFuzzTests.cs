@@ -29,6 +29,7 @@ public abstract class ApiFuzzTests(OneSealFactory app) : CaseApiTestBase(app)
             ["clerk"] = (await As("clerk"), Good(submitted)),
             ["admin"] = (await As("admin"), Good(submitted)),
             ["chief"] = (await As("chief"), Good(submitted)),
+            ["auditor"] = (await As("auditor"), Good(submitted)),
         };
 
         var failures = new List<string>();
@@ -76,6 +77,7 @@ public abstract class ApiFuzzTests(OneSealFactory app) : CaseApiTestBase(app)
             yield return "clerk";
         }
         else if (path.StartsWith("/api/v1/certificates") || path.StartsWith("/api/v1/seal") || path.StartsWith("/api/v1/notices")) yield return "chief";
+        else if (path.StartsWith("/api/v1/audit")) yield return "auditor";
         else if (!path.StartsWith("/api/v1/auth") && path.StartsWith("/api/v1/")) yield return "admin";
     }
 
