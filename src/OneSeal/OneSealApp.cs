@@ -88,6 +88,12 @@ public static class OneSealApp
         services.AddOpenApi();
         // Malformed JSON and bad route values become problem+json naming the body (Platform/Http/Problems.cs).
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // issue 10 — staff
+        services.AddScoped<OneSeal.Organisation.Staff.StaffAdmin>();
+        services.AddScoped<OneSeal.Organisation.Staff.StaffQueries>();
+        services.AddScoped<OneSeal.Organisation.Staff.StaffPhotos>();
+        services.AddScoped<OneSeal.Organisation.Staff.StaffImport>();
+        services.AddScoped<OneSeal.Organisation.Staff.StaffTemplate>();
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -170,5 +176,7 @@ public static class OneSealApp
         app.MapCalendarAdminApi();
         app.MapSealApi();
         app.MapNoticesApi();
+        // issue 10 — staff
+        OneSeal.Organisation.Staff.StaffApi.MapStaffApi(app);
     }
 }

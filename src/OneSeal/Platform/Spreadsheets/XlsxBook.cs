@@ -92,6 +92,9 @@ public sealed class XlsxBook : IDisposable
 
     public bool Has(string sheet) => sheets.ContainsKey(sheet);
 
+    /// <summary>The worksheets' names in workbook order.</summary>
+    public IReadOnlyList<string> SheetNames => [.. sheets.Keys];
+
     /// <summary>The non-empty rows of <paramref name="sheet"/>, in order; more than the row cap is a 413.</summary>
     public IEnumerable<XlsxRow> Rows(string sheet)
     {
