@@ -38,6 +38,13 @@ public sealed class StaffQueries(OneSealDb db)
         return (await ViewsAsync([account], ct))[0];
     }
 
+    /// <summary>The full phone number, for the system administrator editing it (lists show it masked).</summary>
+    public Task<string?> PhoneAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        StaffAccess.EnsureAdmin(actor);
+        return db.Set<Account>().AsNoTracking().Where(a => a.Id == id && a.Kind == AccountKind.Staff).Select(a => a.Phone).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>The open organisations staff may be assigned to, by name, for the forms.</summary>
     public Task<List<Agency>> OrganisationsAsync(CancellationToken ct) =>
         db.Set<Agency>().AsNoTracking().Where(a => a.ClosedAt == null).OrderBy(a => a.Code).ToListAsync(ct);

@@ -1,19 +1,16 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using OneSeal.Organisation;
 using OneSeal.Organisation.Staff;
-using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
-using OneSeal.Platform.Security;
 using OneSeal.Resources;
 
 namespace OneSeal.Pages.Admin.Users;
 
 /// <summary>The system administrator edits one staff account (name, organisation, staff number, phone) and its photo.</summary>
 [Authorize(Roles = Roles.Admin)]
-public sealed class EditModel(StaffQueries queries, StaffAdmin admin, StaffPhotos photos, OneSealDb db, IStringLocalizer<Ui> t) : OneSealPageModel(t)
+public sealed class EditModel(StaffQueries queries, StaffAdmin admin, StaffPhotos photos, IStringLocalizer<Ui> t) : OneSealPageModel(t)
 {
     [BindProperty] public string? DisplayName { get; set; }
     [BindProperty] public Guid? OrganisationId { get; set; }
@@ -28,7 +25,7 @@ public sealed class EditModel(StaffQueries queries, StaffAdmin admin, StaffPhoto
         if (!await LoadAsync(id, ct)) return NotFoundPage(T["工作人员账号不存在。"].Value);
         (DisplayName, OrganisationId, StaffNumber) = (Staff!.DisplayName, Staff.OrganisationId, Staff.StaffNumber);
         // The full number is for the one editing it; the list shows it masked.
-        Phone = await db.Set<OneSeal.Organisation.Account>().Where(a => a.Id == id).Select(a => a.Phone).SingleAsync(ct);
+        Phone = await queries.PhoneAsync(Me, id, ct);
         return Page();
     }
 
