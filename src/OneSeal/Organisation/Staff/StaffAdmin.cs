@@ -108,30 +108,24 @@ public sealed class StaffAdmin(OneSealDb db, TimeProvider clock)
         }, ct);
     }
 
-    public Task DisableAsync(Actor actor, Guid id, CancellationToken ct)
-    {
-        StaffAccess.EnsureAdmin(actor);
-        StaffAccess.EnsureNotSelf(actor, id, "停用");
-        return db.InTransactionAsync(async () =>
-        {
-            var account = await LoadAsync(id, ct);
-            if (account.Disabled) return;
-            account.Disable();
-            db.Audit(actor, "staff.disabled", "account", account.Id.ToString(), $"停用 {account.Username}，角色：{Describe(account.Roles)}", clock.Now());
-            await db.CommitAsync(ct);
-        }, ct);
-    }
+    public Task DisableAsync(Actor actor, Guid id, CancellationToken ct) => SetDisabledAsync(actor, id, true, ct);
 
-    public Task EnableAsync(Actor actor, Guid id, CancellationToken ct)
+    public Task EnableAsync(Actor actor, Guid id, CancellationToken ct) => SetDisabledAsync(actor, id, false, ct);
+
+    /// <summary>Disabling ends every session at once (<see cref="Account.Disable"/>); doing what is already so changes nothing.</summary>
+    private Task SetDisabledAsync(Actor actor, Guid id, bool disabled, CancellationToken ct)
     {
         StaffAccess.EnsureAdmin(actor);
-        StaffAccess.EnsureNotSelf(actor, id, "启用");
+        var verb = disabled ? "停用" : "重新启用";
+        StaffAccess.EnsureNotSelf(actor, id, verb);
         return db.InTransactionAsync(async () =>
         {
             var account = await LoadAsync(id, ct);
-            if (!account.Disabled) return;
-            account.Enable();
-            db.Audit(actor, "staff.enabled", "account", account.Id.ToString(), $"重新启用 {account.Username}，角色：{Describe(account.Roles)}", clock.Now());
+            if (account.Disabled == disabled) return;
+            if (disabled) account.Disable();
+            else account.Enable();
+            db.Audit(actor, disabled ? "staff.disabled" : "staff.enabled", "account", account.Id.ToString(),
+                $"{verb} {account.Username}，角色：{Describe(account.Roles)}", clock.Now());
             await db.CommitAsync(ct);
         }, ct);
     }

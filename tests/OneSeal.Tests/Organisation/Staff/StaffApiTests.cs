@@ -261,6 +261,28 @@ public abstract class StaffApiTests(OneSealFactory app) : CaseApiTestBase(app)
     }
 
     [Fact]
+    public async Task The_pages_open_for_the_administrator_who_may_use_them_and_no_one_else()
+    {
+        var id = IdOf(await CreateAsync(Unique("pg"), Roles.Clerk));
+        using var admin = await CookieBrowserAsync(App, "admin");
+        (await admin.GetStringAsync("/admin/users")).ShouldContain("新建工作人员账号");
+        (await admin.GetStringAsync($"/admin/users/{id}")).ShouldContain("编辑工作人员账号");
+        using (var roles = await admin.GetAsync($"/admin/users/{id}/roles"))
+            roles.Headers.Location!.ToString().ShouldContain("/account/denied", customMessage: "role changes are the security administrator's");
+
+        using var security = await CookieBrowserAsync(App, await NewStaffAsync(App, Roles.SecurityAdmin));
+        var form = await security.GetStringAsync($"/admin/users/{id}/roles");
+        form.ShouldContain("审查人员");
+        form.ShouldNotContain("新建工作人员账号");
+        using (var edit = await security.GetAsync($"/admin/users/{id}"))
+            edit.Headers.Location!.ToString().ShouldContain("/account/denied");
+
+        using var clerk = await CookieBrowserAsync(App, "clerk");
+        using var denied = await clerk.GetAsync("/admin/users");
+        denied.Headers.Location!.ToString().ShouldContain("/account/denied");
+    }
+
+    [Fact]
     public async Task One_person_holding_clerk_and_reviewer_still_cannot_review_a_case_they_accepted()
     {
         var username = Unique("sod");
