@@ -267,6 +267,21 @@ public abstract class StaffApiTests(OneSealFactory app) : CaseApiTestBase(app)
         using var admin = await CookieBrowserAsync(App, "admin");
         (await admin.GetStringAsync("/admin/users")).ShouldContain("新建工作人员账号");
         (await admin.GetStringAsync($"/admin/users/{id}")).ShouldContain("编辑工作人员账号");
+        async Task<HttpResponseMessage> UploadPhotoAsync(byte[] bytes)
+        {
+            var form = new MultipartFormDataContent
+            {
+                { new StringContent(await FormTokenAsync(admin, $"/admin/users/{id}")), "__RequestVerificationToken" },
+                { new ByteArrayContent(bytes), "photo", "me.jpg" },
+            };
+            return await admin.PostAsync($"/admin/users/{id}?handler=Photo", form);
+        }
+        using (var bad = await UploadPhotoAsync("not an image"u8.ToArray()))
+            System.Net.WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync()).ShouldContain("照片须为 PNG 或 JPEG 图片");
+        using (var good = await UploadPhotoAsync([0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3]))
+            good.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        using (var shown = await admin.GetAsync($"/admin/users/{id}?handler=Photo"))
+            shown.Content.Headers.ContentType!.MediaType.ShouldBe("image/jpeg");
         using (var roles = await admin.GetAsync($"/admin/users/{id}/roles"))
             roles.Headers.Location!.ToString().ShouldContain("/account/denied", customMessage: "role changes are the security administrator's");
 
