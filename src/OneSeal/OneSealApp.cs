@@ -103,6 +103,12 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Organisation.Auditing.AuditSearch>();
         services.AddScoped<OneSeal.Organisation.Auditing.IAuditEntityNames, OneSeal.Cases.CaseAuditNames>();
         services.AddScoped<OneSeal.Seal.Administration.SealAdmin>();
+        // issue 10 — staff
+        services.AddScoped<OneSeal.Organisation.Staff.StaffAdmin>();
+        services.AddScoped<OneSeal.Organisation.Staff.StaffQueries>();
+        services.AddScoped<OneSeal.Organisation.Staff.StaffPhotos>();
+        services.AddScoped<OneSeal.Organisation.Staff.StaffImport>();
+        services.AddScoped<OneSeal.Organisation.Staff.StaffTemplate>();
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -197,5 +203,7 @@ public static class OneSealApp
         OneSeal.Organisation.ThreeAdministrators.ThreeAdministratorsGuard.UseThreeAdministratorsGuard(app);
         OneSeal.Organisation.Auditing.AuditApi.MapAuditApi(app);
         OneSeal.Seal.Administration.SealAdminApi.MapSealAdminApi(app);
+        // issue 10 — staff
+        OneSeal.Organisation.Staff.StaffApi.MapStaffApi(app);
     }
 }

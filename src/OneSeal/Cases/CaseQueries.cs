@@ -78,13 +78,18 @@ public sealed class CaseQueries(OneSealDb db, Calendar.WorkingDayClock calendar,
         db.Set<Case>().AsNoTracking().Where(c => c.ApplicantAccountId == actor.Id)
             .OrderByDescending(c => c.CreatedAt).Take(200).ToListAsync(ct);
 
-    /// <summary>A staff work queue: the organisation's cases in the given statuses, oldest submission first.</summary>
+    /// <summary>
+    /// A staff work queue: the organisation's cases in the given statuses (every organisation's for a case-handling role
+    /// with data scope All), oldest submission first.
+    /// </summary>
     public async Task<List<Case>> QueueAsync(Actor actor, IReadOnlyCollection<CaseStatus> statuses, CancellationToken ct)
     {
-        if (actor.OrganisationId is not { } org || !Roles.CaseHandling.Any(actor.Has))
+        var everywhere = actor.ReachesAll(Roles.CaseHandling);
+        if ((actor.OrganisationId is null && !everywhere) || !Roles.CaseHandling.Any(actor.Has))
             throw new ForbiddenException("role", "只有承办单位的窗口、审查和决定人员可以查看工作队列。");
+        var org = actor.OrganisationId;
         return await db.Set<Case>().AsNoTracking()
-            .Where(c => c.HandlingOrganisationId == org && statuses.Contains(c.Status))
+            .Where(c => (everywhere || c.HandlingOrganisationId == org) && statuses.Contains(c.Status))
             .OrderBy(c => c.SubmittedAt).Take(500).ToListAsync(ct);
     }
 

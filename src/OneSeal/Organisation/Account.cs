@@ -18,6 +18,13 @@ public sealed class Account
     public string? IdentityCodeProtected { get; set; }
     public string? IdentityCodeMasked { get; set; }
     public string? Phone { get; set; }
+    /// <summary>Staff only: 工号, unique, shown with the photo on the window screen.</summary>
+    public string? StaffNumber { get; set; }
+    /// <summary>Staff only: the photo's key in the file store (PNG or JPEG) and its content type.</summary>
+    public string? PhotoKey { get; set; }
+    public string? PhotoContentType { get; set; }
+    /// <summary>The password was made by someone else (an import's one-time initial password): the owner must choose their own.</summary>
+    public bool MustChangePassword { get; set; }
     public bool Disabled { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>
@@ -48,10 +55,23 @@ public sealed class Account
         SecurityStamp = NewSecurityStamp();
     }
 
-    /// <summary>A role change ends the sessions that carry the old roles.</summary>
-    public void SetRoles(IEnumerable<string> roles)
+    public void Enable() => Disabled = false;
+
+    /// <summary>Moving to another organisation changes what the account's sessions may reach: they end.</summary>
+    public void MoveTo(Guid? organisationId)
     {
-        Roles = roles.Distinct().Select(r => new AccountRole { AccountId = Id, Role = r }).ToList();
+        if (OrganisationId == organisationId) return;
+        OrganisationId = organisationId;
+        SecurityStamp = NewSecurityStamp();
+    }
+
+    /// <summary>A role change ends the sessions that carry the old roles.</summary>
+    public void SetRoles(IEnumerable<string> roles) => SetRoles(roles.Distinct().Select(r => (r, DataScope.Organisation)));
+
+    /// <summary>Roles with their data scopes; a role change ends the sessions that carry the old roles and scopes.</summary>
+    public void SetRoles(IEnumerable<(string Role, DataScope Scope)> roles)
+    {
+        Roles = roles.DistinctBy(r => r.Role).Select(r => new AccountRole { AccountId = Id, Role = r.Role, Scope = r.Scope }).ToList();
         SecurityStamp = NewSecurityStamp();
     }
 
@@ -85,6 +105,10 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         b.Property(x => x.IdentityCodeProtected).HasMaxLength(1024);
         b.Property(x => x.IdentityCodeMasked).HasMaxLength(32);
         b.Property(x => x.Phone).HasMaxLength(32);
+        b.Property(x => x.StaffNumber).HasMaxLength(32);
+        b.Property(x => x.PhotoKey).HasMaxLength(256);
+        b.Property(x => x.PhotoContentType).HasMaxLength(32);
+        b.HasIndex(x => x.StaffNumber).IsUnique();
         b.Property(x => x.SecurityStamp).HasMaxLength(32);
         b.Property(x => x.TotpSecretProtected).HasMaxLength(1024);
         b.Property(x => x.TotpPendingProtected).HasMaxLength(1024);

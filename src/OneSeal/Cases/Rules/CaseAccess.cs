@@ -13,7 +13,7 @@ public static class CaseAccess
     public static bool CanView(Actor actor, Case c) =>
         c.ApplicantAccountId == actor.Id
         || actor.Has(Roles.Monitor)
-        || (Roles.CaseHandling.Any(actor.Has) && actor.OrganisationId == c.HandlingOrganisationId);
+        || Roles.CaseHandling.Any(r => actor.Reaches(r, c.HandlingOrganisationId));
 
     public static void EnsureCanView(Actor actor, Case c)
     {
@@ -28,13 +28,13 @@ public static class CaseAccess
             throw new ForbiddenException("applicant-only", "只有申请人本人可以办理此操作。");
     }
 
-    /// <summary>The actor holds <paramref name="role"/> and works for the organisation handling the case.</summary>
+    /// <summary>The actor holds <paramref name="role"/> and it reaches the organisation handling the case (<see cref="DataReach"/>).</summary>
     public static void EnsureStaff(Actor actor, Case c, string role)
     {
         EnsureCanView(actor, c);
         if (!actor.Has(role))
             throw new ForbiddenException("role", $"需要“{RoleLabels.Of(role)}”角色。");
-        if (actor.OrganisationId != c.HandlingOrganisationId)
+        if (!actor.Reaches(role, c.HandlingOrganisationId))
             throw new ForbiddenException("data-scope", "只能办理本单位承办的办件。");
     }
 }

@@ -1,3 +1,4 @@
+using OneSeal.Platform.Spreadsheets;
 using Microsoft.AspNetCore.Mvc;
 using OneSeal.Platform.Security;
 using OneSeal.Platform.Time;

@@ -1,3 +1,4 @@
+using OneSeal.Platform.Spreadsheets;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ namespace OneSeal.Catalog.Exchange;
 /// </summary>
 public sealed class CatalogExport(OneSealDb db, TimeProvider clock)
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = XlsxBook.ContentType;
     private const int Batch = 500;
 
     public static bool MayExport(Actor actor) => actor.Has(Roles.Admin) || actor.Has(Roles.Chief) || actor.Has(Roles.Monitor);

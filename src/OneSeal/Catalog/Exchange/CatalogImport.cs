@@ -1,3 +1,4 @@
+using OneSeal.Platform.Spreadsheets;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using OneSeal.Catalog.Editing;

@@ -1,3 +1,4 @@
+using OneSeal.Platform.Spreadsheets;
 using OneSeal.Catalog.Editing;
 using OneSeal.Platform.Http;
 

@@ -1,3 +1,4 @@
+using OneSeal.Platform.Spreadsheets;
 using System.Globalization;
 
 namespace OneSeal.Catalog.Exchange;

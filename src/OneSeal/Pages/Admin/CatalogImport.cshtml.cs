@@ -1,3 +1,4 @@
+using OneSeal.Platform.Spreadsheets;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Authorization;

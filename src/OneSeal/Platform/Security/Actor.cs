@@ -10,6 +10,11 @@ public sealed record Actor(Guid Id, string Username, string DisplayName, Account
     public const string DisplayNameClaim = "oneseal:display";
     /// <summary>The account's security stamp the session was issued under (<see cref="ISessionCheck"/>).</summary>
     public const string StampClaim = "oneseal:stamp";
+    /// <summary>One per role: <c>role=Scope</c>, how far the role reaches (Organisation.DataScope, read by Organisation.DataReach).</summary>
+    public const string ScopeClaim = "oneseal:scope";
+
+    /// <summary>Role → data scope name; a role missing here reaches its own organisation.</summary>
+    public IReadOnlyDictionary<string, string> Scopes { get; init; } = new Dictionary<string, string>();
 
     public bool Has(string role) => Roles.Contains(role);
 
@@ -24,6 +29,10 @@ public sealed record Actor(Guid Id, string Username, string DisplayName, Account
             user.FindFirstValue(DisplayNameClaim) ?? "",
             Enum.TryParse<AccountKind>(user.FindFirstValue(KindClaim), out var kind) ? kind : AccountKind.Staff,
             Guid.TryParse(org, out var orgId) ? orgId : null,
-            user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet());
+            user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet())
+        {
+            Scopes = user.FindAll(ScopeClaim).Select(c => c.Value.Split('=', 2)).Where(p => p.Length == 2)
+                .DistinctBy(p => p[0]).ToDictionary(p => p[0], p => p[1]),
+        };
     }
 }

@@ -1,3 +1,4 @@
+using OneSeal.Platform.Spreadsheets;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using OneSeal.Platform.Http;
 
-namespace OneSeal.Catalog.Exchange;
+namespace OneSeal.Platform.Spreadsheets;
 
 /// <summary>
 /// Takes the uploaded workbook from a request — multipart field <c>file</c>, or the raw body with the xlsx content
@@ -24,9 +24,9 @@ public static class ImportUpload
             return await CopyAsync(file.OpenReadStream(), maxBytes, ct);
         }
         var type = request.ContentType?.Split(';')[0].Trim();
-        if (type is not (CatalogExport.ContentType or "application/octet-stream"))
+        if (type is not (XlsxBook.ContentType or "application/octet-stream"))
             throw new InvalidInputException("file", "content-type",
-                $"请以 multipart/form-data 的 file 字段，或以 {CatalogExport.ContentType} 请求体上传 .xlsx 文件。");
+                $"请以 multipart/form-data 的 file 字段，或以 {XlsxBook.ContentType} 请求体上传 .xlsx 文件。");
         return await CopyAsync(request.Body, maxBytes, ct);
     }
 

@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace OneSeal.Catalog.Exchange;
+namespace OneSeal.Platform.Spreadsheets;
 
 /// <summary>
 /// Writes one worksheet row by row with the SDK's SAX-style <see cref="OpenXmlWriter"/>, so a sheet of any length is
@@ -43,7 +43,7 @@ public sealed class XlsxSheetWriter : IDisposable
         var column = 0;
         foreach (var value in values)
         {
-            Cell(ExchangeColumns.Letter(column++) + row.ToString(CultureInfo.InvariantCulture), value, style);
+            Cell(XlsxColumns.Letter(column++) + row.ToString(CultureInfo.InvariantCulture), value, style);
         }
         writer.WriteEndElement();
     }

@@ -1,4 +1,4 @@
-namespace OneSeal.Catalog.Exchange;
+namespace OneSeal.Platform.Spreadsheets;
 
 /// <summary>
 /// Keeps exported text from ever being read as a formula (CSV/DDE injection) when a cell is edited, re-saved or

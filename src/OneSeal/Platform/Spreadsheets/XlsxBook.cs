@@ -5,7 +5,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using OneSeal.Platform.Http;
 
-namespace OneSeal.Catalog.Exchange;
+namespace OneSeal.Platform.Spreadsheets;
 
 /// <summary>One cell as read: its text (shared and inline strings resolved, numbers as written), and whether it was a formula.</summary>
 public sealed record XlsxCell(int Column, string Text, bool IsFormula);
@@ -24,6 +24,8 @@ public sealed record XlsxLimits(long MaxPartBytes, long MaxTotalBytes, int MaxRo
 /// </summary>
 public sealed class XlsxBook : IDisposable
 {
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private readonly SpreadsheetDocument document;
     private readonly Dictionary<string, WorksheetPart> sheets = new(StringComparer.Ordinal);
     private readonly XlsxLimits limits;
@@ -90,6 +92,9 @@ public sealed class XlsxBook : IDisposable
 
     public bool Has(string sheet) => sheets.ContainsKey(sheet);
 
+    /// <summary>The worksheets' names in workbook order.</summary>
+    public IReadOnlyList<string> SheetNames => [.. sheets.Keys];
+
     /// <summary>The non-empty rows of <paramref name="sheet"/>, in order; more than the row cap is a 413.</summary>
     public IEnumerable<XlsxRow> Rows(string sheet)
     {
@@ -108,7 +113,7 @@ public sealed class XlsxBook : IDisposable
             var column = -1;
             foreach (var cell in row.Elements<Cell>())
             {
-                column = cell.CellReference?.Value is { } r ? ExchangeColumns.ColumnOf(r) : column + 1;
+                column = cell.CellReference?.Value is { } r ? XlsxColumns.ColumnOf(r) : column + 1;
                 var text = TextOf(cell, strings);
                 var formula = cell.CellFormula is not null;
                 if (text.Length > 0 || formula) cells[column] = new XlsxCell(column, text, formula);
