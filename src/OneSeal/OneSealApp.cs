@@ -11,6 +11,7 @@ using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Outbox;
 using OneSeal.Platform.Security;
+using OneSeal.Platform.Sms;
 using OneSeal.Platform.Time;
 using OneSeal.Platform.Storage;
 using OneSeal.Platform.Telemetry;
@@ -88,6 +89,12 @@ public static class OneSealApp
         services.AddOpenApi();
         // Malformed JSON and bad route values become problem+json naming the body (Platform/Http/Problems.cs).
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // issue 10 — applicants: registration, one-time SMS codes, enterprise agents
+        services.AddSingleton(new LookupHash(keysPath));
+        services.AddSms(config, IsDemo(config));
+        services.AddScoped<OneSeal.Organisation.Applicants.OneTimeCodes>();
+        services.AddScoped<OneSeal.Organisation.Applicants.ApplicantAccounts>();
+        services.AddScoped<OneSeal.Organisation.Applicants.Agents>();
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -108,8 +115,11 @@ public static class OneSealApp
         await OneSeal.Catalog.Versions.CatalogActivation.ActivateAsync(db, LegalDates.Today(clock), Instants.Now(clock), CancellationToken.None);
         await db.CommitAsync(CancellationToken.None);
         await OneSeal.Catalog.Search.ItemSearchIndex.SyncAsync(db, LegalDates.Today(clock), CancellationToken.None);
-        if (!seed || !IsDemo(app.Configuration)) return;
-        await DemoAccounts.SeedAsync(db, sp.GetRequiredService<PersonalData>(), sp.GetRequiredService<TimeProvider>(), CancellationToken.None);
+        if (seed && IsDemo(app.Configuration))
+            await DemoAccounts.SeedAsync(db, sp.GetRequiredService<PersonalData>(), sp.GetRequiredService<TimeProvider>(), CancellationToken.None);
+        // issue 10 — applicants: clear phones of older applicant accounts move to encrypted + keyed-hash columns
+        await OneSeal.Organisation.Applicants.ApplicantLookupBackfill.RunAsync(db, sp.GetRequiredService<PersonalData>(),
+            sp.GetRequiredService<LookupHash>(), Instants.Now(clock), CancellationToken.None);
     }
 
     /// <summary><c>OneSeal:Mode</c> = Demo seeds the demo county; Production (the default) seeds nothing.</summary>
@@ -170,5 +180,8 @@ public static class OneSealApp
         app.MapCalendarAdminApi();
         app.MapSealApi();
         app.MapNoticesApi();
+        // issue 10 — applicants
+        OneSeal.Organisation.Applicants.AccountsApi.MapAccountsApi(app);
+        OneSeal.Organisation.Applicants.AgentsApi.MapAgentsApi(app);
     }
 }
