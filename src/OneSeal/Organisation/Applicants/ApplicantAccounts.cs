@@ -33,11 +33,12 @@ public sealed class ApplicantAccounts(OneSealDb db, OneTimeCodes codes, Personal
     public const int MaxEnterpriseName = 128;
     private static readonly PasswordHasher<Account> Hasher = new();
 
-    public async Task<RegisterResponse> RegisterAsync(RegisterRequest? r, CancellationToken ct)
+    /// <param name="legalRepresentativeRequired">The page asks for it; API clients may leave it out.</param>
+    public async Task<RegisterResponse> RegisterAsync(RegisterRequest? r, CancellationToken ct, bool legalRepresentativeRequired = false)
     {
         if (r is null) throw new InvalidInputException("body", "required", "请求体不能为空。");
         var now = clock.Now();
-        var input = Validate(r, LegalDates.Today(clock));
+        var input = Validate(r, LegalDates.Today(clock), legalRepresentativeRequired);
         var phoneHash = codes.PhoneHash(input.Phone);
         var identityHash = lookup.Of("identity", input.Identity);
 
@@ -158,7 +159,7 @@ public sealed class ApplicantAccounts(OneSealDb db, OneTimeCodes codes, Personal
     private sealed record Input(AccountKind Kind, string Name, string Identity, string IdentityField, string Phone, string Username, string? LegalRepresentative);
 
     /// <summary>Every field checked at once: the problem names each bad field with its Chinese rule.</summary>
-    private static Input Validate(RegisterRequest r, DateOnly today)
+    private static Input Validate(RegisterRequest r, DateOnly today, bool legalRepresentativeRequired)
     {
         var errors = new Dictionary<string, string[]>();
         void Bad(string field, string message) => errors.TryAdd(field, [message]);
@@ -191,7 +192,11 @@ public sealed class ApplicantAccounts(OneSealDb db, OneTimeCodes codes, Personal
         }
 
         var legal = r.LegalRepresentative?.Trim();
-        if (string.IsNullOrEmpty(legal)) legal = null;
+        if (string.IsNullOrEmpty(legal))
+        {
+            legal = null;
+            if (enterprise && legalRepresentativeRequired) Bad("legalRepresentative", "请填写法定代表人姓名。");
+        }
         else if (legal.Length > MaxName || !TextRules.IsClean(legal) || legal.Any(char.IsControl))
             Bad("legalRepresentative", $"法定代表人姓名不能超过 {MaxName} 个字符，且不能含控制字符。");
 
