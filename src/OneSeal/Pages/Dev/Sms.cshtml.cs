@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using OneSeal.Platform.Database;
 using OneSeal.Platform.Sms;
 using OneSeal.Resources;
 
@@ -13,14 +11,14 @@ namespace OneSeal.Pages.Dev;
 /// without a phone. Open to anyone, as the demo accounts' passwords are.
 /// </summary>
 [AllowAnonymous]
-public sealed class SmsModel(OneSealDb db, IConfiguration config, IStringLocalizer<Ui> t) : OneSealPageModel(t)
+public sealed class SmsModel(DevSmsOutbox outbox, IConfiguration config, IStringLocalizer<Ui> t) : OneSealPageModel(t)
 {
     public IReadOnlyList<DevSmsMessage> Sent { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!OneSealApp.IsDemo(config)) return NotFound();
-        Sent = await db.Set<DevSmsMessage>().AsNoTracking().OrderByDescending(m => m.Id).Take(50).ToListAsync(ct);
+        Sent = await outbox.LatestAsync(50, ct);
         return Page();
     }
 }

@@ -43,3 +43,10 @@ internal sealed class DevSmsMessageConfiguration : IEntityTypeConfiguration<DevS
         b.HasIndex(x => x.SentAt);
     }
 }
+
+/// <summary>What <c>/dev/sms</c> shows: the newest messages of the development outbox.</summary>
+public sealed class DevSmsOutbox(OneSealDb db)
+{
+    public async Task<IReadOnlyList<DevSmsMessage>> LatestAsync(int count, CancellationToken ct) =>
+        await db.Set<DevSmsMessage>().AsNoTracking().OrderByDescending(m => m.Id).Take(count).ToListAsync(ct);
+}

@@ -8,6 +8,7 @@ public static class SmsSetup
         var options = SmsOptions.From(config, demo);
         services.AddSingleton(options);
         services.AddScoped<SmsQueue>();
+        services.AddScoped<DevSmsOutbox>();
         services.AddScoped<Outbox.IOutboxHandler, SmsOutboxHandler>();
         if (options.UsesGateway)
             services.AddHttpClient<ISmsSender, HttpSmsSender>(http => http.Timeout = TimeSpan.FromSeconds(10));
