@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using OneSeal.Organisation.Identifiers;
+using OneSeal.Platform.Audit;
 using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
@@ -48,6 +50,7 @@ public sealed class OneTimeCodes(OneSealDb db, LookupHash lookup, SmsQueue sms)
             CreatedAt = Platform.Time.Instants.Truncate(now), ExpiresAt = Platform.Time.Instants.Truncate(now + Lifetime),
         });
         var what = purpose == CodePurpose.Register ? "注册账号" : "重置密码";
+        db.Audit(null, "account.code-sent", "phone", Masking.MaskPhone(phone), what, now);
         sms.Queue(phone, $"【一章通】您正在{what}，验证码 {code}，{Lifetime.TotalMinutes:0} 分钟内有效。请勿告诉他人，工作人员不会向您索要验证码。", now);
     }
 
@@ -80,6 +83,8 @@ public sealed class OneTimeCodes(OneSealDb db, LookupHash lookup, SmsQueue sms)
 
         await db.Set<OneTimeCode>().Where(c => c.Id == latest.Id && c.Attempts < MaxAttempts)
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.Attempts, c => c.Attempts + 1), ct);
+        db.Audit(null, "account.code-wrong", "phone", Masking.MaskPhone(phone), $"第 {latest.Attempts + 1} 次输错", now);
+        await db.CommitAsync(ct);
         var left = MaxAttempts - latest.Attempts - 1;
         throw new InvalidInputException("code", "code-wrong", left > 0
             ? $"验证码不正确，还可以再试 {left} 次。"
