@@ -201,8 +201,15 @@ public abstract class ApplicantRegistrationTests(OneSealFactory app) : CaseApiTe
         (granted.AgentName, granted.Active, granted.AgentPhoneMasked).ShouldBe(("周**", true, agentPhone[..3] + "****" + agentPhone[^4..]));
         (await agent.GetFromJsonAsync<MyAgentsDto>("/api/v1/my/agents", Web))!.ActingFor.ShouldHaveSingleItem().EnterpriseName.ShouldBe("青山县测试科技有限公司");
 
+        // On the apply page of an item open to enterprises the agent is told whom they may act for, and how.
+        using var agentBrowser = App.Anonymous();
+        (await SignInTestKit.PostLoginFormAsync(agentBrowser, agentName, Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        WebUtility.HtmlDecode(await agentBrowser.GetStringAsync($"/apply/{Demo.FoodLicence}")).ShouldContain("可代表企业办理：青山县测试科技有限公司");
+        WebUtility.HtmlDecode(await agentBrowser.GetStringAsync("/my/agents")).ShouldContain("青山县测试科技有限公司");
+
         (await enterprise.DeleteAsync($"/api/v1/my/agents/{granted.Id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await agent.GetFromJsonAsync<MyAgentsDto>("/api/v1/my/agents", Web))!.ActingFor.ShouldBeEmpty();
+        WebUtility.HtmlDecode(await agentBrowser.GetStringAsync($"/apply/{Demo.FoodLicence}")).ShouldNotContain("可代表企业办理");
         (await InDb(db => db.Set<AuditEntry>().Where(a => a.Action.StartsWith("agent.")).Select(a => a.Action).ToListAsync()))
             .ShouldBe(["agent.grant", "agent.revoke"], ignoreOrder: true);
     }
