@@ -11,6 +11,7 @@ using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Outbox;
 using OneSeal.Platform.Security;
+using OneSeal.Platform.Sms;
 using OneSeal.Platform.Time;
 using OneSeal.Platform.Storage;
 using OneSeal.Platform.Telemetry;
@@ -109,6 +110,12 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Organisation.Staff.StaffPhotos>();
         services.AddScoped<OneSeal.Organisation.Staff.StaffImport>();
         services.AddScoped<OneSeal.Organisation.Staff.StaffTemplate>();
+        // issue 10 — applicants: registration, one-time SMS codes, enterprise agents
+        services.AddSingleton(new LookupHash(keysPath));
+        services.AddSms(config, IsDemo(config));
+        services.AddScoped<OneSeal.Organisation.Applicants.OneTimeCodes>();
+        services.AddScoped<OneSeal.Organisation.Applicants.ApplicantAccounts>();
+        services.AddScoped<OneSeal.Organisation.Applicants.Agents>();
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -129,11 +136,16 @@ public static class OneSealApp
         await OneSeal.Catalog.Versions.CatalogActivation.ActivateAsync(db, LegalDates.Today(clock), Instants.Now(clock), CancellationToken.None);
         await db.CommitAsync(CancellationToken.None);
         await OneSeal.Catalog.Search.ItemSearchIndex.SyncAsync(db, LegalDates.Today(clock), CancellationToken.None);
-        if (!seed || !IsDemo(app.Configuration)) return;
-        await DemoAccounts.SeedAsync(db, sp.GetRequiredService<PersonalData>(), sp.GetRequiredService<TimeProvider>(), CancellationToken.None);
-        // issue 10 — organisations and windows: the demo county's regions, service centre, hall, service points and windows
-        await OneSeal.Organisation.DemoData.OrganisationSeed.SeedAsync(db, clock, CancellationToken.None);
-        await OneSeal.Hall.DemoWindows.SeedAsync(db, clock, CancellationToken.None);
+        if (seed && IsDemo(app.Configuration))
+        {
+            await DemoAccounts.SeedAsync(db, sp.GetRequiredService<PersonalData>(), sp.GetRequiredService<TimeProvider>(), CancellationToken.None);
+            // issue 10 — organisations and windows: the demo county's regions, service centre, hall, service points and windows
+            await OneSeal.Organisation.DemoData.OrganisationSeed.SeedAsync(db, clock, CancellationToken.None);
+            await OneSeal.Hall.DemoWindows.SeedAsync(db, clock, CancellationToken.None);
+        }
+        // issue 10 — applicants: clear phones of older applicant accounts move to encrypted + keyed-hash columns
+        await OneSeal.Organisation.Applicants.ApplicantLookupBackfill.RunAsync(db, sp.GetRequiredService<PersonalData>(),
+            sp.GetRequiredService<LookupHash>(), Instants.Now(clock), CancellationToken.None);
     }
 
     /// <summary><c>OneSeal:Mode</c> = Demo seeds the demo county; Production (the default) seeds nothing.</summary>
@@ -205,5 +217,8 @@ public static class OneSealApp
         OneSeal.Seal.Administration.SealAdminApi.MapSealAdminApi(app);
         // issue 10 — staff
         OneSeal.Organisation.Staff.StaffApi.MapStaffApi(app);
+        // issue 10 — applicants
+        OneSeal.Organisation.Applicants.AccountsApi.MapAccountsApi(app);
+        OneSeal.Organisation.Applicants.AgentsApi.MapAgentsApi(app);
     }
 }

@@ -17,6 +17,7 @@ public sealed class Account
     /// <summary>Applicants: 身份证号 (citizen) or 统一社会信用代码 (enterprise), encrypted at rest.</summary>
     public string? IdentityCodeProtected { get; set; }
     public string? IdentityCodeMasked { get; set; }
+    /// <summary>Staff: an office number in clear. Applicants: null — their mobile is kept as the four columns below.</summary>
     public string? Phone { get; set; }
     /// <summary>Staff only: 工号, unique, shown with the photo on the window screen.</summary>
     public string? StaffNumber { get; set; }
@@ -25,6 +26,16 @@ public sealed class Account
     public string? PhotoContentType { get; set; }
     /// <summary>The password was made by someone else (an import's one-time initial password): the owner must choose their own.</summary>
     public bool MustChangePassword { get; set; }
+    /// <summary>Applicants: the mobile number encrypted (<see cref="PersonalData"/>), its masked copy, and its keyed hash (<see cref="LookupHash"/>) to find the account by phone.</summary>
+    public string? PhoneProtected { get; set; }
+    public string? PhoneMasked { get; set; }
+    public string? PhoneHash { get; set; }
+    /// <summary>When the applicant proved the mobile with a code; an applicant cannot sign in before.</summary>
+    public DateTimeOffset? PhoneVerifiedAt { get; set; }
+    /// <summary>Keyed hash of the identity code (walk-in records are linked by it later); set at registration.</summary>
+    public string? IdentityCodeHash { get; set; }
+    /// <summary>Enterprises: 法定代表人.</summary>
+    public string? LegalRepresentative { get; set; }
     public bool Disabled { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>
@@ -113,7 +124,15 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         b.Property(x => x.TotpSecretProtected).HasMaxLength(1024);
         b.Property(x => x.TotpPendingProtected).HasMaxLength(1024);
         b.Ignore(x => x.HasSecondFactor);
+        b.Property(x => x.PhoneProtected).HasMaxLength(1024);
+        b.Property(x => x.PhoneMasked).HasMaxLength(32);
+        b.Property(x => x.PhoneHash).HasMaxLength(64);
+        b.Property(x => x.IdentityCodeHash).HasMaxLength(64);
+        b.Property(x => x.LegalRepresentative).HasMaxLength(64);
         b.HasIndex(x => x.Username).IsUnique();
+        // One account per phone and per identity code (the database enforces what registration checks).
+        b.HasIndex(x => x.PhoneHash).IsUnique();
+        b.HasIndex(x => x.IdentityCodeHash).IsUnique();
         b.HasOne<Agency>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Roles).WithOne().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Cascade);
     }

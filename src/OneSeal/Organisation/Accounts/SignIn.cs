@@ -51,6 +51,12 @@ public sealed class SignIn(OneSealDb db, TimeProvider clock, SecondFactor second
         var passwordOk = Hasher.VerifyHashedPassword(account!, account?.PasswordHash ?? DummyHash, password) != PasswordVerificationResult.Failed;
         if (account is { Disabled: false } && passwordOk)
         {
+            if (account is { PhoneVerifiedAt: null, Kind: not AccountKind.Staff })
+            {
+                db.Audit(null, "auth.sign-in-refused-unverified", "account", audited, null, now);
+                await db.CommitAsync(ct);
+                throw new PhoneNotVerifiedException();
+            }
             var step = account.HasSecondFactor ? SignInStep.NeedsCode
                 : policy.IsRequired(account) ? SignInStep.NeedsEnrolment
                 : SignInStep.Done;
@@ -116,4 +122,11 @@ public sealed class SignIn(OneSealDb db, TimeProvider clock, SecondFactor second
     /// <summary>Signing out ends every session of the account (<see cref="AccountSessions"/>): cookies and tokens alike.</summary>
     public Task SignOutEverywhereAsync(Actor actor, CancellationToken ct) =>
         AccountSessions.EndAllAsync(db, actor.Id, actor, "auth.sign-out", clock.Now(), ct);
+}
+
+/// <summary>403: an applicant registered but has not yet proved the phone with the code (Organisation/Applicants).</summary>
+public sealed class PhoneNotVerifiedException() : OneSeal.Platform.Http.DomainException("该账号的手机号码尚未验证，请先输入短信验证码完成注册。")
+{
+    public override int StatusCode => 403;
+    public override string Rule => "phone-not-verified";
 }

@@ -39,6 +39,11 @@ public sealed class LoginModel(SignIn signIn, IConfiguration config, IStringLoca
         {
             result = await signIn.CheckAsync(Username, Password, ct);
         }
+        catch (PhoneNotVerifiedException)
+        {
+            // issue 10 — applicants: a registration whose phone is not proved yet goes to the code step.
+            return RedirectToPage("/Account/VerifyPhone", new { unverified = true });
+        }
         catch (AccountLockedException locked)
         {
             AddError("", T["该账号连续登录失败次数过多，已被临时锁定，请于 {0} 后再试。", LegalDates.ToLocal(locked.Until).ToString("HH:mm")]);

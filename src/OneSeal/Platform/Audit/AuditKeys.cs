@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using Org.BouncyCastle.Crypto.Digests;
-using Org.BouncyCastle.Crypto.Macs;
-using Org.BouncyCastle.Crypto.Parameters;
 
 namespace OneSeal.Platform.Audit;
 
@@ -52,13 +49,8 @@ public sealed class AuditKeys(string folder)
     /// <summary>The anchor's signature: HMAC-SM3 over its hash (which covers the previous anchor, its time and its heads).</summary>
     public static string Sign(byte[] secret, string anchorHash)
     {
-        var mac = new HMac(new SM3Digest());
-        mac.Init(new KeyParameter(secret));
         var data = Encoding.UTF8.GetBytes("oneseal-audit-anchor\u001f" + anchorHash);
-        mac.BlockUpdate(data, 0, data.Length);
-        var result = new byte[mac.GetMacSize()];
-        mac.DoFinal(result, 0);
-        return Convert.ToHexStringLower(result);
+        return Convert.ToHexStringLower(Security.HmacSm3.Compute(secret, data));
     }
 
     public static bool Matches(byte[] secret, string anchorHash, string signature) =>
