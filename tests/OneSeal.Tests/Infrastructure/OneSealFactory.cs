@@ -186,10 +186,13 @@ public class OneSealFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// With the outbox off, certificates stay "正在生成" after a decision: this renders and signs them now, as the
     /// dispatcher would (only the <c>certificate.render</c> messages: notices would each start Chromium). Returns how many.
     /// </summary>
-    public async Task<int> RenderCertificatesAsync()
+    public Task<int> RenderCertificatesAsync() => RunOutboxAsync(OneSeal.Seal.CertificateTopics.Render);
+
+    /// <summary>With the outbox off: handles the waiting messages of <paramref name="topic"/> now, as the dispatcher would. Returns how many.</summary>
+    public async Task<int> RunOutboxAsync(string topic)
     {
         var messages = await InDb(db => db.Set<OneSeal.Platform.Outbox.OutboxMessage>()
-            .Where(m => m.Topic == OneSeal.Seal.CertificateTopics.Render && m.ProcessedAt == null).ToListAsync());
+            .Where(m => m.Topic == topic && m.ProcessedAt == null).ToListAsync());
         foreach (var m in messages)
         {
             await using var scope = Services.CreateAsyncScope();
