@@ -55,6 +55,7 @@ public static class OneSealApp
         services.AddScoped<ISessionCheck, SessionCheck>();
         services.AddScoped<SignIn>();
         services.AddScoped<AccessTokens>();
+        services.AddScoped<SessionPrincipals>();
         services.AddSignInRateLimit(config);
         services.AddScoped<CatalogQueries>();
         services.AddScoped<OneSeal.Catalog.Editing.CatalogEditor>();

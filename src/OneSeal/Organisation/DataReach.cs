@@ -16,7 +16,7 @@ public static class DataReach
             ? scope : DataScope.Organisation;
 
     public static bool Reaches(this Actor actor, string role, Guid organisationId) =>
-        actor.Has(role) && (actor.ScopeOf(role) == DataScope.All || actor.OrganisationId == organisationId);
+        actor.Has(role) && (actor.ScopeOf(role) == DataScope.All || actor.WorkUnitId == organisationId);
 
     /// <summary>The actor holds one of <paramref name="roles"/> with scope All: their queues are not limited to one organisation.</summary>
     public static bool ReachesAll(this Actor actor, IEnumerable<string> roles) =>

@@ -16,12 +16,12 @@ public sealed class CertificateRegistry(OneSealDb db, TimeProvider clock, ILogge
     /// <summary>The holder, case-handling staff of the issuing organisation, and monitoring officers (not its administrator).</summary>
     public static bool CanRead(Certificate c, Actor a) =>
         a.Id == c.HolderAccountId
-        || (a.Kind == AccountKind.Staff && a.OrganisationId == c.IssuerOrganisationId && Roles.CaseHandling.Any(a.Has))
+        || (a.Kind == AccountKind.Staff && a.WorkUnitId == c.IssuerOrganisationId && Roles.CaseHandling.Any(a.Has))
         || a.Has(Roles.Monitor);
 
     /// <summary>A chief (首席代表) of the organisation whose seal is on it.</summary>
     public static bool CanRevoke(Certificate c, Actor a) =>
-        a.Kind == AccountKind.Staff && a.OrganisationId == c.IssuerOrganisationId && a.Has(Roles.Chief);
+        a.Kind == AccountKind.Staff && a.WorkUnitId == c.IssuerOrganisationId && a.Has(Roles.Chief);
 
     public async Task<Certificate> GetAsync(string number, Actor actor, CancellationToken ct)
     {

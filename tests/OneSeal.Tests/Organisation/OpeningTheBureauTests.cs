@@ -55,7 +55,7 @@ public abstract class OpeningTheBureauTests(OneSealFactory app) : CaseApiTestBas
         // 5. The security administrator gives the reviewer the chief's role too (roles after creation are theirs).
         var sec = await SignedInAsync("sec", StaffPassword);
         await SendAsync(sec, HttpMethod.Put, $"/api/v1/admin/staff/{reviewerId}/roles",
-            new { roles = new object[] { new { role = "reviewer" }, new { role = "chief" } } }, HttpStatusCode.OK);
+            new { roles = new object[] { new { role = "reviewer" }, new { role = "chief" } } }, HttpStatusCode.NoContent);
 
         // 6. A window at the hall with the clerk on its A post, and the bureau's seal.
         await SendAsync(root, HttpMethod.Post, "/api/v1/admin/windows",

@@ -19,7 +19,7 @@ public sealed record TokenResponse(string TokenType, string AccessToken, long Ex
 /// token on use. A refresh token works once; presenting a used one again means it was copied, so the account's
 /// sessions all end (a new security stamp) and the holder signs in again.
 /// </summary>
-public sealed class AccessTokens(OneSealDb db, TimeProvider clock, IOptionsMonitor<BearerTokenOptions> bearer)
+public sealed class AccessTokens(OneSealDb db, TimeProvider clock, IOptionsMonitor<BearerTokenOptions> bearer, SessionPrincipals principals)
 {
     public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(7);
 
@@ -27,7 +27,7 @@ public sealed class AccessTokens(OneSealDb db, TimeProvider clock, IOptionsMonit
     {
         var now = clock.Now();
         var options = bearer.Get(AuthSetup.Bearer);
-        var ticket = new AuthenticationTicket(AccountPrincipal.Of(account, AuthSetup.Bearer),
+        var ticket = new AuthenticationTicket(await principals.PrincipalAsync(account, AuthSetup.Bearer, ct),
             new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + options.BearerTokenExpiration }, AuthSetup.Bearer);
         var refresh = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         db.Add(new RefreshToken

@@ -6,7 +6,7 @@ namespace OneSeal.Organisation.Accounts;
 /// <summary>The claims an account signs in with; <see cref="Actor.From"/> reads them back on every request.</summary>
 public static class AccountPrincipal
 {
-    public static ClaimsPrincipal Of(Account account, string scheme)
+    public static ClaimsPrincipal Of(Account account, string scheme, Guid? workUnitId = null)
     {
         var claims = new List<Claim>
         {
@@ -17,6 +17,7 @@ public static class AccountPrincipal
             new(Actor.StampClaim, account.SecurityStamp),
         };
         if (account.OrganisationId is { } org) claims.Add(new(Actor.OrganisationClaim, org.ToString()));
+        if (workUnitId is { } unit) claims.Add(new(Actor.UnitClaim, unit.ToString()));
         claims.AddRange(account.Roles.Select(r => new Claim(ClaimTypes.Role, r.Role)));
         claims.AddRange(account.Roles.Select(r => new Claim(Actor.ScopeClaim, $"{r.Role}={r.Scope}")));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));

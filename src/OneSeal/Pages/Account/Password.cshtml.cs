@@ -11,7 +11,7 @@ namespace OneSeal.Pages.Account;
 
 /// <summary>修改密码: the current password and the new one twice; other sessions end, this one is signed in again.</summary>
 [Authorize]
-public sealed class PasswordModel(AccountSecurity security, IStringLocalizer<Ui> t) : OneSealPageModel(t)
+public sealed class PasswordModel(AccountSecurity security, SessionPrincipals sessions, IStringLocalizer<Ui> t) : OneSealPageModel(t)
 {
     [BindProperty] public string? CurrentPassword { get; set; }
     [BindProperty] public string? NewPassword { get; set; }
@@ -28,7 +28,7 @@ public sealed class PasswordModel(AccountSecurity security, IStringLocalizer<Ui>
         {
             var account = await security.ChangePasswordAsync(Me, CurrentPassword, NewPassword, ConfirmPassword, ct);
             // The new stamp ended every session; this one goes on under it.
-            await HttpContext.SignInAsync(AuthSetup.Cookie, AccountPrincipal.Of(account, AuthSetup.Cookie));
+            await HttpContext.SignInAsync(AuthSetup.Cookie, await sessions.PrincipalAsync(account, AuthSetup.Cookie, ct));
         }
         catch (DomainException e)
         {

@@ -42,7 +42,7 @@ public static class PendingSignIn
     public static async Task<string> FinishAsync(HttpContext http, OneSeal.Organisation.Account account, string? returnUrl, Microsoft.AspNetCore.Mvc.IUrlHelper url)
     {
         if (http.Request.Cookies.ContainsKey(CookieName)) await http.SignOutAsync(AuthSetup.PendingSecondFactor);
-        var principal = AccountPrincipal.Of(account, AuthSetup.Cookie);
+        var principal = await http.RequestServices.GetRequiredService<SessionPrincipals>().PrincipalAsync(account, AuthSetup.Cookie, http.RequestAborted);
         await http.SignInAsync(AuthSetup.Cookie, principal);
         return url.IsLocalUrl(returnUrl) ? returnUrl! : HomeOf(Actor.From(principal)!);
     }

@@ -6,6 +6,8 @@ namespace OneSeal.Platform.Security;
 public sealed record Actor(Guid Id, string Username, string DisplayName, AccountKind Kind, Guid? OrganisationId, IReadOnlySet<string> Roles)
 {
     public const string OrganisationClaim = "oneseal:org";
+    /// <summary>The approving organisation the account works for (a section's bureau or department); see <see cref="WorkUnitId"/>.</summary>
+    public const string UnitClaim = "oneseal:unit";
     public const string KindClaim = "oneseal:kind";
     public const string DisplayNameClaim = "oneseal:display";
     /// <summary>The account's security stamp the session was issued under (<see cref="ISessionCheck"/>).</summary>
@@ -15,6 +17,12 @@ public sealed record Actor(Guid Id, string Username, string DisplayName, Account
 
     /// <summary>Role → data scope name; a role missing here reaches its own organisation.</summary>
     public IReadOnlyDictionary<string, string> Scopes { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// The bureau or department whose cases the account handles: the nearest approving organisation at or above its own
+    /// (staff placed in a section act for their bureau). Its own organisation when the sign-in did not resolve one.
+    /// </summary>
+    public Guid? WorkUnitId { get; init; }
 
     public bool Has(string role) => Roles.Contains(role);
 
@@ -31,6 +39,7 @@ public sealed record Actor(Guid Id, string Username, string DisplayName, Account
             Guid.TryParse(org, out var orgId) ? orgId : null,
             user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet())
         {
+            WorkUnitId = Guid.TryParse(user.FindFirstValue(UnitClaim), out var unit) ? unit : Guid.TryParse(org, out var own) ? own : null,
             Scopes = user.FindAll(ScopeClaim).Select(c => c.Value.Split('=', 2)).Where(p => p.Length == 2)
                 .DistinctBy(p => p[0]).ToDictionary(p => p[0], p => p[1]),
         };
