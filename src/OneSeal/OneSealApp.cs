@@ -214,6 +214,7 @@ public static class OneSealApp
         app.MapSecurityAdminApi();
         // issue 10 — administrators, audit, seals
         OneSeal.Organisation.ThreeAdministrators.ThreeAdministratorsGuard.UseThreeAdministratorsGuard(app);
+        app.UseInitialPasswordGate();
         OneSeal.Organisation.Auditing.AuditApi.MapAuditApi(app);
         OneSeal.Seal.Administration.SealAdminApi.MapSealAdminApi(app);
         // issue 10 — staff

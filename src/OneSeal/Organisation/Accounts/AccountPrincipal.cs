@@ -18,6 +18,7 @@ public static class AccountPrincipal
         };
         if (account.OrganisationId is { } org) claims.Add(new(Actor.OrganisationClaim, org.ToString()));
         if (workUnitId is { } unit) claims.Add(new(Actor.UnitClaim, unit.ToString()));
+        if (account.MustChangePassword) claims.Add(new(Actor.MustChangePasswordClaim, "1"));
         claims.AddRange(account.Roles.Select(r => new Claim(ClaimTypes.Role, r.Role)));
         claims.AddRange(account.Roles.Select(r => new Claim(Actor.ScopeClaim, $"{r.Role}={r.Scope}")));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));

@@ -29,6 +29,7 @@ public sealed class AccountSecurity(OneSealDb db, TimeProvider clock, SecondFact
         if (Hasher.VerifyHashedPassword(account, account.PasswordHash, password!) != PasswordVerificationResult.Failed)
             throw new InvalidInputException("newPassword", "password-unchanged", "新密码不能与当前密码相同。");
         account.SetPasswordHash(Hasher.HashPassword(account, password!));
+        account.MustChangePassword = false;
         db.Audit(actor, "auth.password-changed", "account", account.Username, "其他会话已结束", clock.Now());
         await db.CommitAsync(ct);
         return account;

@@ -8,6 +8,8 @@ public sealed record Actor(Guid Id, string Username, string DisplayName, Account
     public const string OrganisationClaim = "oneseal:org";
     /// <summary>The approving organisation the account works for (a section's bureau or department); see <see cref="WorkUnitId"/>.</summary>
     public const string UnitClaim = "oneseal:unit";
+    /// <summary>Present (value 1) while the account still has a password someone else chose.</summary>
+    public const string MustChangePasswordClaim = "oneseal:must-change-password";
     public const string KindClaim = "oneseal:kind";
     public const string DisplayNameClaim = "oneseal:display";
     /// <summary>The account's security stamp the session was issued under (<see cref="ISessionCheck"/>).</summary>
@@ -22,7 +24,12 @@ public sealed record Actor(Guid Id, string Username, string DisplayName, Account
     /// The bureau or department whose cases the account handles: the nearest approving organisation at or above its own
     /// (staff placed in a section act for their bureau). Its own organisation when the sign-in did not resolve one.
     /// </summary>
-    public Guid? WorkUnitId { get; init; }
+    public Guid? WorkUnitId { get => _workUnitId ?? OrganisationId; init => _workUnitId = value; }
+
+    private readonly Guid? _workUnitId;
+
+    /// <summary>The account still signs in with an initial password made by an administrator's import.</summary>
+    public bool MustChangePassword { get; init; }
 
     public bool Has(string role) => Roles.Contains(role);
 
@@ -39,7 +46,8 @@ public sealed record Actor(Guid Id, string Username, string DisplayName, Account
             Guid.TryParse(org, out var orgId) ? orgId : null,
             user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet())
         {
-            WorkUnitId = Guid.TryParse(user.FindFirstValue(UnitClaim), out var unit) ? unit : Guid.TryParse(org, out var own) ? own : null,
+            MustChangePassword = user.FindFirstValue(MustChangePasswordClaim) == "1",
+            WorkUnitId = Guid.TryParse(user.FindFirstValue(UnitClaim), out var unit) ? unit : null,
             Scopes = user.FindAll(ScopeClaim).Select(c => c.Value.Split('=', 2)).Where(p => p.Length == 2)
                 .DistinctBy(p => p[0]).ToDictionary(p => p[0], p => p[1]),
         };

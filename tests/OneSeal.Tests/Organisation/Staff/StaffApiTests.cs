@@ -224,6 +224,38 @@ public abstract class StaffApiTests(OneSealFactory app) : CaseApiTestBase(app)
         template.Content.Headers.ContentType!.MediaType.ShouldBe(OneSeal.Platform.Spreadsheets.XlsxBook.ContentType);
     }
 
+    [Fact]
+    public async Task An_imported_account_changes_its_initial_password_before_it_can_do_anything_else()
+    {
+        var name = Unique("i");
+        using var imported = await PostXlsxAsync(await As("admin"), StaffWorkbook.Of([name, "孙三", "I" + name[^8..], "XZSPJ", "综合窗口受理人员", "13907960012"]));
+        await ShouldBeAsync(imported, HttpStatusCode.OK);
+        var initial = (await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("created")[0].GetProperty("initialPassword").GetString()!;
+
+        using (var api = await App.ClientFor(name, initial))
+        using (var refused = await api.GetAsync("/api/v1/cases"))
+            await ShouldBeProblemAsync(refused, HttpStatusCode.Forbidden, rule: "password-change-required");
+
+        using var browser = App.Anonymous();
+        using (var login = await SignInTestKit.PostLoginFormAsync(browser, name, initial))
+            login.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        using (var hall = await browser.GetAsync("/hall"))
+            hall.Headers.Location!.OriginalString.ShouldBe("/account/password", "every page leads to the password change first");
+        const string chosen = "Qingshan#Window2026";
+        using (var change = await browser.PostAsync("/account/password", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["CurrentPassword"] = initial, ["NewPassword"] = chosen, ["ConfirmPassword"] = chosen,
+            ["__RequestVerificationToken"] = await SignInTestKit.FormTokenAsync(browser, "/account/password"),
+        })))
+            change.StatusCode.ShouldBe(HttpStatusCode.Redirect, await change.Content.ReadAsStringAsync());
+        using (var hall = await browser.GetAsync("/hall"))
+            hall.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await InDb(db => db.Set<Account>().SingleAsync(a => a.Username == name))).MustChangePassword.ShouldBeFalse();
+        using var fresh = await App.ClientFor(name, chosen);
+        using var cases = await fresh.GetAsync("/api/v1/cases");
+        await ShouldBeAsync(cases, HttpStatusCode.OK);
+    }
+
     private static Task<HttpResponseMessage> PostXlsxAsync(HttpClient client, byte[] xlsx)
     {
         var form = new MultipartFormDataContent();
