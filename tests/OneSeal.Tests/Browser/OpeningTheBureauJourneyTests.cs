@@ -11,26 +11,7 @@ using static Microsoft.Playwright.Assertions;
 namespace OneSeal.Tests.Browser;
 
 /// <summary>Production mode (nothing seeded) on PostgreSQL and a fake clock, served by Kestrel, texting through an SMS gateway stub.</summary>
-public sealed class OpeningPostgresKestrelApp : OneSealFactory
-{
-    public OpeningPostgresKestrelApp() : this(new SmsGatewayStub()) { }
-
-    private OpeningPostgresKestrelApp(SmsGatewayStub gateway) : base(DatabaseProvider.Postgres, new OneSealFactoryOptions
-    {
-        Kestrel = true,
-        Mode = "Production",
-        Time = new FakeTimeProvider(),
-        Settings = new Dictionary<string, string?> { ["OneSeal:Sms:Url"] = gateway.Url, ["OneSeal:Sms:Key"] = "test-key" },
-    }) => Gateway = gateway;
-
-    public SmsGatewayStub Gateway { get; }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing) Gateway.Dispose();
-        base.Dispose(disposing);
-    }
-}
+public sealed class OpeningPostgresKestrelApp() : OpeningApp(DatabaseProvider.Postgres, new SmsGatewayStub(), kestrel: true);
 
 /// <summary>
 /// Issue 10's "done when" in a real browser at 1366×768: from an empty PostgreSQL database in production mode, the first
