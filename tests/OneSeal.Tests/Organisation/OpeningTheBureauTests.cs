@@ -96,29 +96,9 @@ public abstract class OpeningTheBureauTests(OneSealFactory app) : CaseApiTestBas
             rootReads.StatusCode.ShouldBe(HttpStatusCode.Forbidden, "the system administrator never reads the audit trail");
     }
 
-    private async Task CreateAdminOnCommandLineAsync(string username)
-    {
-        var (exitCode, output) = await AppProcess.RunAsync(["--create-admin", username], new()
-        {
-            ["ConnectionStrings__Default"] = App.Database.ConnectionString,
-            ["Database__Provider"] = App.Provider.ToString(),
-            ["OneSeal__Mode"] = "Production",
-            ["OneSeal__DataRoot"] = App.DataRoot,
-            ["ONESEAL_ADMIN_PASSWORD"] = AdminPassword,
-        }, App.DataRoot);
-        exitCode.ShouldBe(0, output);
-    }
+    private Task CreateAdminOnCommandLineAsync(string username) => OpeningKit.CreateAdminOnCommandLineAsync(App, username, AdminPassword);
 
-    private SmsGatewayStub Gateway => ((OpeningApp)App).Gateway;
-
-    /// <summary>The code in the newest text the gateway received for <paramref name="phone"/> (the outbox sends it after the commit).</summary>
-    private async Task<string> TextedCodeAsync(string phone)
-    {
-        await App.RunOutboxAsync(OneSeal.Platform.Sms.SmsOutboxHandler.Topic);
-        var text = Gateway.Requests.Reverse().FirstOrDefault(r => r.Body.GetProperty("phone").GetString() == phone);
-        text.ShouldNotBeNull($"no text reached the gateway for {phone}");
-        return ApplicantKit.CodeIn(text.Body.GetProperty("text").GetString()!);
-    }
+    private Task<string> TextedCodeAsync(string phone) => OpeningKit.TextedCodeAsync(App, ((OpeningApp)App).Gateway, phone);
 
     /// <summary>Enrols <paramref name="username"/>'s second factor and returns a bearer client signed in with a code.</summary>
     private async Task<HttpClient> SignedInAsync(string username, string password)
@@ -159,11 +139,12 @@ public abstract class OpeningTheBureauTests(OneSealFactory app) : CaseApiTestBas
     };
 }
 
-/// <summary>Production mode (nothing seeded) on a fake clock, texting through an SMS gateway on 127.0.0.1.</summary>
+/// <summary>Production mode (nothing seeded) on a fake clock, texting through an SMS gateway on 127.0.0.1; Kestrel for a browser.</summary>
 public abstract class OpeningApp : OneSealFactory
 {
-    protected OpeningApp(DatabaseProvider provider, SmsGatewayStub gateway) : base(provider, new OneSealFactoryOptions
+    protected OpeningApp(DatabaseProvider provider, SmsGatewayStub gateway, bool kestrel = false) : base(provider, new OneSealFactoryOptions
     {
+        Kestrel = kestrel,
         Mode = "Production",
         Time = new FakeTimeProvider(),
         Settings = new Dictionary<string, string?> { ["OneSeal:Sms:Url"] = gateway.Url, ["OneSeal:Sms:Key"] = "test-key" },
