@@ -65,10 +65,9 @@ public sealed class OpeningTheBureauJourneyTests(OpeningPostgresKestrelApp app, 
             await Expect(admin.Locator("h1")).ToHaveTextAsync("工作人员账号");
             await CreateStaffAsync(admin, "sec", "冯安全", Bureau, "安全管理员");
             await CreateStaffAsync(admin, "audit", "陈审计", Bureau, "安全审计员");
-            // The two staff belong to the bureau itself: a section member's "本单位" does not reach the bureau's cases yet
-            // (DataReach compares the account's organisation with the case's handling organisation exactly).
-            await CreateStaffAsync(admin, "li.clerk", "李窗口", Bureau, "综合窗口受理人员");
-            await CreateStaffAsync(admin, "zhao.review", "赵审查", Bureau, "审查人员");
+            // The two staff belong to the bureau's section: they handle the bureau's cases (their work unit).
+            await CreateStaffAsync(admin, "li.clerk", "李窗口", Section, "综合窗口受理人员");
+            await CreateStaffAsync(admin, "zhao.review", "赵审查", Section, "审查人员");
             await FillStaffAsync(admin, "both", "两员", Bureau, "安全管理员", "安全审计员");
             await admin.Locator("#create-staff-submit").ClickAsync();
             await Expect(admin.Locator("#error-summary")).ToContainTextAsync("三员分立");
@@ -83,7 +82,7 @@ public sealed class OpeningTheBureauJourneyTests(OpeningPostgresKestrelApp app, 
             await admin.Locator("#Zone").FillAsync("综合受理区（一楼）");
             await admin.Locator("#Kind").SelectOptionAsync("Comprehensive");
             await admin.Locator("#theme-market").CheckAsync();
-            await admin.Locator("#APostId").SelectOptionAsync(new SelectOptionValue { Label = "李窗口（审批局）" });
+            await admin.Locator("#APostId").SelectOptionAsync(new SelectOptionValue { Label = "李窗口（审批一科）" });
             await admin.Locator("#window-submit").ClickAsync();
             await Expect(admin.Locator("#notice")).ToContainTextAsync("已新增");
             var window = admin.Locator("#window-list tr[data-number='A01']");

@@ -47,11 +47,16 @@ public static class PendingSignIn
         return url.IsLocalUrl(returnUrl) ? returnUrl! : HomeOf(Actor.From(principal)!);
     }
 
-    /// <summary>Where each user starts: applicants at their cases, clerks at the hall, reviewers and chiefs at the office.</summary>
+    /// <summary>
+    /// Where each user starts: applicants at their cases, clerks at the hall, reviewers and chiefs at the office, each of
+    /// the three administrators at their own workbench.
+    /// </summary>
     private static string HomeOf(Actor a) =>
         a.Has(Roles.Applicant) ? "/my/cases"
         : a.Has(Roles.Clerk) ? "/hall"
         : a.Has(Roles.Reviewer) || a.Has(Roles.Chief) ? "/office"
         : a.Has(Roles.SecurityAdmin) ? "/admin/security"
+        : a.Has(Roles.AuditAdmin) ? "/admin/audit"
+        : a.Has(Roles.Admin) ? "/admin/users"
         : "/";
 }
