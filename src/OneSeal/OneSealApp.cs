@@ -96,6 +96,9 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Organisation.Admin.IOrganisationClosingCheck, OneSeal.Hall.HallClosingCheck>();
         services.AddScoped<OneSeal.Hall.WindowAdmin>();
         services.AddScoped<OneSeal.Hall.WindowQueries>();
+        // issue 11 — window seats (who sits at which window today)
+        services.AddScoped<OneSeal.Hall.Seats.WindowSeats>();
+        services.AddScoped<OneSeal.Hall.Seats.HallWindows>();
         // issue 10 — sign-in security: staff need a second factor unless switched off (on by default outside demo mode).
         services.AddSingleton(new SecondFactorPolicy(config.GetValue("OneSeal:Security:RequireStaffSecondFactor", !IsDemo(config))));
         services.AddScoped<SecondFactor>();
@@ -210,6 +213,7 @@ public static class OneSealApp
         // issue 10 — organisations and windows
         OneSeal.Organisation.Admin.OrganisationsApi.MapOrganisationsApi(app);
         OneSeal.Hall.WindowsApi.MapWindowsApi(app);
+        OneSeal.Hall.Seats.WindowSeatsApi.MapWindowSeatsApi(app);
         // issue 10 — sign-in security
         app.MapSecurityAdminApi();
         // issue 10 — administrators, audit, seals

@@ -13,6 +13,12 @@ public sealed class WindowQueries(OneSealDb db)
     public async Task<List<WindowView>> ListAsync(Actor actor, Guid? hallId, CancellationToken ct)
     {
         WindowAdmin.EnsureAdmin(actor);
+        return await ViewsAsync(hallId, ct);
+    }
+
+    /// <summary>The windows as anyone at the hall may see them (no personal data: names of the posts only).</summary>
+    public async Task<List<WindowView>> ViewsAsync(Guid? hallId, CancellationToken ct)
+    {
         var windows = await db.Set<Window>().AsNoTracking().Include(w => w.Themes)
             .Where(w => hallId == null || w.HallId == hallId).ToListAsync(ct);
         var agencyIds = windows.Select(w => w.HallId).Concat(windows.Select(w => w.DepartmentId).OfType<Guid>()).Distinct().ToList();
