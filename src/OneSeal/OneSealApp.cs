@@ -142,10 +142,13 @@ public static class OneSealApp
         await OneSeal.Catalog.Search.ItemSearchIndex.SyncAsync(db, LegalDates.Today(clock), CancellationToken.None);
         if (seed && IsDemo(app.Configuration))
         {
-            await DemoAccounts.SeedAsync(db, sp.GetRequiredService<PersonalData>(), sp.GetRequiredService<TimeProvider>(), CancellationToken.None);
             // issue 10 — organisations and windows: the demo county's regions, service centre, hall, service points and windows
+            // (the organisations first: issue 11's department staff are placed in the sections seeded there)
             await OneSeal.Organisation.DemoData.OrganisationSeed.SeedAsync(db, clock, CancellationToken.None);
+            await DemoAccounts.SeedAsync(db, sp.GetRequiredService<PersonalData>(), sp.GetRequiredService<TimeProvider>(), CancellationToken.None);
             await OneSeal.Hall.DemoWindows.SeedAsync(db, clock, CancellationToken.None);
+            // issue 11 — department windows: the seals of the departments that approve at their own windows
+            await OneSeal.Seal.Administration.DemoSeals.SeedAsync(db, sp.GetRequiredService<OneSeal.Seal.SealKeyStore>(), clock, CancellationToken.None);
         }
         // issue 10 — applicants: clear phones of older applicant accounts move to encrypted + keyed-hash columns
         await OneSeal.Organisation.Applicants.ApplicantLookupBackfill.RunAsync(db, sp.GetRequiredService<PersonalData>(),

@@ -59,7 +59,7 @@ public static class CertificateDocument
             <div class="issuer">
             <div>发证机关：{{E(s.IssuerName)}}</div>
             <div>发证日期：{{Date(s.IssuedOn)}}</div>
-            {{SealImage.Svg(s.IssuerName)}}
+            {{SealImage.Html(s.IssuerName, s.SealPng)}}
             </div>
             </div>
             <div class="note">本证照由{{E(s.IssuerName)}}以 SM2 电子签名签发，可扫描二维码或访问 {{E(s.VerifyUrl)}} 核验真伪。</div>

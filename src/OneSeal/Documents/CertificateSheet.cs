@@ -18,6 +18,9 @@ public sealed record CertificateSheet(
     DateOnly? ValidUntil,
     string VerifyUrl)
 {
+    /// <summary>The issuer's uploaded seal impression (PNG); null prints the standard seal drawn with the issuer's name.</summary>
+    public byte[]? SealPng { get; init; }
+
     /// <summary>The label GB/T 36901 code types take on a licence.</summary>
     public string HolderCodeLabel => HolderCodeType switch
     {

@@ -36,6 +36,14 @@ public static class SealImage
         return svg.ToString();
     }
 
+    /// <summary>
+    /// The seal printed on a document: the impression the administrator uploaded for the issuer's seal (a checked PNG) when
+    /// there is one, else the standard seal drawn with the issuer's name.
+    /// </summary>
+    public static string Html(string organisationName, byte[]? png) => png is { Length: > 0 }
+        ? $"""<img class="seal" src="data:image/png;base64,{Convert.ToBase64String(png)}" alt="{Encode(organisationName.Trim())}印章">"""
+        : Svg(organisationName);
+
     /// <summary>A point on the text circle, <paramref name="degrees"/> clockwise from the top.</summary>
     private static (double X, double Y) Point(double degrees)
     {

@@ -92,7 +92,7 @@ public static class NoticeDocument
             <div class="issuer">
             <div>{{E(s.IssuerName)}}</div>
             <div>{{NoticeText.Date(s.IssuedOn)}}</div>
-            {{SealImage.Svg(s.IssuerName)}}
+            {{SealImage.Html(s.IssuerName, s.SealPng)}}
             </div>
             </div>
             <p class="note">本文书由{{E(s.IssuerName)}}以 SM2 电子签名签发，文号 {{E(s.Number)}}。可扫描二维码或访问 {{E(Uri.UnescapeDataString(s.VerifyUrl))}} 核验真伪。</p>

@@ -31,8 +31,9 @@ public sealed class NoticeIssuer(NoticeOptions options, INoticeCases cases, Agen
         ArgumentNullException.ThrowIfNull(request);
         var fields = NoticeFields.Validate(request);
         // Agencies are reference data, read once per process (AgencyDirectory): no query per notice.
-        if (await agencies.FindAsync(db, request.IssuerOrganisationId, ct) is null)
-            throw new InvalidInputException("issuerOrganisationId", "unknown-organisation", "签发机关不存在");
+        var issuer = await agencies.FindAsync(db, request.IssuerOrganisationId, ct)
+            ?? throw new InvalidInputException("issuerOrganisationId", "unknown-organisation", "签发机关不存在");
+        await Seal.IssuerSeals.EnsureAsync(db, issuer.Id, issuer.Kind, issuer.Name, ct);
         if (!await cases.ExistsAsync(db, request.CaseId, ct))
             throw new InvalidInputException("caseId", "unknown-case", "办件不存在");
 

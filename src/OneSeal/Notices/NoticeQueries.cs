@@ -13,6 +13,9 @@ public sealed record NoticeSummary(Guid Id, Guid CaseId, string Kind, string Tit
     [JsonIgnore]
     public bool Issued => Status == nameof(NoticeStatus.Issued);
 
+    /// <summary>签发机关: whose seal the notice bears (the bureau, or the department for its items not transferred).</summary>
+    public string? IssuerName { get; init; }
+
     /// <summary>The browser (cookie) download link of the PDF.</summary>
     [JsonIgnore]
     public string DownloadPath => $"/cases/{CaseId}/notices/{Id}/pdf";
@@ -29,10 +32,10 @@ public sealed class NoticeQueries(OneSealDb db, IFileStore files, INoticeCases c
     {
         var rows = await db.Set<CaseNotice>().AsNoTracking()
             .Where(n => n.CaseId == caseId)
-            .Select(n => new { n.Id, n.CaseId, n.Kind, n.Title, n.Number, n.IssuedAt, n.Status })
+            .Select(n => new { n.Id, n.CaseId, n.Kind, n.Title, n.Number, n.IssuedAt, n.Status, n.IssuerName })
             .ToListAsync(ct);
         return rows.OrderBy(n => n.IssuedAt).ThenBy(n => n.Number, StringComparer.Ordinal)
-            .Select(n => new NoticeSummary(n.Id, n.CaseId, n.Kind.ToString(), n.Title, n.Number, n.IssuedAt, n.Status.ToString()))
+            .Select(n => new NoticeSummary(n.Id, n.CaseId, n.Kind.ToString(), n.Title, n.Number, n.IssuedAt, n.Status.ToString()) { IssuerName = n.IssuerName })
             .ToList();
     }
 

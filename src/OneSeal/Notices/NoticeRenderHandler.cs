@@ -49,7 +49,8 @@ internal sealed class NoticeRenderHandler(
         if (notice.Status == NoticeStatus.Issued) return;
 
         var fields = NoticeIssuer.FieldsOf(notice);
-        var bytes = await OneSealMetrics.TimePdfRenderAsync("notice", () => pdf.RenderAsync(NoticeDocument.Html(Sheet(notice, fields, options)), ct));
+        var sheet = Sheet(notice, fields, options) with { SealPng = await IssuerSeals.ImageAsync(db, notice.IssuerOrganisationId, ct) };
+        var bytes = await OneSealMetrics.TimePdfRenderAsync("notice", () => pdf.RenderAsync(NoticeDocument.Html(sheet), ct));
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
         string key;
         using (var stream = new MemoryStream(bytes, writable: false))

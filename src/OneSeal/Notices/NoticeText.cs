@@ -16,7 +16,11 @@ public sealed record NoticeSheet(
     IReadOnlyList<KeyValuePair<string, string>> Fields,
     string VerifyUrl,
     string ReconsiderationBody,
-    string Court);
+    string Court)
+{
+    /// <summary>The issuer's uploaded seal impression (PNG); null prints the standard seal drawn with the issuer's name.</summary>
+    public byte[]? SealPng { get; init; }
+}
 
 public abstract record NoticeBlock;
 /// <summary>A body paragraph (first line indented).</summary>

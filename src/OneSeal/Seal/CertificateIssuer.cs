@@ -20,8 +20,10 @@ public sealed class CertificateIssuer(
     public async Task<Certificate> IssueAsync(CertificateRequest request, CancellationToken ct)
     {
         var holderCode = CertificateRequestRules.Validate(request, clock);
-        if (!await db.Set<Agency>().AnyAsync(o => o.Id == request.IssuerOrganisationId, ct))
-            throw new InvalidInputException("issuerOrganisationId", "unknown-organisation", "颁发机构不存在");
+        var issuer = await db.Set<Agency>().AsNoTracking().Where(o => o.Id == request.IssuerOrganisationId)
+            .Select(o => new { o.Id, o.Kind, o.Name }).FirstOrDefaultAsync(ct)
+            ?? throw new InvalidInputException("issuerOrganisationId", "unknown-organisation", "颁发机构不存在");
+        await IssuerSeals.EnsureAsync(db, issuer.Id, issuer.Kind, issuer.Name, ct);
         var number = await NextNumberAsync(request.IssuedOn.Year, ct);
         var certificate = new Certificate
         {

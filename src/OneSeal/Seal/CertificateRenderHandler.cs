@@ -73,7 +73,8 @@ internal sealed class CertificateRenderHandler(
         var print = JsonSerializer.Deserialize<CertificatePrint>(personalData.Unprotect(c.PrintProtected
             ?? throw new InvalidOperationException($"Certificate {c.Number} has nothing to print.")), CertificatePrint.Json)!;
 
-        var bytes = await OneSealMetrics.TimePdfRenderAsync("certificate", () => pdf.RenderAsync(CertificateDocument.Html(Sheet(c, print)), ct));
+        var sheet = Sheet(c, print) with { SealPng = await IssuerSeals.ImageAsync(db, c.IssuerOrganisationId, ct) };
+        var bytes = await OneSealMetrics.TimePdfRenderAsync("certificate", () => pdf.RenderAsync(CertificateDocument.Html(sheet), ct));
         c.PdfSha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
         using (var stream = new MemoryStream(bytes, writable: false))
             c.PdfKey = (await files.SaveAsync($"certificates/{c.IssuedOn.Year:D4}", stream, ct)).Key;

@@ -287,7 +287,7 @@ public abstract partial class ApplicationJourneyTests(OneSealFactory app, Browse
     }
 
     /// <summary>Opens a work list, finds the case's row by number in the given table, and follows its link.</summary>
-    private static async Task OpenFromQueueAsync(IPage page, string list, string table, string caseNumber)
+    internal static async Task OpenFromQueueAsync(IPage page, string list, string table, string caseNumber)
     {
         await page.GotoAsync(list);
         var row = page.Locator($"{table} {Row(caseNumber)}");

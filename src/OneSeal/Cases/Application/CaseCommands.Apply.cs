@@ -37,6 +37,7 @@ public sealed partial class CaseCommands
         ParentItemIsHeading.Ensure(item, await db.Set<Item>().AsNoTracking().InForce(db, today)
             .Where(i => i.ParentCode == item.Code).OrderBy(i => i.Code).Select(i => i.Name).ToListAsync(ct));
         var clean = FormValidator.Validate(item.FormFields, form, LegalDates.Today(clock), requireAll: false);
+        await EnsureSomeoneTakesAsync(item, ct);
         var account = await db.Set<Account>().AsNoTracking().FirstAsync(a => a.Id == actor.Id, ct);
 
         var now = clock.Now();
@@ -66,6 +67,18 @@ public sealed partial class CaseCommands
         await db.CommitAsync(ct);
         return c;
     }, ct);
+
+    /// <summary>
+    /// An item not transferred is handled by its department's approval section (三集中三到位): an application no one there
+    /// could accept would wait unseen, so it is refused at once, saying whom to ask.
+    /// </summary>
+    private async Task EnsureSomeoneTakesAsync(Item item, CancellationToken ct)
+    {
+        var handler = await agencies.GetAsync(db, item.ImplementingOrganisationId, ct);
+        if (handler.Kind == OrganisationKind.Department && !await ApprovalSections.HaveClerkAsync(db, handler.Id, ct))
+            throw new ConflictException("no-department-window",
+                $"“{item.Name}”由{handler.Name}办理，该部门尚未安排审批窗口受理人员，暂不能网上申请。" + (item.Phone is { Length: > 0 } phone ? $"请拨打 {phone} 咨询。" : ""));
+    }
 
     /// <summary>
     /// Stores an uploaded material. The file is written before the command's transaction opens (a 20 MB upload must not

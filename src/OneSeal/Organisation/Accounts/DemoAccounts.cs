@@ -30,6 +30,11 @@ public static class DemoAccounts
         // 三员分立: the security administrator and the audit administrator, each holding that one role only.
         new("secadmin", "冯安全", AccountKind.Staff, "XZSPJ", null, "0796-8200108", Roles.SecurityAdmin),
         new("auditor", "陈审计", AccountKind.Staff, "XZSPJ", null, "0796-8200109", Roles.AuditAdmin),
+        // 三集中三到位: 民政局's approval section takes, reviews and decides its items not transferred, at its hall window
+        // (E03); three people, as one may not accept, review and decide the same case.
+        new("deptclerk", "刘民政", AccountKind.Staff, "MZJ-XZSP", null, "0796-8200301", Roles.Clerk),
+        new("deptreviewer", "何民政", AccountKind.Staff, "MZJ-XZSP", null, "0796-8200302", Roles.Reviewer),
+        new("deptchief", "高首席", AccountKind.Staff, "MZJ-XZSP", null, "0796-8200303", Roles.Chief),
     ];
 
     public static async Task SeedAsync(OneSealDb db, PersonalData personalData, TimeProvider clock, CancellationToken ct)

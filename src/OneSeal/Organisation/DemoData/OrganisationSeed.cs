@@ -9,7 +9,7 @@ namespace OneSeal.Organisation.DemoData;
 /// Demo mode only: the fictional 青山县's region tree (county → townships and streets → villages and communities) and
 /// the rest of its organisation tree around the bureau and departments the catalog seed entered: the bureau's
 /// sections, a department's approval section, the service centre with its hall, and a township's service point.
-/// Runs once (when no region exists yet).
+/// The regions are seeded once (when none exists yet); organisations added to the list later join an older demo database.
 /// </summary>
 public static class OrganisationSeed
 {
@@ -34,6 +34,11 @@ public static class OrganisationSeed
         new("XZSPJ-TZJS", "投资建设审批科", "投资建设科", OrganisationKind.Section, "XZSPJ", County, Phone: "0796-7236012"),
         new("XZSPJ-SHSW", "社会事务审批科", "社会事务科", OrganisationKind.Section, "XZSPJ", County, Phone: "0796-7236013"),
         new("SCJGJ-XZSP", "青山县市场监督管理局行政审批股", "市场监管审批股", OrganisationKind.Section, "SCJGJ", County, Phone: "0796-7231316"),
+        // 三集中三到位: each department that keeps items (not transferred to the bureau) approves them in one section.
+        new("MZJ-XZSP", "青山县民政局行政审批股", "民政审批股", OrganisationKind.Section, "MZJ", County, Phone: "0796-7237510"),
+        new("RSJ-XZSP", "青山县人力资源和社会保障局行政审批股", "人社审批股", OrganisationKind.Section, "RSJ", County, Phone: "0796-7230925"),
+        new("ZRZYJ-XZSP", "青山县自然资源局行政审批股", "自然资源审批股", OrganisationKind.Section, "ZRZYJ", County, Phone: "0796-7238612"),
+        new("WSJKW-XZSP", "青山县卫生健康委员会行政审批股", "卫健审批股", OrganisationKind.Section, "WSJKW", County, Phone: "0796-7232130"),
         new(ServiceCentreCode, "青山县政务服务中心", "政务服务中心", OrganisationKind.ServiceCentre, "XZSPJ", County,
             "12360999MB19626016", "青山县人民大道88号", "0796-7236100"),
         new(HallCode, "青山县政务服务大厅", "政务大厅", OrganisationKind.Hall, ServiceCentreCode, County, Address: "青山县人民大道88号一至三楼", Phone: "0796-7236101"),
@@ -44,17 +49,17 @@ public static class OrganisationSeed
 
     public static async Task SeedAsync(OneSealDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (await db.Set<Region>().AnyAsync(ct)) return;
         var now = clock.Now();
-        db.AddRange(Regions.Select(r => new Region
-        {
-            Code = r.Code, Name = r.Name, Level = RegionCodes.LevelOf(r.Code)!.Value, ParentCode = RegionCodes.ParentOf(r.Code), CreatedAt = now,
-        }));
+        if (!await db.Set<Region>().AnyAsync(ct))
+            db.AddRange(Regions.Select(r => new Region
+            {
+                Code = r.Code, Name = r.Name, Level = RegionCodes.LevelOf(r.Code)!.Value, ParentCode = RegionCodes.ParentOf(r.Code), CreatedAt = now,
+            }));
         var ids = await db.Set<Agency>().ToDictionaryAsync(a => a.Code, a => a.Id, ct);
         if (!ids.ContainsKey("XZSPJ") || !ids.ContainsKey("SCJGJ")) { await db.SaveChangesAsync(ct); return; }
         foreach (var u in Units)
         {
-            if (ids.ContainsKey(u.Code)) continue;
+            if (ids.ContainsKey(u.Code) || u.Parent is null || !ids.ContainsKey(u.Parent)) continue;
             var id = Guid.NewGuid();
             ids[u.Code] = id;
             db.Add(new Agency

@@ -196,9 +196,12 @@ public sealed class SealAdmin(OneSealDb db, SealKeyStore keys, TimeProvider cloc
         return account.DisplayName;
     }
 
+    /// <summary>The seal's name when the administrator gives none: the organisation's approval seal (行政审批专用章).</summary>
+    public static string DefaultName(string organisationName) => $"{organisationName}行政审批专用章";
+
     private static string SealName(string? name, string organisationName)
     {
-        var n = string.IsNullOrWhiteSpace(name) ? $"{organisationName}行政审批专用章" : name.Trim();
+        var n = string.IsNullOrWhiteSpace(name) ? DefaultName(organisationName) : name.Trim();
         if (n.Length > OrganisationSeal.MaxName) throw new InvalidInputException("name", "max-length", $"印章名称不能超过 {OrganisationSeal.MaxName} 个字符");
         if (n.Any(char.IsControl)) throw new InvalidInputException("name", "text", "印章名称不能包含控制字符");
         return n;
