@@ -103,6 +103,7 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Organisation.Applicants.WalkInRecords>();
         services.AddScoped<OneSeal.Hall.WalkIn.WalkInApplicants>();
         services.AddScoped<OneSeal.Hall.Intake.WindowIntake>();
+        services.AddScoped<OneSeal.Cases.WalkIn.WindowDesk>();
         // issue 10 — sign-in security: staff need a second factor unless switched off (on by default outside demo mode).
         services.AddSingleton(new SecondFactorPolicy(config.GetValue("OneSeal:Security:RequireStaffSecondFactor", !IsDemo(config))));
         services.AddScoped<SecondFactor>();

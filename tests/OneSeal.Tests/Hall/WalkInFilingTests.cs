@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OneSeal.Cases;
+using Case = OneSeal.Cases.Case;
 using OneSeal.Notices;
 using OneSeal.Organisation;
 using OneSeal.Platform.Audit;
