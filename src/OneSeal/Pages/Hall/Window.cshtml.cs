@@ -37,7 +37,7 @@ public sealed class WindowModel(HallWindows hall, WindowDesk desk, WalkInApplica
     public Dictionary<string, string?> Values { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The lookup found nobody: the record form opens with what was typed.</summary>
-    public bool NotFound { get; private set; }
+    public bool NobodyFound { get; private set; }
     [BindProperty] public string? Kind { get; set; }
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? Name { get; set; }
@@ -58,7 +58,7 @@ public sealed class WindowModel(HallWindows hall, WindowDesk desk, WalkInApplica
             var enterprise = Kind == "enterprise";
             var found = await applicants.FindAsync(Me, enterprise ? null : Code, enterprise ? Code : null, ct);
             if (found.Count > 0) return Redirect($"/hall/window?applicantId={found[0].Id}");
-            NotFound = true;
+            NobodyFound = true;
         }
         catch (DomainException e)
         {
@@ -80,7 +80,7 @@ public sealed class WindowModel(HallWindows hall, WindowDesk desk, WalkInApplica
         }
         catch (DomainException e)
         {
-            NotFound = true;
+            NobodyFound = true;
             AddDomainError(e, k => k is "idNumber" or "uscc" ? "Code" : k switch { "name" => "Name", "phone" => "Phone", "legalRepresentative" => "LegalRepresentative", _ => k });
         }
         return await LoadAsync(null, null, ct) ?? Page();
