@@ -25,9 +25,10 @@ public abstract class WalkInJourneyTests(OneSealFactory app, BrowserFixture brow
             await clerk.GotoAsync("/hall/windows");
             var a01 = clerk.Locator("tr[data-window='A01']");
             if (await a01.Locator("button").CountAsync() > 0) await a01.Locator("button").ClickAsync();
-            await Expect(clerk.Locator("#seat-bar")).ToContainTextAsync("A01");
+            await Expect(clerk.Locator("#my-seat")).ToContainTextAsync("A01");
 
             await clerk.Locator("#nav-hall-window").ClickAsync();
+            await Expect(clerk.Locator("#seat-bar")).ToContainTextAsync("A01");
             var id = NewCitizenId();
             await clerk.Locator("#find-code").FillAsync(id);
             await clerk.Locator("#find-code").PressAsync("Enter");
