@@ -99,6 +99,11 @@ public static class OneSealApp
         // issue 11 — window seats (who sits at which window today)
         services.AddScoped<OneSeal.Hall.Seats.WindowSeats>();
         services.AddScoped<OneSeal.Hall.Seats.HallWindows>();
+        // issue 11 — walk-in applications (窗口渠道): walk-in records, what a window takes, filing at the window
+        services.AddScoped<OneSeal.Organisation.Applicants.WalkInRecords>();
+        services.AddScoped<OneSeal.Hall.WalkIn.WalkInApplicants>();
+        services.AddScoped<OneSeal.Hall.Intake.WindowIntake>();
+        services.AddScoped<OneSeal.Cases.WalkIn.WindowDesk>();
         // issue 10 — sign-in security: staff need a second factor unless switched off (on by default outside demo mode).
         services.AddSingleton(new SecondFactorPolicy(config.GetValue("OneSeal:Security:RequireStaffSecondFactor", !IsDemo(config))));
         services.AddScoped<SecondFactor>();
@@ -149,6 +154,8 @@ public static class OneSealApp
             await OneSeal.Hall.DemoWindows.SeedAsync(db, clock, CancellationToken.None);
             // issue 11 — department windows: the seals of the departments that approve at their own windows
             await OneSeal.Seal.Administration.DemoSeals.SeedAsync(db, sp.GetRequiredService<OneSeal.Seal.SealKeyStore>(), clock, CancellationToken.None);
+            // issue 11 — walk-in applications: which departments' items each hall theme takes
+            await OneSeal.Hall.Intake.DemoThemeDepartments.SeedAsync(db, CancellationToken.None);
         }
         // issue 10 — applicants: clear phones of older applicant accounts move to encrypted + keyed-hash columns
         await OneSeal.Organisation.Applicants.ApplicantLookupBackfill.RunAsync(db, sp.GetRequiredService<PersonalData>(),
@@ -217,6 +224,8 @@ public static class OneSealApp
         OneSeal.Organisation.Admin.OrganisationsApi.MapOrganisationsApi(app);
         OneSeal.Hall.WindowsApi.MapWindowsApi(app);
         OneSeal.Hall.Seats.WindowSeatsApi.MapWindowSeatsApi(app);
+        // issue 11 — walk-in applications
+        OneSeal.Hall.WalkIn.WalkInApi.MapWalkInApi(app);
         // issue 10 — sign-in security
         app.MapSecurityAdminApi();
         // issue 10 — administrators, audit, seals

@@ -22,6 +22,9 @@ public sealed class Case
     public AccountKind ApplicantKind { get; set; }
     public string? ApplicantIdentityMasked { get; set; }
     public CaseChannel Channel { get; set; }
+    /// <summary>Filed at a window (<see cref="CaseChannel.Window"/>): the window that took it, and the clerk who filed it.</summary>
+    public Guid? WindowId { get; set; }
+    public Guid? FiledById { get; set; }
     /// <summary>Form values checked against the item's fields, personal ones encrypted (<see cref="Forms.CaseForm"/>).</summary>
     public required string FormJson { get; set; }
     /// <summary>False only for rows written before personal fields were encrypted, until the start-up step rewrites them.</summary>
@@ -219,6 +222,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasOne<Item>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Agency>().WithMany().HasForeignKey(x => x.HandlingOrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Account>().WithMany().HasForeignKey(x => x.ApplicantAccountId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Hall.Window>().WithMany().HasForeignKey(x => x.WindowId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Timeline).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Materials).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
     }

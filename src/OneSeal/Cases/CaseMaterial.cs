@@ -18,7 +18,11 @@ public sealed class CaseMaterial
     public Guid UploadedById { get; set; }
     /// <summary>A newer upload for the same material replaces this one (kept for the record).</summary>
     public bool Superseded { get; set; }
+    /// <summary>At a window, the paper the clerk saw: original seen (原件已核验) or copy kept (复印件留存); null online.</summary>
+    public PaperCheck? PaperCheck { get; set; }
 }
+
+public enum PaperCheck { Original, Copy }
 
 internal sealed class CaseMaterialConfiguration : IEntityTypeConfiguration<CaseMaterial>
 {
@@ -31,5 +35,6 @@ internal sealed class CaseMaterialConfiguration : IEntityTypeConfiguration<CaseM
         b.Property(x => x.Sha256).HasMaxLength(64);
         b.Property(x => x.StorageKey).HasMaxLength(255);
         b.HasIndex(x => new { x.CaseId, x.MaterialCode });
+        b.Property(x => x.PaperCheck).HasConversion<string>().HasMaxLength(16);
     }
 }

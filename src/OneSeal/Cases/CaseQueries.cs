@@ -57,7 +57,7 @@ public sealed class CaseQueries(OneSealDb db, Calendar.WorkingDayClock calendar,
         var form = Forms.CaseForm.Read(c, personalData);
         var pauses = await PausesAsync(id, ct);
         var committed = await db.Set<Commitments.CaseCommitment>().AnyAsync(x => x.CaseId == id && x.Kind == Commitments.CommitmentKind.Notification, ct);
-        var context = await contexts.ForAsync(c, Machine.ContextNeeds.All, ct);
+        var context = await contexts.ForAsync(c, Machine.ContextNeeds.All, ct, actor);
         return new CaseDetail(c, timeline, materials, itemMaterials, fields, await StepsAsync(c, pauses, ct))
         {
             Actions = Machine.CaseMachine.Available(c, actor, context),

@@ -37,6 +37,10 @@ public sealed class Account
     /// <summary>Enterprises: 法定代表人.</summary>
     public string? LegalRepresentative { get; set; }
     public bool Disabled { get; set; }
+    /// <summary>Recorded for a walk-in at a window (窗口登记): no password, cannot sign in until the person registers online with the same identity code.</summary>
+    public DateTimeOffset? RecordedAtWindowAt { get; set; }
+    /// <summary>The clerk who recorded the walk-in.</summary>
+    public Guid? RecordedById { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>
     /// Every cookie, bearer token and refresh token carries the stamp it was issued under; a new stamp (disable, role or

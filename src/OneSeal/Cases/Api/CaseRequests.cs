@@ -3,7 +3,8 @@ using OneSeal.Platform.Http;
 
 namespace OneSeal.Cases.Api;
 
-public sealed record CreateCaseRequest(string? ItemCode, JsonElement? Form) : IIdempotentBody;
+/// <summary>An application: online by the applicant, or <c>channel: "window"</c> with <c>applicantId</c> by a clerk at a window.</summary>
+public sealed record CreateCaseRequest(string? ItemCode, JsonElement? Form, string? Channel = null, Guid? ApplicantId = null) : IIdempotentBody;
 public sealed record CorrectionRequest(List<string>? Missing, string? Note);
 public sealed record RefuseRequest(string? Reason);
 public sealed record ReviewRequest(string? Opinion, string? Recommend);
@@ -34,7 +35,9 @@ public sealed record StepEntry(string Kind, string Label, int SharePercent, bool
 
 public sealed record CaseCreated(Guid Id, string CaseNumber, string Status);
 public sealed record TimelineEntry(DateTimeOffset At, string Actor, string Action, string? Note);
-public sealed record MaterialEntry(Guid Id, string MaterialCode, string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt);
+/// <summary><c>paperCheck</c>: at a window, <c>original</c> (原件已核验) or <c>copy</c> (复印件留存); null online.</summary>
+public sealed record MaterialEntry(Guid Id, string MaterialCode, string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt,
+    string? PaperCheck = null);
 /// <summary><c>availableActions</c>: what the caller may do to the case now, from the case machine (e.g. <c>accept</c>, <c>approve</c>, <c>upload-material</c>).</summary>
 public sealed record CaseResponse(
     Guid Id, string CaseNumber, string Status, string ItemCode, string ItemName, string ApplicantName, string Channel,

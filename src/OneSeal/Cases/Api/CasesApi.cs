@@ -17,7 +17,13 @@ public static class CasesApi
         g.MapPost("/", async (CreateCaseRequest? body, HttpContext http, CaseCommands cases, CancellationToken ct) =>
         {
             if (body is null) throw new InvalidInputException("body", "required", "请求体不能为空。");
-            var c = await cases.CreateAsync(ActorOf(http), body.ItemCode, FormValidator.FromJson(body.Form), ct);
+            var c = body.Channel?.Trim().ToLowerInvariant() switch
+            {
+                null or "" or "online" when body.ApplicantId is null => await cases.CreateAsync(ActorOf(http), body.ItemCode, FormValidator.FromJson(body.Form), ct),
+                "window" => await cases.FileAtWindowAsync(ActorOf(http), body.ItemCode, body.ApplicantId, FormValidator.FromJson(body.Form), ct),
+                null or "" or "online" => throw new InvalidInputException("applicantId", "window-only", "代为申请（applicantId）须以窗口渠道（channel: window）提交。"),
+                _ => throw new InvalidInputException("channel", "one-of", "渠道（channel）应为 online（网上申请）或 window（窗口代为申请）。"),
+            };
             return TypedResults.Created($"/api/v1/cases/{c.Id}", new CaseCreated(c.Id, c.CaseNumber, CaseStatusLabels.Api(c.Status)));
         }).AddEndpointFilter<IdempotencyFilter>();
 
@@ -44,13 +50,15 @@ public static class CasesApi
             return TypedResults.Ok(ToResponse(detail));
         });
 
-        g.MapPost("/{id:guid}/materials", async (Guid id, IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? materialCode, HttpContext http, CaseCommands cases, CancellationToken ct) =>
+        g.MapPost("/{id:guid}/materials", async (Guid id, IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? materialCode,
+            [Microsoft.AspNetCore.Mvc.FromForm] string? paperCheck, HttpContext http, CaseCommands cases, CancellationToken ct) =>
         {
             if (file is null) throw new InvalidInputException("file", "required", "请选择要上传的文件（file）。");
+            var paper = PaperLabels.Parse(paperCheck is { Length: > 16 } ? paperCheck[..16] : paperCheck);
             await using var stream = file.OpenReadStream();
-            var m = await cases.UploadMaterialAsync(ActorOf(http), id, materialCode, file.FileName, stream, file.Length, ct);
+            var m = await cases.UploadMaterialAsync(ActorOf(http), id, materialCode, file.FileName, stream, file.Length, ct, paper);
             return TypedResults.Created($"/api/v1/cases/{id}/materials/{m.Id}",
-                new MaterialEntry(m.Id, m.MaterialCode, m.FileName, m.ContentType, m.SizeBytes, m.Sha256, m.UploadedAt));
+                new MaterialEntry(m.Id, m.MaterialCode, m.FileName, m.ContentType, m.SizeBytes, m.Sha256, m.UploadedAt, PaperApi(m.PaperCheck)));
         }).DisableAntiforgery();
 
         g.MapGet("/{id:guid}/materials/{materialId:guid}", async (Guid id, Guid materialId, HttpContext http, CaseQueries q,
@@ -113,10 +121,12 @@ public static class CasesApi
             c.DueDate, c.DeadlineState.ToString().ToLowerInvariant(), c.PausedDays, c.ExtensionDays, c.DeemedAccepted, c.CertificateNumber, c.Version, form,
             c.CorrectionMaterialsJson is null ? null : JsonSerializer.Deserialize<List<string>>(c.CorrectionMaterialsJson), c.CorrectionNote, c.RefusalReason,
             d.Timeline.Select(e => new TimelineEntry(e.At, e.ActorName, e.Action, e.Note)).ToList(),
-            d.Materials.Select(m => new MaterialEntry(m.Id, m.MaterialCode, m.FileName, m.ContentType, m.SizeBytes, m.Sha256, m.UploadedAt)).ToList(),
+            d.Materials.Select(m => new MaterialEntry(m.Id, m.MaterialCode, m.FileName, m.ContentType, m.SizeBytes, m.Sha256, m.UploadedAt, PaperApi(m.PaperCheck))).ToList(),
             StepEntry.List(d.Steps), StepEntry.Of(d.Steps.Current),
             new HolderEntry(d.Holder.Name, d.Holder.CodeType, d.Holder.CodeMasked),
             d.NotSubmitted.Select(x => new NotSubmittedEntry(x.Material.Code, x.Material.Name, Materials.MaterialSupply.Api(x.Reason))).ToList(),
             d.Actions.Select(CaseActionLabels.Api).ToList());
     }
+
+    private static string? PaperApi(PaperCheck? p) => p?.ToString().ToLowerInvariant();
 }

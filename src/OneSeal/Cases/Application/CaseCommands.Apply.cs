@@ -26,41 +26,13 @@ public sealed partial class CaseCommands
     {
         if (!actor.Has(Roles.Applicant))
             throw new ForbiddenException("role", "只有申请人可以在网上提交申请。");
-        if (string.IsNullOrWhiteSpace(itemCode))
-            throw new InvalidInputException("itemCode", "required", "请指定申请事项（itemCode）。");
-        // A case is filed under the version in force today and keeps it (docs/decisions/0007-item-versions.md).
-        var today = LegalDates.Today(clock);
-        var item = await db.Set<Item>().AsNoTracking().Include(i => i.FormFields)
-            .InForce(itemCode, today).FirstOrDefaultAsync(ct)
-            ?? throw new InvalidInputException("itemCode", "unknown-item", $"事项“{itemCode}”不存在或未发布。");
-        EnsureServiceObject(actor, item);
-        ParentItemIsHeading.Ensure(item, await db.Set<Item>().AsNoTracking().InForce(db, today)
-            .Where(i => i.ParentCode == item.Code).OrderBy(i => i.Code).Select(i => i.Name).ToListAsync(ct));
+        var item = await ItemToFileAsync(itemCode, ct);
+        EnsureServiceObject(actor.Kind, item);
         var clean = FormValidator.Validate(item.FormFields, form, LegalDates.Today(clock), requireAll: false);
         await EnsureSomeoneTakesAsync(item, ct);
         var account = await db.Set<Account>().AsNoTracking().FirstAsync(a => a.Id == actor.Id, ct);
-
         var now = clock.Now();
-        // A new case starts as a draft (the machine's first state); its number is the last thing taken before the commit.
-        var c = new Case
-        {
-            Id = Guid.NewGuid(),
-            CaseNumber = await NextCaseNumberAsync(now, ct),
-            ItemId = item.Id,
-            ItemCode = item.Code,
-            ItemName = item.Name,
-            HandlingOrganisationId = item.ImplementingOrganisationId,
-            ApplicantAccountId = actor.Id,
-            ApplicantName = account.DisplayName,
-            ApplicantKind = account.Kind,
-            ApplicantIdentityMasked = account.IdentityCodeMasked,
-            Channel = CaseChannel.Online,
-            FormJson = Forms.CaseForm.Write(clean, item.FormFields, personalData),
-            FormProtected = true,
-            StatutoryDays = item.StatutoryDays,
-            PromisedDays = item.PromisedDays,
-            CreatedAt = now,
-        };
+        var c = await NewCaseAsync(item, account, clean, CaseChannel.Online, now, ct);
         db.Add(c);
         AddEvent(c, actor, CaseActions.Created, null, null, now);
         db.Audit(actor, "case.create", "case", c.Id.ToString(), c.CaseNumber, now);
@@ -85,13 +57,17 @@ public sealed partial class CaseCommands
     /// hold the write lock), under a key no row names yet; if the transaction does not commit the file is deleted at once,
     /// and after a crash <see cref="Materials.MaterialFiles"/> lets the orphan sweep find it.
     /// </summary>
-    public async Task<CaseMaterial> UploadMaterialAsync(Actor actor, Guid caseId, string? materialCode, string? fileName, Stream content, long length, CancellationToken ct)
+    /// <param name="paper">At a window: the clerk saw the paper original, or kept a copy (staff uploads only).</param>
+    public async Task<CaseMaterial> UploadMaterialAsync(Actor actor, Guid caseId, string? materialCode, string? fileName, Stream content, long length, CancellationToken ct,
+        PaperCheck? paper = null)
     {
         if (string.IsNullOrWhiteSpace(materialCode))
             throw new InvalidInputException("materialCode", "required", "请指定材料编码（materialCode）。");
         TextRules.Ensure("materialCode", materialCode);
         // Checked before the file is written (no stray file for a refused upload), and again in the transaction.
-        var (material, _) = await CheckUploadAsync(actor, caseId, materialCode, ct);
+        var (material, (_, checkedRow)) = await CheckUploadAsync(actor, caseId, materialCode, ct);
+        if (paper is not null && checkedRow.Party != Party.Staff)
+            throw new InvalidInputException("paperCheck", "window-only", "原件核验、复印件留存只在窗口代为上传材料时标记。");
         db.ChangeTracker.Clear();
 
         var head = new byte[16];
@@ -110,11 +86,11 @@ public sealed partial class CaseCommands
                 {
                     Id = Guid.NewGuid(), CaseId = c.Id, MaterialCode = material.Code, FileName = Path.GetFileName(fileName!),
                     ContentType = contentType, SizeBytes = stored.SizeBytes, Sha256 = stored.Sha256, StorageKey = stored.Key,
-                    UploadedAt = now, UploadedById = actor.Id,
+                    UploadedAt = now, UploadedById = actor.Id, PaperCheck = paper,
                 };
                 db.Add(added);
                 await FulfilToleranceIfCompleteAsync(c, actor, now, ct);
-                await ApplyAsync(c, row, actor, $"{material.Name}：{added.FileName}", now, ct, auditDetail: $"{material.Code} sha256={stored.Sha256}");
+                await ApplyAsync(c, row, actor, $"{material.Name}：{added.FileName}{PaperLabels.Note(paper)}", now, ct, auditDetail: $"{material.Code} sha256={stored.Sha256}");
                 return added;
             }, ct);
         }
@@ -171,6 +147,43 @@ public sealed partial class CaseCommands
         return await ApplyAsync(c, row, actor, MaterialSupply.Note(MaterialSupply.NotSubmitted(item.Materials, uploaded, committed)), now, ct);
     }, ct);
 
+    /// <summary>The version of <paramref name="itemCode"/> in force today with its form, which a new case is filed under; a heading item is refused.</summary>
+    private async Task<Item> ItemToFileAsync(string? itemCode, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(itemCode))
+            throw new InvalidInputException("itemCode", "required", "请指定申请事项（itemCode）。");
+        // A case is filed under the version in force today and keeps it (docs/decisions/0007-item-versions.md).
+        var today = LegalDates.Today(clock);
+        var item = await db.Set<Item>().AsNoTracking().Include(i => i.FormFields)
+            .InForce(itemCode, today).FirstOrDefaultAsync(ct)
+            ?? throw new InvalidInputException("itemCode", "unknown-item", $"事项“{itemCode}”不存在或未发布。");
+        ParentItemIsHeading.Ensure(item, await db.Set<Item>().AsNoTracking().InForce(db, today)
+            .Where(i => i.ParentCode == item.Code).OrderBy(i => i.Code).Select(i => i.Name).ToListAsync(ct));
+        return item;
+    }
+
+    /// <summary>A new case in draft (the machine's first state) for <paramref name="applicant"/>; its number is the last thing taken before the commit.</summary>
+    private async Task<Case> NewCaseAsync(Item item, Account applicant, IReadOnlyDictionary<string, string> form, CaseChannel channel, DateTimeOffset now,
+        CancellationToken ct) => new()
+    {
+        Id = Guid.NewGuid(),
+        CaseNumber = await NextCaseNumberAsync(now, ct),
+        ItemId = item.Id,
+        ItemCode = item.Code,
+        ItemName = item.Name,
+        HandlingOrganisationId = item.ImplementingOrganisationId,
+        ApplicantAccountId = applicant.Id,
+        ApplicantName = applicant.DisplayName,
+        ApplicantKind = applicant.Kind,
+        ApplicantIdentityMasked = applicant.IdentityCodeMasked,
+        Channel = channel,
+        FormJson = Forms.CaseForm.Write(form, item.FormFields, personalData),
+        FormProtected = true,
+        StatutoryDays = item.StatutoryDays,
+        PromisedDays = item.PromisedDays,
+        CreatedAt = now,
+    };
+
     private async Task<string> NextCaseNumberAsync(DateTimeOffset now, CancellationToken ct)
     {
         var day = LegalDates.ToLegalDate(now).ToString("yyyyMMdd");
@@ -178,12 +191,12 @@ public sealed partial class CaseCommands
         return $"{config["OneSeal:CaseNumberPrefix"] ?? "QS"}{day}-{seq:00000}";
     }
 
-    private static void EnsureServiceObject(Actor actor, Item item)
+    private static void EnsureServiceObject(AccountKind applicant, Item item)
     {
         var ok = item.ServiceObject switch
         {
-            ServiceObject.Citizen => actor.Kind == AccountKind.Citizen,
-            ServiceObject.Enterprise => actor.Kind == AccountKind.Enterprise,
+            ServiceObject.Citizen => applicant == AccountKind.Citizen,
+            ServiceObject.Enterprise => applicant == AccountKind.Enterprise,
             _ => true,
         };
         if (!ok)

@@ -20,7 +20,9 @@ public enum ContextNeeds
     Pause = 4,
     /// <summary>Working-day dates computed from the case (the Art. 32 answer period).</summary>
     Clock = 8,
-    All = Item | Tolerance | Pause | Clock,
+    /// <summary>Where the acting clerk sits today, and whether that window takes the case's item (walk-in filing).</summary>
+    Seat = 16,
+    All = Item | Tolerance | Pause | Clock | Seat,
 }
 
 /// <summary>A material owed under a tolerance commitment (容缺).</summary>
@@ -39,18 +41,24 @@ public sealed record CaseContext(DateOnly Today)
     public CaseStatus? PausedFrom { get; init; }
     /// <summary>Art. 32: the last working day to answer an application (5 working days after receipt).</summary>
     public DateOnly? AnswerDueOn { get; init; }
+    /// <summary>Why the acting clerk may not file this case at their window now (Chinese); null when they sit at one that takes the item.</summary>
+    public string? SeatRefusal { get; init; } = NotSeated;
+
+    public const string NotSeated = "请先在综合受理或部门窗口签到，再为申请人办理。";
 }
 
 /// <summary>Loads <see cref="CaseContext"/>s for one case or a page of them, a query per kind of fact needed.</summary>
-public sealed class CaseContexts(OneSealDb db, TimeProvider clock, IWorkingDayCalendar calendar, IConfiguration config)
+public sealed class CaseContexts(OneSealDb db, TimeProvider clock, IWorkingDayCalendar calendar, IConfiguration config, Hall.Intake.WindowIntake intake)
 {
     /// <summary>Working days after the promised supply date before a case with missing tolerated materials ends.</summary>
     public int ToleranceGraceDays => config.GetValue("Tolerance:GraceWorkingDays", 5);
 
-    public async Task<CaseContext> ForAsync(Case c, ContextNeeds needs, CancellationToken ct) =>
-        (await ForAsync([c], needs, ct))[c.Id];
+    /// <param name="actor">Who acts: needed for <see cref="ContextNeeds.Seat"/> only.</param>
+    public async Task<CaseContext> ForAsync(Case c, ContextNeeds needs, CancellationToken ct, Platform.Security.Actor? actor = null) =>
+        (await ForAsync([c], needs, ct, actor))[c.Id];
 
-    public async Task<IReadOnlyDictionary<Guid, CaseContext>> ForAsync(IReadOnlyCollection<Case> cases, ContextNeeds needs, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<Guid, CaseContext>> ForAsync(IReadOnlyCollection<Case> cases, ContextNeeds needs, CancellationToken ct,
+        Platform.Security.Actor? actor = null)
     {
         var today = LegalDates.Today(clock);
         var ids = cases.Select(c => c.Id).ToList();
@@ -67,6 +75,9 @@ public sealed class CaseContexts(OneSealDb db, TimeProvider clock, IWorkingDayCa
             ? await db.Set<Clock.CasePause>().AsNoTracking().Where(p => ids.Contains(p.CaseId) && p.EndedOn == null)
                 .ToDictionaryAsync(p => p.CaseId, p => p.ResumeStatus, ct)
             : [];
+        var seat = needs.HasFlag(ContextNeeds.Seat) && actor is not null && cases.Any(c => c.Channel == CaseChannel.Window)
+            ? await intake.CurrentAsync(actor, ct) : null;
+        var intakeItems = seat is null ? [] : await IntakeItemsAsync(cases, ct);
         var result = new Dictionary<Guid, CaseContext>();
         foreach (var c in cases)
         {
@@ -82,9 +93,18 @@ public sealed class CaseContexts(OneSealDb db, TimeProvider clock, IWorkingDayCa
                 AnswerDueOn = needs.HasFlag(ContextNeeds.Clock) && c.SubmittedAt is { } at
                     ? calendar.AddWorkingDays(LegalDates.ToLegalDate(at), OneSeal.Catalog.LicensingLimits.AcceptanceAnswer)
                     : null,
+                SeatRefusal = seat is null ? CaseContext.NotSeated
+                    : seat.Scope.Takes(intakeItems[c.ItemId]) ? null : $"您当前签到的 {seat.Number} 窗口不受理本事项。",
             };
         }
         return result;
+    }
+
+    private async Task<Dictionary<Guid, Hall.Intake.IntakeItem>> IntakeItemsAsync(IReadOnlyCollection<Case> cases, CancellationToken ct)
+    {
+        var itemIds = cases.Select(c => c.ItemId).Distinct().ToList();
+        return await db.Set<Item>().AsNoTracking().Where(i => itemIds.Contains(i.Id))
+            .ToDictionaryAsync(i => i.Id, i => new Hall.Intake.IntakeItem(i.Name, i.CompetentDepartmentId, i.ImplementingOrganisationId), ct);
     }
 
     private sealed record Tolerance(IReadOnlyList<OwedMaterial> Owed, DateOnly? SupplyBy);

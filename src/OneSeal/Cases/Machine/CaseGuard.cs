@@ -70,4 +70,13 @@ public static class CaseGuards
     public static CaseGuard PausedFrom(CaseStatus status) => new($"paused from {status}", "stale-version", ContextNeeds.Pause,
         // No open pause while suspended means someone resumed or ended it in between: a stale page, not a crash.
         x => x.Context.PausedFrom == status ? null : "该办件已被他人更新，请刷新后重试。");
+
+    // issue 11 — walk-in applications: the clerk uploads and submits for the applicant only on a case filed at a window,
+    // while sitting at a window that takes its item.
+    /// <summary>Online cases stay the applicant's: staff act for the applicant only on a case filed at a window.</summary>
+    public static readonly CaseGuard FiledAtWindow = new("filed at a window", "applicant-only", ContextNeeds.None,
+        x => x.Case.Channel == CaseChannel.Window ? null : "网上申请的办件只有申请人本人可以办理此操作。", 403);
+
+    public static readonly CaseGuard AtWindowTakingItem = new("the clerk sits at a window that takes the item", "not-at-window", ContextNeeds.Seat,
+        x => x.Context.SeatRefusal, 403);
 }

@@ -74,6 +74,12 @@ public static class CaseMachine
 
         Row(CaseAction.Deliver, [CertificateIssued, Denied], Delivered, CaseActions.Delivered, Party.Staff, clerk, NoticeKind.DeliveryReceipt, []);
         Row(CaseAction.DeliverOnDownload, [CertificateIssued], Delivered, CaseActions.Delivered, Party.Applicant, none, NoticeKind.DeliveryReceipt, []);
+
+        // issue 11 — walk-in applications (窗口渠道): at a window the clerk uploads and submits for the applicant in the same visit.
+        CaseGuard[] atWindow = [CaseGuards.FiledAtWindow, CaseGuards.AtWindowTakingItem];
+        Row(CaseAction.UploadMaterial, BeforeSubmission, null, CaseActions.MaterialUploaded, Party.Staff, clerk, null, atWindow, "case.material-upload");
+        Row(CaseAction.Submit, [Draft], Submitted, CaseActions.Submitted, Party.Staff, clerk, null, atWindow, "case.submit");
+        Row(CaseAction.Submit, [CorrectionRequested], Submitted, CaseActions.Resubmitted, Party.Staff, clerk, null, atWindow, "case.submit");
         return t;
     }
 
@@ -106,11 +112,16 @@ public static class CaseMachine
 
     private static (Transition? Row, DomainException? Refusal) Decide(Case c, CaseAction action, Actor actor, CaseContext context, int? expectedVersion)
     {
-        var rows = Table.Where(r => r.Action == action).ToList();
-        if (PartyRefusal(rows[0], c, actor) is { } who) return (null, who);
+        // An action may have rows for more than one party (the applicant online, the clerk at a window): the actor's rows.
+        var all = Table.Where(r => r.Action == action).ToList();
+        var rows = all.Where(r => PartyRefusal(r, c, actor) is null).ToList();
+        if (rows.Count == 0) return (null, PartyRefusal(all[0], c, actor));
         if (expectedVersion is { } v && v != c.Version)
             return (null, new ConflictException("stale-version", "该办件已被他人更新，请刷新后重试。"));
         var candidates = rows.Where(r => r.From == c.Status).ToList();
+        // Another party's row from this state: that party's refusal (applicant-only …) says more than the state's.
+        if (candidates.Count == 0 && all.FirstOrDefault(r => r.From == c.Status) is { } others)
+            return (null, PartyRefusal(others, c, actor));
         if (candidates.Count == 0)
             return (null, new ConflictException("invalid-transition",
                 $"办件当前状态为“{CaseStatusLabels.Of(c.Status)}”，不能执行“{CaseActionLabels.Of(action)}”。"));

@@ -13,6 +13,9 @@ namespace OneSeal.Organisation.Applicants;
 public sealed record RegisterRequest(string? Kind, string? Name, string? IdNumber, string? Uscc, string? Phone, string? Password,
     string? Username = null, string? LegalRepresentative = null);
 
+/// <summary>A person's checked fields (<see cref="ApplicantAccounts.ValidatePerson"/>); <c>Kind</c> and <c>Phone</c> null when bad.</summary>
+public sealed record PersonFields(AccountKind? Kind, string Name, string Identity, string IdentityField, string? Phone, string? LegalRepresentative);
+
 public sealed record RegisterResponse(string Username, string PhoneMasked, int CodeValidSeconds, int ResendAfterSeconds);
 
 public sealed record VerifyPhoneRequest(string? Phone, string? Code);
@@ -44,7 +47,7 @@ public sealed class ApplicantAccounts(OneSealDb db, OneTimeCodes codes, Personal
 
         return await db.InTransactionAsync(async () =>
         {
-            var holders = await db.Set<Account>()
+            var holders = await db.Set<Account>().Include(a => a.Roles)
                 .Where(a => a.PhoneHash == phoneHash || a.IdentityCodeHash == identityHash || a.Username == input.Username)
                 .ToListAsync(ct);
             var errors = new Dictionary<string, string[]>();
@@ -58,27 +61,42 @@ public sealed class ApplicantAccounts(OneSealDb db, OneTimeCodes codes, Personal
             }
             if (errors.Count > 0) throw new InvalidInputsException(errors, "already-registered");
 
-            // Registrations never verified hold nothing: the new one replaces them.
-            foreach (var stale in holders)
+            // A walk-in recorded at a window with this identity code becomes this account, keeping its cases (窗口登记认领).
+            var claimed = holders.FirstOrDefault(a => a.RecordedAtWindowAt is not null && a.IdentityCodeHash == identityHash);
+            // Registrations never verified hold nothing: the new one replaces them. Another walk-in record only gives up the phone.
+            foreach (var stale in holders.Where(a => a != claimed))
             {
+                if (stale.RecordedAtWindowAt is not null)
+                {
+                    stale.PhoneHash = null;
+                    continue;
+                }
                 db.Remove(stale);
                 db.Audit(null, "account.registration-replaced", "account", stale.Id.ToString(), "未验证手机号的注册被新的注册取代", now);
             }
             if (holders.Count > 0) await db.SaveChangesAsync(ct);
 
-            var account = new Account
+            var account = claimed ?? new Account
             {
-                Id = Guid.NewGuid(), Username = input.Username, PasswordHash = "", DisplayName = input.Name, Kind = input.Kind,
-                IdentityCodeProtected = personalData.Protect(input.Identity), IdentityCodeMasked = Masking.MaskIdentity(input.Identity),
-                IdentityCodeHash = identityHash, PhoneProtected = personalData.Protect(input.Phone),
-                PhoneMasked = Masking.MaskPhone(input.Phone), PhoneHash = phoneHash, LegalRepresentative = input.LegalRepresentative,
-                CreatedAt = now, Roles = [new AccountRole { Role = Roles.Applicant }],
+                Id = Guid.NewGuid(), Username = input.Username, PasswordHash = "", DisplayName = input.Name, Kind = input.Kind, CreatedAt = now,
             };
+            account.Username = input.Username;
+            account.DisplayName = input.Name;
+            account.IdentityCodeProtected = personalData.Protect(input.Identity);
+            account.IdentityCodeMasked = Masking.MaskIdentity(input.Identity);
+            account.IdentityCodeHash = identityHash;
+            account.PhoneProtected = personalData.Protect(input.Phone);
+            account.PhoneMasked = Masking.MaskPhone(input.Phone);
+            account.PhoneHash = phoneHash;
+            account.PhoneVerifiedAt = null;
+            account.LegalRepresentative = input.LegalRepresentative;
+            if (!account.Roles.Any(x => x.Role == Roles.Applicant)) account.Roles.Add(new AccountRole { AccountId = account.Id, Role = Roles.Applicant });
             account.PasswordHash = Hasher.HashPassword(account, r.Password!);
-            db.Add(account);
+            if (claimed is null) db.Add(account);
             await codes.IssueAsync(input.Phone, CodePurpose.Register, now, ct, reuseRecent: true);
             db.Audit(Self(account), "account.register", "account", account.Id.ToString(),
-                $"{(input.Kind == AccountKind.Citizen ? "自然人" : "法人")}，手机 {account.PhoneMasked}，证件 {account.IdentityCodeMasked}", now);
+                $"{(input.Kind == AccountKind.Citizen ? "自然人" : "法人")}，手机 {account.PhoneMasked}，证件 {account.IdentityCodeMasked}"
+                + (claimed is null ? "" : "，认领窗口登记的申请人记录"), now);
             await CommitUniqueAsync(ct);
             return new RegisterResponse(account.Username, account.PhoneMasked, (int)OneTimeCodes.Lifetime.TotalSeconds, (int)OneTimeCodes.ResendAfter.TotalSeconds);
         }, ct);
@@ -162,18 +180,39 @@ public sealed class ApplicantAccounts(OneSealDb db, OneTimeCodes codes, Personal
     private static Input Validate(RegisterRequest r, DateOnly today, bool legalRepresentativeRequired)
     {
         var errors = new Dictionary<string, string[]>();
+        var person = ValidatePerson(r.Kind, r.Name, r.IdNumber, r.Uscc, r.Phone, r.LegalRepresentative, today, legalRepresentativeRequired, errors);
+        var phone = person.Phone;
+        var username = string.IsNullOrWhiteSpace(r.Username) ? phone ?? "" : r.Username.Trim();
+        if (r.Username is not null && !string.IsNullOrWhiteSpace(r.Username) && !Usernames.IsValid(username))
+            errors.TryAdd("username", ["登录名应为 4–32 位，以字母开头，只含字母、数字和 _ . -（不填则用手机号码登录）。"]);
+
+        if (PasswordPolicy.Problem(r.Password, person.Kind ?? AccountKind.Citizen, username) is { } passwordError)
+            errors.TryAdd("password", [passwordError.StartsWith("密码", StringComparison.Ordinal) || passwordError.StartsWith("请输入密码", StringComparison.Ordinal)
+                ? passwordError : "密码：" + passwordError]);
+
+        if (errors.Count > 0) throw new InvalidInputsException(errors);
+        return new Input(person.Kind!.Value, person.Name, person.Identity, person.IdentityField, phone!, username, person.LegalRepresentative);
+    }
+
+    /// <summary>
+    /// The person's fields as registration and the window's walk-in record both take them: kind, name, GB 11643 ID number
+    /// or GB 32100 credit code (normalised), mobile phone, legal representative. Each bad field is added to <paramref name="errors"/>.
+    /// </summary>
+    public static PersonFields ValidatePerson(string? kindText, string? nameText, string? idNumber, string? usccText, string? phoneText,
+        string? legalText, DateOnly today, bool legalRepresentativeRequired, Dictionary<string, string[]> errors, string kindLabel = "注册类型")
+    {
         void Bad(string field, string message) => errors.TryAdd(field, [message]);
 
-        var kind = r.Kind?.Trim().ToLowerInvariant() switch
+        var kind = kindText?.Trim().ToLowerInvariant() switch
         {
             "citizen" => AccountKind.Citizen,
             "enterprise" => AccountKind.Enterprise,
             _ => (AccountKind?)null,
         };
-        if (kind is null) Bad("kind", "注册类型（kind）应为 citizen（个人）或 enterprise（企业）。");
+        if (kind is null) Bad("kind", $"{kindLabel}（kind）应为 citizen（个人）或 enterprise（企业）。");
         var enterprise = kind == AccountKind.Enterprise;
 
-        var name = r.Name?.Trim() ?? "";
+        var name = nameText?.Trim() ?? "";
         var maxName = enterprise ? MaxEnterpriseName : MaxName;
         if (name.Length == 0) Bad("name", enterprise ? "请填写企业名称。" : "请填写姓名。");
         else if (name.Length > maxName || !TextRules.IsClean(name) || name.Any(char.IsControl))
@@ -182,16 +221,16 @@ public sealed class ApplicantAccounts(OneSealDb db, OneTimeCodes codes, Personal
         string identity = "", identityField = enterprise ? "uscc" : "idNumber";
         if (enterprise)
         {
-            if (UnifiedSocialCreditCode.TryParse(Bounded(r.Uscc), out var uscc, out var error)) identity = uscc.Value;
+            if (UnifiedSocialCreditCode.TryParse(Bounded(usccText), out var uscc, out var error)) identity = uscc.Value;
             else Bad("uscc", "统一社会信用代码：" + error);
         }
         else if (kind == AccountKind.Citizen)
         {
-            if (CitizenIdNumber.TryParse(Bounded(r.IdNumber), today, out var id, out var error)) identity = id.Value;
+            if (CitizenIdNumber.TryParse(Bounded(idNumber), today, out var id, out var error)) identity = id.Value;
             else Bad("idNumber", "身份证号码：" + error);
         }
 
-        var legal = r.LegalRepresentative?.Trim();
+        var legal = legalText?.Trim();
         if (string.IsNullOrEmpty(legal))
         {
             legal = null;
@@ -200,19 +239,9 @@ public sealed class ApplicantAccounts(OneSealDb db, OneTimeCodes codes, Personal
         else if (legal.Length > MaxName || !TextRules.IsClean(legal) || legal.Any(char.IsControl))
             Bad("legalRepresentative", $"法定代表人姓名不能超过 {MaxName} 个字符，且不能含控制字符。");
 
-        if (MobilePhone.Problem(r.Phone, out var phone) is { } phoneError) Bad("phone", phoneError);
-
-        var username = string.IsNullOrWhiteSpace(r.Username) ? phone ?? "" : r.Username.Trim();
-        if (r.Username is not null && !string.IsNullOrWhiteSpace(r.Username) && !Usernames.IsValid(username))
-            Bad("username", "登录名应为 4–32 位，以字母开头，只含字母、数字和 _ . -（不填则用手机号码登录）。");
-
-        if (PasswordPolicy.Problem(r.Password, kind ?? AccountKind.Citizen, username) is { } passwordError)
-            Bad("password", passwordError.StartsWith("密码", StringComparison.Ordinal) || passwordError.StartsWith("请输入密码", StringComparison.Ordinal)
-                ? passwordError : "密码：" + passwordError);
-
-        if (errors.Count > 0) throw new InvalidInputsException(errors);
-        return new Input(kind!.Value, name, identity, identityField, phone!, username, legal);
+        if (MobilePhone.Problem(phoneText, out var phone) is { } phoneError) Bad("phone", phoneError);
+        return new PersonFields(kind, name, identity, identityField, phone, legal);
     }
 
-    private static string? Bounded(string? s) => s is { Length: > 64 } ? s[..64] : s;
+    internal static string? Bounded(string? s) => s is { Length: > 64 } ? s[..64] : s;
 }

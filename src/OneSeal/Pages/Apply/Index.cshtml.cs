@@ -179,11 +179,4 @@ public sealed class IndexModel(CatalogQueries catalog, CaseCommands cases, CaseQ
         };
         return null;
     }
-
-    public static string InputType(FormFieldType type) => type switch
-    {
-        FormFieldType.Phone => "tel",
-        FormFieldType.Date => "date",
-        _ => "text",
-    };
 }

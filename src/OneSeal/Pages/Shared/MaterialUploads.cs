@@ -20,7 +20,8 @@ public static class MaterialUploads
     public static bool AnyChosen(IFormFileCollection files) => files.Any(f => !string.IsNullOrEmpty(f.FileName));
 
     public static async Task<(int Uploaded, List<(string Key, string Message)> Errors)> UploadAsync(
-        CaseCommands cases, Actor actor, Guid caseId, IEnumerable<ItemMaterial> materials, IFormFileCollection files, CancellationToken ct)
+        CaseCommands cases, Actor actor, Guid caseId, IEnumerable<ItemMaterial> materials, IFormFileCollection files, CancellationToken ct,
+        Func<ItemMaterial, PaperCheck?>? paper = null)
     {
         var uploaded = 0;
         var errors = new List<(string, string)>();
@@ -31,7 +32,7 @@ public static class MaterialUploads
             try
             {
                 await using var stream = file.OpenReadStream();
-                await cases.UploadMaterialAsync(actor, caseId, m.Code, file.FileName, stream, file.Length, ct);
+                await cases.UploadMaterialAsync(actor, caseId, m.Code, file.FileName, stream, file.Length, ct, paper?.Invoke(m));
                 uploaded++;
             }
             catch (DomainException e) when (e is InvalidInputException or TooLargeException)
