@@ -120,6 +120,13 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Organisation.Applicants.OneTimeCodes>();
         services.AddScoped<OneSeal.Organisation.Applicants.ApplicantAccounts>();
         services.AddScoped<OneSeal.Organisation.Applicants.Agents>();
+        // issue 11 — the window chief's powers and A/B posts
+        services.AddScoped<OneSeal.Hall.Chief.WindowChiefPowers>();
+        services.AddScoped<OneSeal.Hall.Chief.WindowChiefCommands>();
+        services.AddScoped<OneSeal.Hall.Chief.JointReviewQueries>();
+        services.AddScoped<OneSeal.Hall.Chief.PreReviewQueries>();
+        services.AddScoped<OneSeal.Hall.Chief.ChiefBoard>();
+        services.AddScoped<OneSeal.Hall.StandIn.WindowAbsences>();
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -146,6 +153,8 @@ public static class OneSealApp
             // issue 10 — organisations and windows: the demo county's regions, service centre, hall, service points and windows
             await OneSeal.Organisation.DemoData.OrganisationSeed.SeedAsync(db, clock, CancellationToken.None);
             await OneSeal.Hall.DemoWindows.SeedAsync(db, clock, CancellationToken.None);
+            // issue 11 — the window chief's powers: winchief holds all five
+            await OneSeal.Hall.Chief.WindowChiefPowers.SeedDemoAsync(db, clock, CancellationToken.None);
         }
         // issue 10 — applicants: clear phones of older applicant accounts move to encrypted + keyed-hash columns
         await OneSeal.Organisation.Applicants.ApplicantLookupBackfill.RunAsync(db, sp.GetRequiredService<PersonalData>(),
@@ -226,5 +235,8 @@ public static class OneSealApp
         // issue 10 — applicants
         OneSeal.Organisation.Applicants.AccountsApi.MapAccountsApi(app);
         OneSeal.Organisation.Applicants.AgentsApi.MapAgentsApi(app);
+        // issue 11 — the window chief's powers and A/B posts (B's writing requests act as “B（代 A）”)
+        OneSeal.Hall.StandIn.StandInNames.UseStandInNames(app);
+        OneSeal.Hall.Chief.WindowChiefApi.MapWindowChiefApi(app);
     }
 }

@@ -74,6 +74,17 @@ public static class CaseMachine
 
         Row(CaseAction.Deliver, [CertificateIssued, Denied], Delivered, CaseActions.Delivered, Party.Staff, clerk, NoticeKind.DeliveryReceipt, []);
         Row(CaseAction.DeliverOnDownload, [CertificateIssued], Delivered, CaseActions.Delivered, Party.Applicant, none, NoticeKind.DeliveryReceipt, []);
+
+        // issue 11 — the window chief's powers (Hall/Chief). The grant of each power and, for a decision, the seat at a
+        // window are checked by the command before it asks for the row (WindowChiefPowers, WindowSeats).
+        string[] windowChief = [Roles.WindowChief];
+        Row(CaseAction.ApproveAtWindow, [Accepted], CertificateIssued, CaseActions.CertificateIssued, Party.Staff, windowChief, NoticeKind.Approval,
+            [CaseGuards.ImmediateItemMaySkipReview, CaseGuards.AcceptorCannotDecide, CaseGuards.NoResultBeforeToleratedMaterials]);
+        Row(CaseAction.DenyAtWindow, [Accepted], Denied, CaseActions.Denied, Party.Staff, windowChief, NoticeKind.Denial,
+            [CaseGuards.ImmediateItemMaySkipReview, CaseGuards.AcceptorCannotDecide]);
+        Row(CaseAction.PreReview, [Draft], null, CaseActions.PreReviewed, Party.Staff, windowChief, null, []);
+        Row(CaseAction.JointReview, [Accepted, Reviewed], null, CaseActions.JointReviewRequested, Party.Staff, windowChief, null, []);
+        Row(CaseAction.Reassign, [Submitted, .. Running], null, CaseActions.Reassigned, Party.Staff, windowChief, null, []);
         return t;
     }
 

@@ -30,6 +30,8 @@ public static class DemoAccounts
         // 三员分立: the security administrator and the audit administrator, each holding that one role only.
         new("secadmin", "冯安全", AccountKind.Staff, "XZSPJ", null, "0796-8200108", Roles.SecurityAdmin),
         new("auditor", "陈审计", AccountKind.Staff, "XZSPJ", null, "0796-8200109", Roles.AuditAdmin),
+        // issue 11 — the window chief (首席窗口长): all five powers granted in demo mode (Hall/Chief/WindowChiefPowers.SeedDemoAsync)
+        new("winchief", "何首席", AccountKind.Staff, "XZSPJ", null, "0796-8200110", Roles.WindowChief),
     ];
 
     public static async Task SeedAsync(OneSealDb db, PersonalData personalData, TimeProvider clock, CancellationToken ct)
