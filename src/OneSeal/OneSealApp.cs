@@ -122,11 +122,12 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Organisation.Applicants.Agents>();
         // issue 11 — the window chief's powers and A/B posts
         services.AddScoped<OneSeal.Hall.Chief.WindowChiefPowers>();
-        services.AddScoped<OneSeal.Hall.Chief.WindowChiefCommands>();
-        services.AddScoped<OneSeal.Hall.Chief.JointReviewQueries>();
-        services.AddScoped<OneSeal.Hall.Chief.PreReviewQueries>();
-        services.AddScoped<OneSeal.Hall.Chief.ChiefBoard>();
         services.AddScoped<OneSeal.Hall.StandIn.WindowAbsences>();
+        services.AddScoped<OneSeal.Cases.WindowChief.WindowChiefCommands>();
+        services.AddScoped<OneSeal.Cases.WindowChief.JointReviewQueries>();
+        services.AddScoped<OneSeal.Cases.WindowChief.PreReviewQueries>();
+        services.AddScoped<OneSeal.Cases.WindowChief.ChiefBoard>();
+        services.AddScoped<OneSeal.Cases.WindowChief.StandInCases>();
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -237,6 +238,7 @@ public static class OneSealApp
         OneSeal.Organisation.Applicants.AgentsApi.MapAgentsApi(app);
         // issue 11 — the window chief's powers and A/B posts (B's writing requests act as “B（代 A）”)
         OneSeal.Hall.StandIn.StandInNames.UseStandInNames(app);
-        OneSeal.Hall.Chief.WindowChiefApi.MapWindowChiefApi(app);
+        OneSeal.Hall.Chief.HallChiefApi.MapHallChiefApi(app);
+        OneSeal.Cases.WindowChief.WindowChiefApi.MapWindowChiefApi(app);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using OneSeal.Cases.WindowChief;
 using OneSeal.Hall.Chief;
 using OneSeal.Notices;
 using OneSeal.Organisation;

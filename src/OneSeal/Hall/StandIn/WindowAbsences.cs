@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using OneSeal.Cases;
 using OneSeal.Hall.Seats;
 using OneSeal.Organisation;
 using OneSeal.Platform.Audit;
@@ -14,13 +13,10 @@ namespace OneSeal.Hall.StandIn;
 public sealed record AbsenceRequest(string? Date, string? Reason);
 public sealed record AbsenceView(Guid Id, Guid WindowId, string WindowNumber, DateOnly Day, Guid AccountId, string AccountName, string Reason,
     Guid? StandInId, string? StandInName);
-/// <summary>A case of the absent A post, as the B post standing in sees it.</summary>
-public sealed record StandInCase(Guid Id, string CaseNumber, string ItemName, string ApplicantName, string Status, string StatusLabel, DateOnly? DueDate);
-public sealed record StandInQueue(AbsenceView Absence, IReadOnlyList<StandInCase> Cases);
 
 /// <summary>
 /// A/B岗 (§7): an A post marked absent for a day, by themself or a window chief; that day the window's B post, seated
-/// there, works the A post's queue (<see cref="QueueAsync"/>) and their actions are written “B（代 A）” (<see cref="StandInNames"/>).
+/// there, works the A post's queue (Cases.WindowChief.StandInCases) and their actions are written “B（代 A）” (<see cref="StandInNames"/>).
 /// </summary>
 public sealed class WindowAbsences(OneSealDb db, TimeProvider clock)
 {
@@ -72,29 +68,6 @@ public sealed class WindowAbsences(OneSealDb db, TimeProvider clock)
         var today = LegalDates.Today(clock);
         var rows = await db.Set<WindowAbsence>().AsNoTracking().Where(a => a.Day >= today).OrderBy(a => a.Day).Take(100).ToListAsync(ct);
         return await ViewsAsync(rows, ct);
-    }
-
-    /// <summary>
-    /// The absent A post's queue for the B post seated at that window today: the cases assigned to A (改派) and the cases
-    /// A accepted that are still running or waiting for delivery, in the B post's reach. 403 <c>a-post-present</c> while A
-    /// is not marked absent today, <c>not-b-post</c> for anyone but the window's B post (or a window chief).
-    /// </summary>
-    public async Task<StandInQueue> QueueAsync(Actor actor, Guid windowId, CancellationToken ct)
-    {
-        HallWindows.EnsureHallStaff(actor);
-        var window = await db.Set<Window>().AsNoTracking().FirstOrDefaultAsync(w => w.Id == windowId, ct) ?? throw new NotFoundException("窗口不存在。");
-        if (window.BPostId != actor.Id && !actor.Has(Roles.WindowChief))
-            throw new ForbiddenException("not-b-post", $"只有 {window.Number} 窗口的B岗可以代办A岗的办件。");
-        var absence = (await OnAsync([windowId], null, ct)).GetValueOrDefault(windowId)
-            ?? throw new ForbiddenException("a-post-present", $"{window.Number} 窗口A岗今日在岗，B岗不能代办其办件；A岗缺岗须先登记。");
-        var a = absence.AccountId;
-        CaseStatus[] open = [CaseStatus.Submitted, CaseStatus.Accepted, CaseStatus.Reviewed, CaseStatus.Suspended, CaseStatus.CertificateIssued, CaseStatus.Denied];
-        var cases = await db.Set<Case>().AsNoTracking()
-            .Where(c => open.Contains(c.Status) && (c.AssigneeId == a || (c.AcceptedById == a && c.AssigneeId == null)))
-            .OrderBy(c => c.DueDate).Take(200).ToListAsync(ct);
-        return new StandInQueue(absence, cases.Where(c => Cases.Rules.CaseAccess.CanView(actor, c))
-            .Select(c => new StandInCase(c.Id, c.CaseNumber, c.ItemName, c.ApplicantName, CaseStatusLabels.Api(c.Status), CaseStatusLabels.Of(c.Status), c.DueDate))
-            .ToList());
     }
 
     private async Task<List<AbsenceView>> ViewsAsync(IReadOnlyCollection<WindowAbsence> rows, CancellationToken ct)

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using OneSeal.Hall.Chief;
+using OneSeal.Cases.WindowChief;
 using OneSeal.Hall.StandIn;
 using OneSeal.Organisation;
 using OneSeal.Platform.Http;

@@ -12,14 +12,15 @@ namespace OneSeal.Pages.Hall;
 /// any window for a window chief). What the hall pages let them do follows from the window they sit at.
 /// </summary>
 [Authorize]
-public sealed class WindowsModel(HallWindows hall, WindowSeats seats, OneSeal.Hall.StandIn.WindowAbsences absences, IStringLocalizer<Ui> t) : OneSealPageModel(t)
+public sealed class WindowsModel(HallWindows hall, WindowSeats seats, OneSeal.Hall.StandIn.WindowAbsences absences, OneSeal.Cases.WindowChief.StandInCases standIns,
+    IStringLocalizer<Ui> t) : OneSealPageModel(t)
 {
     public IReadOnlyList<HallWindow> Windows { get; private set; } = [];
     public MySeat? Mine { get; private set; }
 
     // issue 11 — A/B posts: today's absences by window, and the absent A post's queue for the B post seated there.
     public IReadOnlyDictionary<Guid, OneSeal.Hall.StandIn.AbsenceView> Absences { get; private set; } = new Dictionary<Guid, OneSeal.Hall.StandIn.AbsenceView>();
-    public OneSeal.Hall.StandIn.StandInQueue? StandIn { get; private set; }
+    public OneSeal.Cases.WindowChief.StandInQueue? StandIn { get; private set; }
     public Guid ReaderId => Me.Id;
     public bool IsWindowChief => Me.Has(OneSeal.Organisation.Roles.WindowChief);
 
@@ -85,7 +86,7 @@ public sealed class WindowsModel(HallWindows hall, WindowSeats seats, OneSeal.Ha
             Mine = await hall.MineAsync(Me, ct);
             Absences = await absences.OnAsync(Windows.Select(w => w.Window.Id).ToList(), null, ct);
             if (Mine.Window is { } seated && Mine.Post == nameof(SeatPost.B) && Absences.ContainsKey(seated.Id))
-                StandIn = await absences.QueueAsync(Me, seated.Id, ct);
+                StandIn = await standIns.QueueAsync(Me, seated.Id, ct);
             return null;
         }
         catch (ForbiddenException)

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using OneSeal.Cases;
+using OneSeal.Hall.Chief;
 using OneSeal.Hall.StandIn;
 using OneSeal.Organisation;
 using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
 
-namespace OneSeal.Hall.Chief;
+namespace OneSeal.Cases.WindowChief;
 
 public sealed record ChiefCase(Guid Id, string CaseNumber, string ItemName, string ApplicantName, CaseStatus Status, DateTimeOffset CreatedAt,
     DateOnly? DueDate, string? AssigneeName);
@@ -23,7 +24,7 @@ public sealed record ChiefBoardView(
     IReadOnlyList<ChiefChoice> Windows,
     IReadOnlyList<AbsenceView> Absences);
 
-public sealed class ChiefBoard(OneSealDb db, WindowChiefPowers powers, JointReviewQueries joint, WindowAbsences absences)
+public sealed class ChiefBoard(OneSealDb db, WindowChiefPowers powers, JointReviewQueries joint, WindowAbsences absences, Hall.WindowQueries windowQueries)
 {
     public async Task<ChiefBoardView> LoadAsync(Actor actor, CancellationToken ct)
     {
@@ -45,8 +46,8 @@ public sealed class ChiefBoard(OneSealDb db, WindowChiefPowers powers, JointRevi
         var staff = await db.Set<Account>().AsNoTracking().Include(a => a.Roles)
             .Where(a => a.Kind == AccountKind.Staff && !a.Disabled && a.Roles.Any(r => handling.Contains(r.Role)))
             .OrderBy(a => a.DisplayName).Take(300).ToListAsync(ct);
-        var windows = await db.Set<Window>().AsNoTracking().Where(w => w.ClosedAt == null && w.APostId != null)
-            .OrderBy(w => w.Number).Select(w => new ChiefChoice(w.Id.ToString(), w.Number + " " + w.Name)).ToListAsync(ct);
+        var windows = (await windowQueries.ViewsAsync(null, ct)).Where(w => !w.Closed && w.APostId != null)
+            .OrderBy(w => w.Number).Select(w => new ChiefChoice(w.Id.ToString(), $"{w.Number} {w.Name}（A岗 {w.APostName}）")).ToList();
         return new ChiefBoardView(
             await powers.ListAsync(actor, actor.Id, ct),
             drafts.Select(View).ToList(),

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OneSeal.Cases;
 using OneSeal.Organisation;
 
-namespace OneSeal.Hall.Chief;
+namespace OneSeal.Cases.WindowChief;
 
 /// <summary>
 /// 联审会签: one department asked by a window chief for its opinion on a case, answered by that department's staff by

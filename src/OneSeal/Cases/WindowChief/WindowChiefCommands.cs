@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using OneSeal.Calendar;
-using OneSeal.Cases;
 using OneSeal.Cases.Machine;
+using OneSeal.Cases;
 using OneSeal.Catalog;
+using OneSeal.Hall.Chief;
 using OneSeal.Hall.Seats;
 using OneSeal.Organisation;
 using OneSeal.Platform.Audit;
@@ -11,7 +12,7 @@ using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
 using OneSeal.Platform.Time;
 
-namespace OneSeal.Hall.Chief;
+namespace OneSeal.Cases.WindowChief;
 
 /// <summary>
 /// The window chief's powers as commands: each asks <see cref="WindowChiefPowers.EnsureAsync"/> for its grant (a decision
@@ -31,7 +32,7 @@ public sealed class WindowChiefCommands(OneSealDb db, CaseCommands cases, CaseQu
         await powers.EnsureAsync(actor, WindowChiefPower.DecideImmediate, ct);
         try
         {
-            await seats.EnsureAtAsync(actor, "window", ct, WindowKind.Comprehensive, WindowKind.Department);
+            await seats.EnsureAtAsync(actor, "window", ct, Hall.WindowKind.Comprehensive, Hall.WindowKind.Department);
         }
         catch (DomainException e)
         {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OneSeal.Cases.Machine;
-using OneSeal.Hall.Chief;
+using OneSeal.Cases.WindowChief;
 using OneSeal.Organisation;
 using OneSeal.Platform.Audit;
 using OneSeal.Platform.Database;

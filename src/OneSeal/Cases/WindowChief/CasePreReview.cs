@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OneSeal.Cases;
 using OneSeal.Organisation;
 
-namespace OneSeal.Hall.Chief;
+namespace OneSeal.Cases.WindowChief;
 
 /// <summary>
 /// 预审: a window chief's one written list of what to fix in a draft online application before it is formally submitted.

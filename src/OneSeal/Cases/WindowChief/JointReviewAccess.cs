@@ -1,7 +1,7 @@
 using OneSeal.Organisation;
 using OneSeal.Platform.Security;
 
-namespace OneSeal.Hall.Chief;
+namespace OneSeal.Cases.WindowChief;
 
 /// <summary>Who answers a joint review: staff of the department asked (role <c>dept</c>, their work unit that department).</summary>
 public static class JointReviewAccess

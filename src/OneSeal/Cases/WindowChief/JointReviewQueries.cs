@@ -7,7 +7,7 @@ using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
 using OneSeal.Platform.Time;
 
-namespace OneSeal.Hall.Chief;
+namespace OneSeal.Cases.WindowChief;
 
 /// <summary>A department's request and its answer, as the asked department and the window chief see it.</summary>
 public sealed record JointReviewView(Guid Id, Guid CaseId, string CaseNumber, string ItemName, string CaseStatus, string CaseStatusLabel,
@@ -50,6 +50,11 @@ public sealed class JointReviewQueries(OneSealDb db, TimeProvider clock)
         if (c.ApplicantAccountId == actor.Id && !actor.Has(Roles.WindowChief)) return [];
         return await ViewsAsync(await db.Set<JointReview>().AsNoTracking().Where(j => j.CaseId == caseId).OrderBy(j => j.RequestedAt).ToListAsync(ct), ct);
     }
+
+    /// <summary>The name of the staff member a window chief assigned the case to (改派), or null.</summary>
+    public async Task<string?> AssigneeNameAsync(Case c, CancellationToken ct) => c.AssigneeId is { } id
+        ? await db.Set<Account>().AsNoTracking().Where(a => a.Id == id).Select(a => a.DisplayName).FirstOrDefaultAsync(ct)
+        : null;
 
     private async Task<IReadOnlyList<JointReviewView>> ViewsAsync(IReadOnlyList<JointReview> rows, CancellationToken ct)
     {

@@ -5,7 +5,7 @@ using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
 
-namespace OneSeal.Hall.Chief;
+namespace OneSeal.Cases.WindowChief;
 
 public sealed record PreReviewView(Guid Id, DateTimeOffset At, string ReviewerName, IReadOnlyList<string> Items, string? Note);
 public sealed record PreReviewRequest(IReadOnlyList<string?>? Items, string? Note);

@@ -4,15 +4,15 @@ using OneSeal.Hall.StandIn;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
 
-namespace OneSeal.Hall.Chief;
+namespace OneSeal.Cases.WindowChief;
 
 public sealed record ReassignRequest(string? To, string? Reason);
 public sealed record PreReviewCreated(Guid Id, Guid CaseId, IReadOnlyList<string> Items, string? Note);
 
 /// <summary>
-/// Issue 11 §4 and §7: the powers' grants (<c>/api/v1/admin/staff/{id}/powers</c>, security administrator), the powers on a
-/// case (<c>/api/v1/cases/{id}/decide-at-window|pre-review|joint-review|reassign</c>), the departments' answers
-/// (<c>/api/v1/joint-reviews</c>), and A/B posts (<c>/api/v1/windows/{id}/absence</c>, <c>/stand-in</c>).
+/// Issue 11 §4 and §7: the powers on a case (<c>/api/v1/cases/{id}/decide-at-window|pre-review|joint-review|reassign</c>),
+/// the departments' answers (<c>/api/v1/joint-reviews</c>), and the stand-in queue (<c>/api/v1/windows/{id}/stand-in</c>).
+/// Grants and absences: <see cref="Hall.Chief.HallChiefApi"/>.
 /// </summary>
 public static class WindowChiefApi
 {
@@ -21,16 +21,6 @@ public static class WindowChiefApi
         var api = app.MapGroup("/api/v1").RequireAuthorization(AuthSetup.ApiPolicy);
         static int? Version(HttpContext http) => IfMatch.Read(http, "办件版本号");
         static CaseCreated Moved(Case c) => new(c.Id, c.CaseNumber, CaseStatusLabels.Api(c.Status));
-
-        var staff = api.MapGroup("/admin/staff").WithTags("staff");
-        staff.MapGet("/{id:guid}/powers", async (Guid id, HttpContext http, WindowChiefPowers powers, CancellationToken ct) =>
-            TypedResults.Ok(await powers.ListAsync(HttpActor.Of(http), id, ct)));
-        staff.MapPut("/{id:guid}/powers", async (Guid id, SetPowersRequest? body, HttpContext http, WindowChiefPowers powers, CancellationToken ct) =>
-        {
-            var actor = HttpActor.Of(http);
-            await powers.SetAsync(actor, id, body ?? new SetPowersRequest(null), ct);
-            return TypedResults.Ok(await powers.ListAsync(actor, id, ct));
-        });
 
         var cases = api.MapGroup("/cases").WithTags("window chief");
         cases.MapPost("/{id:guid}/decide-at-window", async (Guid id, DecideRequest? body, HttpContext http, WindowChiefCommands chief, CancellationToken ct) =>
@@ -67,10 +57,9 @@ public static class WindowChiefApi
             return TypedResults.Ok((await q.ListAsync(actor, false, ct)).First(v => v.Id == answered.Id));
         });
 
-        var windows = api.MapGroup("/windows").WithTags("windows");
-        windows.MapPost("/{id:guid}/absence", async (Guid id, AbsenceRequest? body, HttpContext http, WindowAbsences absences, CancellationToken ct) =>
-            TypedResults.Created($"/api/v1/windows/{id}/stand-in", await absences.MarkAsync(HttpActor.Of(http), id, body ?? new AbsenceRequest(null, null), ct)));
-        windows.MapGet("/{id:guid}/stand-in", async (Guid id, HttpContext http, WindowAbsences absences, CancellationToken ct) =>
-            TypedResults.Ok(await absences.QueueAsync(HttpActor.Of(http), id, ct)));
+        // The absent A post's queue for the B post standing in (§7).
+        app.MapGroup("/api/v1/windows").RequireAuthorization(AuthSetup.ApiPolicy).WithTags("windows")
+            .MapGet("/{id:guid}/stand-in", async (Guid id, HttpContext http, StandInCases standIn, CancellationToken ct) =>
+                TypedResults.Ok(await standIn.QueueAsync(HttpActor.Of(http), id, ct)));
     }
 }
