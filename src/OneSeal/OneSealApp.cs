@@ -121,6 +121,7 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Organisation.Applicants.ApplicantAccounts>();
         services.AddScoped<OneSeal.Organisation.Applicants.Agents>();
         // issue 11 — the window chief's powers and A/B posts
+        services.AddScoped<OneSeal.Organisation.Staff.StaffRoster>();
         services.AddScoped<OneSeal.Hall.Chief.WindowChiefPowers>();
         services.AddScoped<OneSeal.Hall.StandIn.WindowAbsences>();
         services.AddScoped<OneSeal.Cases.WindowChief.WindowChiefCommands>();

@@ -93,7 +93,7 @@ public sealed partial class CaseCommands
     }, ct);
 
     /// <summary>改派: the case's assignee becomes <paramref name="assignee"/> (checked by the caller); the status stays.</summary>
-    internal Task<Case> ReassignAsync(Actor actor, Guid caseId, Func<Case, Task<Account>> assignee, string reason, int? expectedVersion, CancellationToken ct) =>
+    internal Task<Case> ReassignAsync(Actor actor, Guid caseId, Func<Case, Task<Organisation.Staff.StaffMember>> assignee, string reason, int? expectedVersion, CancellationToken ct) =>
         db.InTransactionAsync(async () =>
     {
         var (c, row) = await BeginAsync(caseId, CaseAction.Reassign, actor, expectedVersion, ct);

@@ -24,7 +24,7 @@ public sealed record ChiefBoardView(
     IReadOnlyList<ChiefChoice> Windows,
     IReadOnlyList<AbsenceView> Absences);
 
-public sealed class ChiefBoard(OneSealDb db, WindowChiefPowers powers, JointReviewQueries joint, WindowAbsences absences, Hall.WindowQueries windowQueries)
+public sealed class ChiefBoard(OneSealDb db, Organisation.Staff.StaffRoster roster, WindowChiefPowers powers, JointReviewQueries joint, WindowAbsences absences, Hall.WindowQueries windowQueries)
 {
     public async Task<ChiefBoardView> LoadAsync(Actor actor, CancellationToken ct)
     {
@@ -43,9 +43,7 @@ public sealed class ChiefBoard(OneSealDb db, WindowChiefPowers powers, JointRevi
         var departments = await db.Set<Agency>().AsNoTracking().Where(a => a.Kind == OrganisationKind.Department && a.ClosedAt == null)
             .OrderBy(a => a.Code).Select(a => new ChiefChoice(a.Id.ToString(), a.Name)).ToListAsync(ct);
         string[] handling = [Roles.Clerk, Roles.Reviewer, Roles.Chief];
-        var staff = await db.Set<Account>().AsNoTracking().Include(a => a.Roles)
-            .Where(a => a.Kind == AccountKind.Staff && !a.Disabled && a.Roles.Any(r => handling.Contains(r.Role)))
-            .OrderBy(a => a.DisplayName).Take(300).ToListAsync(ct);
+        var staff = await roster.HoldingAsync(handling, 300, ct);
         var windows = (await windowQueries.ViewsAsync(null, ct)).Where(w => !w.Closed && w.APostId != null)
             .OrderBy(w => w.Number).Select(w => new ChiefChoice(w.Id.ToString(), $"{w.Number} {w.Name}（A岗 {w.APostName}）")).ToList();
         return new ChiefBoardView(
@@ -55,7 +53,7 @@ public sealed class ChiefBoard(OneSealDb db, WindowChiefPowers powers, JointRevi
             await joint.ListAsync(actor, false, ct),
             departments,
             staff.Select(a => new ChiefChoice(a.Id.ToString(),
-                $"{a.DisplayName}（{string.Join("、", a.Roles.Where(r => handling.Contains(r.Role)).Select(r => RoleLabels.Of(r.Role)))}）")).ToList(),
+                $"{a.DisplayName}（{string.Join("、", a.Roles.Where(handling.Contains).Select(RoleLabels.Of))}）")).ToList(),
             windows,
             await absences.UpcomingAsync(ct));
     }

@@ -19,7 +19,7 @@ namespace OneSeal.Cases.WindowChief;
 /// also the seat at a comprehensive or department window), checks the input, then the case command applies the machine's
 /// row. Refusals of the grant or the seat are audited.
 /// </summary>
-public sealed class WindowChiefCommands(OneSealDb db, CaseCommands cases, CaseQueries queries, WindowChiefPowers powers, WindowSeats seats,
+public sealed class WindowChiefCommands(OneSealDb db, Organisation.Staff.StaffRoster roster, CaseCommands cases, CaseQueries queries, WindowChiefPowers powers, WindowSeats seats,
     IWorkingDayCalendar calendar, AgencyDirectory agencies, TimeProvider clock)
 {
     public const int MaxPreReviewItems = 30;
@@ -130,16 +130,15 @@ public sealed class WindowChiefCommands(OneSealDb db, CaseCommands cases, CaseQu
     };
 
     /// <summary>The target: an active staff account whose work unit handles the case and who holds a role of the current step.</summary>
-    private async Task<Account> EnsureAssigneeAsync(Case c, Guid targetId, CancellationToken ct)
+    private async Task<Organisation.Staff.StaffMember> EnsureAssigneeAsync(Case c, Guid targetId, CancellationToken ct)
     {
-        var target = await db.Set<Account>().AsNoTracking().Include(a => a.Roles).FirstOrDefaultAsync(a => a.Id == targetId, ct);
-        if (target is null || target.Kind != AccountKind.Staff || target.Disabled)
+        if (await roster.FindAsync(targetId, ct) is not ({ } target, false))
             throw new InvalidInputException("to", "staff", "改派对象须是在用的工作人员账号。");
         var unit = target.OrganisationId is { } org ? await agencies.ApprovingOrganisationAsync(db, org, ct) : null;
         if (unit?.Id != c.HandlingOrganisationId)
             throw new InvalidInputException("to", "handling-organisation", $"{target.DisplayName} 不是承办单位的工作人员，不能改派给他/她。");
         var roles = RolesFor(c.Status);
-        if (!target.Roles.Any(r => roles.Contains(r.Role)))
+        if (!target.Roles.Any(roles.Contains))
             throw new InvalidInputException("to", "step-role",
                 $"办件当前在“{CaseStatusLabels.Of(c.Status)}”环节，须改派给具有{string.Join("或", roles.Select(r => $"“{RoleLabels.Of(r)}”"))}角色的人员。");
         return target;

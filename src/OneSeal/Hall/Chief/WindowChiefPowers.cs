@@ -18,7 +18,7 @@ public sealed record SetPowersRequest(IReadOnlyList<string?>? Powers);
 /// assigns roles and permissions, 三员分立), each change in the audit trail; <see cref="EnsureAsync"/> is what every use
 /// of a power asks first, and a refusal is audited too.
 /// </summary>
-public sealed class WindowChiefPowers(OneSealDb db, TimeProvider clock)
+public sealed class WindowChiefPowers(OneSealDb db, StaffRoster roster, TimeProvider clock)
 {
     public async Task<bool> HasAsync(Actor actor, string power, CancellationToken ct) =>
         actor.Has(Roles.WindowChief) && await db.Set<WindowChiefGrant>().AnyAsync(g => g.AccountId == actor.Id && g.Power == power, ct);
@@ -68,9 +68,8 @@ public sealed class WindowChiefPowers(OneSealDb db, TimeProvider clock)
         }
         await db.InTransactionAsync(async () =>
         {
-            var account = await db.Set<Account>().Include(a => a.Roles).FirstOrDefaultAsync(a => a.Id == accountId && a.Kind == AccountKind.Staff, ct)
-                ?? throw new NotFoundException("工作人员账号不存在。");
-            if (wanted.Count > 0 && account.Roles.All(r => r.Role != Roles.WindowChief))
+            var (account, _) = await roster.FindAsync(accountId, ct) ?? throw new NotFoundException("工作人员账号不存在。");
+            if (wanted.Count > 0 && !account.Roles.Contains(Roles.WindowChief))
                 throw new ConflictException("not-window-chief", $"{account.DisplayName} 不是窗口负责人，请先授予“{RoleLabels.Of(Roles.WindowChief)}”角色。");
             var current = await db.Set<WindowChiefGrant>().Where(g => g.AccountId == accountId).ToListAsync(ct);
             var now = clock.Now();
@@ -81,7 +80,7 @@ public sealed class WindowChiefPowers(OneSealDb db, TimeProvider clock)
             foreach (var p in granted) db.Add(new WindowChiefGrant { AccountId = accountId, Power = p, GrantedAt = now, GrantedById = actor.Id });
             string Names(IEnumerable<string> ps) => ps.Any() ? string.Join("、", ps.Select(WindowChiefPower.Label)) : "无";
             db.Audit(actor, "staff.powers-changed", "account", accountId.ToString(),
-                $"{account.Username} 窗口负责人权力：授予 {Names(granted)}；收回 {Names(revoked.Select(g => g.Power))}", now);
+                $"{account.DisplayName} 窗口负责人权力：授予 {Names(granted)}；收回 {Names(revoked.Select(g => g.Power))}", now);
             await db.CommitAsync(ct);
         }, ct);
     }
