@@ -50,6 +50,9 @@ public abstract class StandInTests(OneSealFactory app) : CaseApiTestBase(app)
         (await GetCaseAsync(b, after)).Timeline.Last().Actor.ShouldBe("王窗口（代 李窗口）");
         var audit = await InDb(db => db.Set<AuditEntry>().Where(e => e.Action == "window.a-post-absent" && e.EntityId == a01.ToString()).ToListAsync());
         audit.ShouldHaveSingleItem();
+        using var browser = await Organisation.SignInTestKit.CookieBrowserAsync(App, "clerk2");
+        var page = await browser.GetStringAsync("/hall/windows");
+        page.ShouldContain("代岗：李窗口 今日缺岗");
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using OneSeal.Organisation;
 using OneSeal.Platform.Audit;
 using OneSeal.Tests.Api;
 using OneSeal.Tests.Infrastructure;
+using OneSeal.Tests.Organisation;
 using CaseEntity = OneSeal.Cases.Case;
 
 namespace OneSeal.Tests.Hall;
@@ -39,6 +40,15 @@ public abstract class WindowChiefTests(OneSealFactory app) : CaseApiTestBase(app
     {
         await ShouldBeAsync(r, status);
         return await r.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>The HTML of <paramref name="path"/> as <paramref name="username"/> sees it in a browser (cookie sign-in).</summary>
+    private async Task<string> PageAsync(string username, string path)
+    {
+        using var browser = await SignInTestKit.CookieBrowserAsync(App, username);
+        using var page = await browser.GetAsync(path);
+        await ShouldBeAsync(page, HttpStatusCode.OK);
+        return await page.Content.ReadAsStringAsync();
     }
 
     private async Task<HttpResponseMessage> PutPowersAsync(HttpClient who, string username, params string[] powers) =>
@@ -88,6 +98,7 @@ public abstract class WindowChiefTests(OneSealFactory app) : CaseApiTestBase(app
             using var all = await PutPowersAsync(secadmin, "winchief", [.. WindowChiefPower.All]);
             await ShouldBeAsync(all, HttpStatusCode.OK);
         }
+        (await PageAsync("secadmin", $"/admin/users/{await AccountIdAsync("winchief")}/powers")).ShouldContain("即办件当场决定");
         var changes = await InDb(db => db.Set<AuditEntry>().Where(e => e.Action == "staff.powers-changed").Select(e => e.Detail).ToListAsync());
         changes.ShouldContain(d => d!.Contains("收回") && d.Contains("改派"));
 
@@ -170,6 +181,8 @@ public abstract class WindowChiefTests(OneSealFactory app) : CaseApiTestBase(app
             first.GetProperty("note").GetString().ShouldBe("请一次补齐后提交。");
         }
         (await InDb(db => db.Set<AuditEntry>().AnyAsync(e => e.Action == "case.pre-reviewed" && e.EntityId == draft.ToString()))).ShouldBeTrue();
+        (await PageAsync("applicant", $"/my/cases/{draft}")).ShouldContain("法定代表人身份证须正反两面");
+        (await PageAsync("winchief", "/hall/chief")).ShouldContain(c.CaseNumber);
         // Once submitted it is the window's acceptance, not a pre-review.
         var submitted = await SubmittedCaseAsync();
         using (var late = await ActAsync(chief, submitted, "pre-review", new { note = "x" }))
@@ -223,6 +236,8 @@ public abstract class WindowChiefTests(OneSealFactory app) : CaseApiTestBase(app
             opinion.GetProperty("overdue").GetBoolean().ShouldBeTrue();
         }
         var c = await GetCaseAsync(chief, id);
+        (await PageAsync("dept", "/dept/joint-reviews")).ShouldContain(c.CaseNumber);
+        (await PageAsync("winchief", $"/hall/cases/{id}")).ShouldContain("经核查，符合监管要求");
         c.Status.ShouldBe("accepted");
         c.Timeline.ShouldContain(t => t.Action == "joint-review-requested" && t.Note!.Contains("市场监督管理局"));
         c.Timeline.ShouldContain(t => t.Action == "joint-review-answered" && t.Actor == "孙监管" && t.Note!.Contains("逾期"));
@@ -247,6 +262,7 @@ public abstract class WindowChiefTests(OneSealFactory app) : CaseApiTestBase(app
         var c = await GetCaseAsync(chief, id);
         c.Timeline.ShouldContain(t => t.Action == "reassigned" && t.Note!.Contains("改派给 赵审查"));
         (await InDb(db => db.Set<AuditEntry>().AnyAsync(e => e.Action == "case.reassigned" && e.EntityId == id.ToString()))).ShouldBeTrue();
+        (await PageAsync("reviewer", "/office")).ShouldContain("指派给我");
     }
 }
 
