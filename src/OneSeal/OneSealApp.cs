@@ -125,6 +125,15 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Organisation.Applicants.OneTimeCodes>();
         services.AddScoped<OneSeal.Organisation.Applicants.ApplicantAccounts>();
         services.AddScoped<OneSeal.Organisation.Applicants.Agents>();
+        // issue 11 — the window chief's powers and A/B posts
+        services.AddScoped<OneSeal.Organisation.Staff.StaffRoster>();
+        services.AddScoped<OneSeal.Hall.Chief.WindowChiefPowers>();
+        services.AddScoped<OneSeal.Hall.StandIn.WindowAbsences>();
+        services.AddScoped<OneSeal.Cases.WindowChief.WindowChiefCommands>();
+        services.AddScoped<OneSeal.Cases.WindowChief.JointReviewQueries>();
+        services.AddScoped<OneSeal.Cases.WindowChief.PreReviewQueries>();
+        services.AddScoped<OneSeal.Cases.WindowChief.ChiefBoard>();
+        services.AddScoped<OneSeal.Cases.WindowChief.StandInCases>();
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -156,6 +165,8 @@ public static class OneSealApp
             await OneSeal.Seal.Administration.DemoSeals.SeedAsync(db, sp.GetRequiredService<OneSeal.Seal.SealKeyStore>(), clock, CancellationToken.None);
             // issue 11 — walk-in applications: which departments' items each hall theme takes
             await OneSeal.Hall.Intake.DemoThemeDepartments.SeedAsync(db, CancellationToken.None);
+            // issue 11 — the window chief's powers: winchief holds all five
+            await OneSeal.Hall.Chief.WindowChiefPowers.SeedDemoAsync(db, clock, CancellationToken.None);
         }
         // issue 10 — applicants: clear phones of older applicant accounts move to encrypted + keyed-hash columns
         await OneSeal.Organisation.Applicants.ApplicantLookupBackfill.RunAsync(db, sp.GetRequiredService<PersonalData>(),
@@ -238,5 +249,9 @@ public static class OneSealApp
         // issue 10 — applicants
         OneSeal.Organisation.Applicants.AccountsApi.MapAccountsApi(app);
         OneSeal.Organisation.Applicants.AgentsApi.MapAgentsApi(app);
+        // issue 11 — the window chief's powers and A/B posts (B's writing requests act as “B（代 A）”)
+        OneSeal.Hall.StandIn.StandInNames.UseStandInNames(app);
+        OneSeal.Hall.Chief.HallChiefApi.MapHallChiefApi(app);
+        OneSeal.Cases.WindowChief.WindowChiefApi.MapWindowChiefApi(app);
     }
 }

@@ -83,6 +83,8 @@ public sealed class Case
     public string? DeliveryMode { get; private set; }
     public string? TrackingNumber { get; private set; }
     public string? EndReason { get; private set; }
+    /// <summary>Issue 11 (改派): the staff member a window chief handed the case to; null until reassigned.</summary>
+    public Guid? AssigneeId { get; private set; }
 
     /// <summary>Optimistic concurrency: every transition and every other change bumps it; a stale writer gets 409.</summary>
     public int Version { get; private set; }
@@ -172,6 +174,8 @@ public sealed class Case
         DeadlineState = Clock.DeadlineState.Normal;
     }
 
+    internal void AssignTo(Guid assigneeId) => AssigneeId = assigneeId;
+
     internal void RecordDelivery(DateTimeOffset at, string mode, string? trackingNumber)
     {
         DeliveredAt = at;
@@ -223,6 +227,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasOne<Agency>().WithMany().HasForeignKey(x => x.HandlingOrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Account>().WithMany().HasForeignKey(x => x.ApplicantAccountId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Hall.Window>().WithMany().HasForeignKey(x => x.WindowId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Account>().WithMany().HasForeignKey(x => x.AssigneeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.AssigneeId);
         b.HasMany(x => x.Timeline).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Materials).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
     }

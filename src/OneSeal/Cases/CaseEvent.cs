@@ -61,6 +61,11 @@ public static class CaseActions
     public const string DeemedApproved = "deemed-approved";
     public const string YellowWarning = "yellow-warning";
     public const string RedWarning = "red-warning";
+    // issue 11 — the window chief's powers (Hall/Chief)
+    public const string PreReviewed = "pre-reviewed";
+    public const string JointReviewRequested = "joint-review-requested";
+    public const string JointReviewAnswered = "joint-review-answered";
+    public const string Reassigned = "reassigned";
 
     public static string Label(string action) => action switch
     {
@@ -90,6 +95,11 @@ public static class CaseActions
         DeemedApproved => "超时默认准予",
         YellowWarning => "黄牌预警",
         RedWarning => "红牌：已超期",
+        // issue 11 — the window chief's powers
+        PreReviewed => "预审意见（一次性告知修改）",
+        JointReviewRequested => "发起联审会签",
+        JointReviewAnswered => "部门会签意见",
+        Reassigned => "改派",
         _ => action,
     };
 }

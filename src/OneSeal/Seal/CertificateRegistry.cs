@@ -17,7 +17,9 @@ public sealed class CertificateRegistry(OneSealDb db, TimeProvider clock, ILogge
     public static bool CanRead(Certificate c, Actor a) =>
         a.Id == c.HolderAccountId
         || (a.Kind == AccountKind.Staff && a.WorkUnitId == c.IssuerOrganisationId && Roles.CaseHandling.Any(a.Has))
-        || a.Has(Roles.Monitor);
+        || a.Has(Roles.Monitor)
+        // issue 11 — a window chief prints the certificate of a 即办件 decided at the window
+        || (a.Kind == AccountKind.Staff && a.Reaches(Roles.WindowChief, c.IssuerOrganisationId));
 
     /// <summary>A chief (首席代表) of the organisation whose seal is on it.</summary>
     public static bool CanRevoke(Certificate c, Actor a) =>

@@ -56,7 +56,9 @@ public class CaseMachineTableTests
             CaseActions.MaterialUploaded, CaseActions.Committed, CaseActions.Submitted, CaseActions.Resubmitted, CaseActions.Accepted,
             CaseActions.DeemedAccepted, CaseActions.CorrectionRequested, CaseActions.Refused, CaseActions.Reviewed, CaseActions.CertificateIssued,
             CaseActions.Denied, CaseActions.Suspended, CaseActions.Resumed, CaseActions.Extended, CaseActions.Withdrawn, CaseActions.Terminated,
-            CaseActions.Delivered]);
+            CaseActions.Delivered,
+            // issue 11 — the window chief's powers: new rows, new names
+            CaseActions.PreReviewed, CaseActions.JointReviewRequested, CaseActions.Reassigned]);
     }
 
     [Fact]

@@ -101,6 +101,8 @@ public abstract partial class CaseMachineTests(OneSealFactory app) : LifecycleTe
         CaseAction.Review or CaseAction.Suspend or CaseAction.Resume => await ActorAsync("reviewer"),
         CaseAction.Approve or CaseAction.Deny or CaseAction.Extend or CaseAction.Terminate => await ActorAsync("chief"),
         CaseAction.DeemAccept or CaseAction.DeemApprove or CaseAction.TerminateForTolerance => SystemActor.Instance,
+        // issue 11 — the window chief's powers (winchief holds every grant in demo mode)
+        CaseAction.ApproveAtWindow or CaseAction.DenyAtWindow or CaseAction.PreReview or CaseAction.JointReview or CaseAction.Reassign => await ActorAsync("winchief"),
         _ => await ActorAsync("applicant"),
     };
 
@@ -111,6 +113,13 @@ public abstract partial class CaseMachineTests(OneSealFactory app) : LifecycleTe
         await InScopeAsync(async s =>
         {
             var cases = s.GetRequiredService<CaseCommands>();
+            var chief = s.GetRequiredService<OneSeal.Cases.WindowChief.WindowChiefCommands>();
+            if (action is CaseAction.ApproveAtWindow or CaseAction.DenyAtWindow)
+                await s.GetRequiredService<OneSeal.Hall.Seats.WindowSeats>().SignInAsync(actor,
+                    await InDb(db => db.Set<OneSeal.Hall.Window>().Where(w => w.Number == "A01").Select(w => w.Id).SingleAsync()), default);
+            var department = await InDb(db => db.Set<Agency>().Where(a => a.Code == "SCJGJ").Select(a => a.Id).SingleAsync());
+            var status = await InDb(db => db.Set<Case>().Where(c => c.Id == id).Select(c => c.Status).SingleAsync());
+            var assignee = await AccountIdAsync(status switch { CaseStatus.Submitted => "clerk2", CaseStatus.Reviewed => "chief", _ => "reviewer" });
             var running = await InDb(db => db.Set<Case>().Where(c => c.Id == id).Select(c => c.AcceptedOn != null).SingleAsync());
             Task work = action switch
             {
@@ -133,6 +142,11 @@ public abstract partial class CaseMachineTests(OneSealFactory app) : LifecycleTe
                 CaseAction.TerminateForTolerance => cases.EnforceToleranceAsync(id, default),
                 CaseAction.Deliver => cases.DeliverAsync(actor, id, "pickup", null, null, default),
                 CaseAction.DeliverOnDownload => cases.MarkDeliveredAsync(actor, id, "电子送达：申请人下载电子证照", default),
+                CaseAction.ApproveAtWindow => chief.DecideAsync(actor, id, true, null, null, default),
+                CaseAction.DenyAtWindow => chief.DecideAsync(actor, id, false, "不符合法定条件。", null, default),
+                CaseAction.PreReview => chief.PreReviewAsync(actor, id, ["补充经营场所证明。"], null, null, default),
+                CaseAction.JointReview => chief.RequestJointReviewAsync(actor, id, [department.ToString()], 3, null, null, default),
+                CaseAction.Reassign => chief.ReassignAsync(actor, id, assignee.ToString(), "分流办理。", null, default),
                 _ => throw new InvalidOperationException($"no command for {action}"),
             };
             await work;
@@ -182,7 +196,7 @@ public abstract partial class CaseMachineTests(OneSealFactory app) : LifecycleTe
     /// <summary>即办件 may be decided straight after acceptance; 超时默认 is the deemed-approval item's setting.</summary>
     private static string ItemFor(CaseAction action, CaseStatus from) => (action, from) switch
     {
-        (CaseAction.Approve or CaseAction.Deny, CaseStatus.Accepted) => Demo.SoleTrader,
+        (CaseAction.Approve or CaseAction.Deny or CaseAction.ApproveAtWindow or CaseAction.DenyAtWindow, CaseStatus.Accepted) => Demo.SoleTrader,
         (CaseAction.DeemApprove, _) => Items.DeemedApproval5,
         _ => Demo.FoodLicence,
     };

@@ -22,6 +22,12 @@ public enum CaseAction
     TerminateForTolerance,
     Deliver,
     DeliverOnDownload,
+    // issue 11 — the window chief's powers (Hall/Chief)
+    ApproveAtWindow,
+    DenyAtWindow,
+    PreReview,
+    JointReview,
+    Reassign,
 }
 
 /// <summary>Who takes an action: the case's own applicant, the handling organisation's staff in a role, or the product by rule.</summary>
@@ -50,6 +56,12 @@ public static class CaseActionLabels
         CaseAction.TerminateForTolerance => "容缺材料逾期未补，终止审查",
         CaseAction.Deliver => "送达",
         CaseAction.DeliverOnDownload => "电子送达（下载证照）",
+        // issue 11 — the window chief's powers
+        CaseAction.ApproveAtWindow => "窗口当场准予许可",
+        CaseAction.DenyAtWindow => "窗口当场不予许可",
+        CaseAction.PreReview => "预审",
+        CaseAction.JointReview => "发起联审会签",
+        CaseAction.Reassign => "改派",
         _ => a.ToString(),
     };
 

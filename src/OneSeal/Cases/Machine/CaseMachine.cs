@@ -80,6 +80,16 @@ public static class CaseMachine
         Row(CaseAction.UploadMaterial, BeforeSubmission, null, CaseActions.MaterialUploaded, Party.Staff, clerk, null, atWindow, "case.material-upload");
         Row(CaseAction.Submit, [Draft], Submitted, CaseActions.Submitted, Party.Staff, clerk, null, atWindow, "case.submit");
         Row(CaseAction.Submit, [CorrectionRequested], Submitted, CaseActions.Resubmitted, Party.Staff, clerk, null, atWindow, "case.submit");
+        // issue 11 — the window chief's powers (Hall/Chief). The grant of each power and, for a decision, the seat at a
+        // window are checked by the command before it asks for the row (WindowChiefPowers, WindowSeats).
+        string[] windowChief = [Roles.WindowChief];
+        Row(CaseAction.ApproveAtWindow, [Accepted], CertificateIssued, CaseActions.CertificateIssued, Party.Staff, windowChief, NoticeKind.Approval,
+            [CaseGuards.ImmediateItemMaySkipReview, CaseGuards.AcceptorCannotDecide, CaseGuards.NoResultBeforeToleratedMaterials]);
+        Row(CaseAction.DenyAtWindow, [Accepted], Denied, CaseActions.Denied, Party.Staff, windowChief, NoticeKind.Denial,
+            [CaseGuards.ImmediateItemMaySkipReview, CaseGuards.AcceptorCannotDecide]);
+        Row(CaseAction.PreReview, [Draft], null, CaseActions.PreReviewed, Party.Staff, windowChief, null, []);
+        Row(CaseAction.JointReview, [Accepted, Reviewed], null, CaseActions.JointReviewRequested, Party.Staff, windowChief, null, []);
+        Row(CaseAction.Reassign, [Submitted, .. Running], null, CaseActions.Reassigned, Party.Staff, windowChief, null, []);
         return t;
     }
 

@@ -13,7 +13,11 @@ public static class CaseAccess
     public static bool CanView(Actor actor, Case c) =>
         c.ApplicantAccountId == actor.Id
         || actor.Has(Roles.Monitor)
-        || Roles.CaseHandling.Any(r => actor.Reaches(r, c.HandlingOrganisationId));
+        || Roles.CaseHandling.Any(r => actor.Reaches(r, c.HandlingOrganisationId))
+        // issue 11 — the window chief reads the cases of the organisation(s) the role reaches, to use their powers on them
+        // (each power is a machine row for that role plus a grant); the role is not in Roles.CaseHandling, so work queues
+        // and the certificate's holders stay as they were.
+        || actor.Reaches(Roles.WindowChief, c.HandlingOrganisationId);
 
     public static void EnsureCanView(Actor actor, Case c)
     {

@@ -35,6 +35,8 @@ public static class DemoAccounts
         new("deptclerk", "刘民政", AccountKind.Staff, "MZJ-XZSP", null, "0796-8200301", Roles.Clerk),
         new("deptreviewer", "何民政", AccountKind.Staff, "MZJ-XZSP", null, "0796-8200302", Roles.Reviewer),
         new("deptchief", "高首席", AccountKind.Staff, "MZJ-XZSP", null, "0796-8200303", Roles.Chief),
+        // issue 11 — the window chief (首席窗口长): all five powers granted in demo mode (Hall/Chief/WindowChiefPowers.SeedDemoAsync)
+        new("winchief", "何首席", AccountKind.Staff, "XZSPJ", null, "0796-8200110", Roles.WindowChief),
     ];
 
     public static async Task SeedAsync(OneSealDb db, PersonalData personalData, TimeProvider clock, CancellationToken ct)

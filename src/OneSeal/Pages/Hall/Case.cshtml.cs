@@ -17,7 +17,8 @@ namespace OneSeal.Pages.Hall;
 /// pick-up, post with a tracking number, or electronic. Every form carries the case version, so a stale page gets a
 /// 409 message.
 /// </summary>
-[Authorize(Roles = Roles.Clerk)]
+// issue 11 — the window chief opens the hall case page to decide a 即办件 at the window (Pages/Shared/_WindowChiefOnCase).
+[Authorize(Roles = Roles.Clerk + "," + Roles.WindowChief)]
 public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStore files, IStringLocalizer<Ui> t) : OneSealPageModel(t)
 {
     public CaseQueries.CaseDetail? Detail { get; private set; }

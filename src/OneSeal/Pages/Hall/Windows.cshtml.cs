@@ -12,10 +12,33 @@ namespace OneSeal.Pages.Hall;
 /// any window for a window chief). What the hall pages let them do follows from the window they sit at.
 /// </summary>
 [Authorize]
-public sealed class WindowsModel(HallWindows hall, WindowSeats seats, IStringLocalizer<Ui> t) : OneSealPageModel(t)
+public sealed class WindowsModel(HallWindows hall, WindowSeats seats, OneSeal.Hall.StandIn.WindowAbsences absences, OneSeal.Cases.WindowChief.StandInCases standIns,
+    IStringLocalizer<Ui> t) : OneSealPageModel(t)
 {
     public IReadOnlyList<HallWindow> Windows { get; private set; } = [];
     public MySeat? Mine { get; private set; }
+
+    // issue 11 — A/B posts: today's absences by window, and the absent A post's queue for the B post seated there.
+    public IReadOnlyDictionary<Guid, OneSeal.Hall.StandIn.AbsenceView> Absences { get; private set; } = new Dictionary<Guid, OneSeal.Hall.StandIn.AbsenceView>();
+    public OneSeal.Cases.WindowChief.StandInQueue? StandIn { get; private set; }
+    public Guid ReaderId => Me.Id;
+    public bool IsWindowChief => Me.Has(OneSeal.Organisation.Roles.WindowChief);
+
+    public async Task<IActionResult> OnPostAbsenceAsync(Guid windowId, string? reason, CancellationToken ct)
+    {
+        ClearErrors();
+        try
+        {
+            var a = await absences.MarkAsync(Me, windowId, new OneSeal.Hall.StandIn.AbsenceRequest(null, reason), ct);
+            Notify(T["已登记 {0} 窗口A岗 {1} {2} 缺岗，由B岗 {3} 代岗。", a.WindowNumber, a.AccountName, CaseDisplay.Date(a.Day), a.StandInName ?? "—"]);
+            return Redirect("/hall/windows");
+        }
+        catch (DomainException e)
+        {
+            AddDomainError(e, k => k == "reason" ? $"absence-reason-{windowId:N}" : k);
+            return await LoadAsync(ct) ?? Page();
+        }
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -61,6 +84,9 @@ public sealed class WindowsModel(HallWindows hall, WindowSeats seats, IStringLoc
         {
             Windows = await hall.ListAsync(Me, null, ct);
             Mine = await hall.MineAsync(Me, ct);
+            Absences = await absences.OnAsync(Windows.Select(w => w.Window.Id).ToList(), null, ct);
+            if (Mine.Window is { } seated && Mine.Post == nameof(SeatPost.B) && Absences.ContainsKey(seated.Id))
+                StandIn = await standIns.QueueAsync(Me, seated.Id, ct);
             return null;
         }
         catch (ForbiddenException)

@@ -20,6 +20,8 @@ public sealed class IndexModel(CaseQueries queries, TimeProvider clock, IStringL
     public IReadOnlyList<Case>? ToDecide { get; private set; }
     public IReadOnlyList<Case> Suspended { get; private set; } = [];
     public DateOnly Today { get; private set; }
+    /// <summary>The reader, whose assigned cases the queues mark.</summary>
+    public Guid ReaderId => Me.Id;
     /// <summary>Each listed case's current process step, for all three queues in one load.</summary>
     public IReadOnlyDictionary<Guid, Cases.Clock.StepStatus?> Steps { get; private set; } = new Dictionary<Guid, Cases.Clock.StepStatus?>();
 
@@ -40,7 +42,7 @@ public sealed class IndexModel(CaseQueries queries, TimeProvider clock, IStringL
         }
     }
 
-    /// <summary>Nearest deadline first: that is the order the work must be done in.</summary>
-    private static List<Case> Sorted(List<Case> cases) =>
-        cases.OrderBy(c => c.DueDate ?? DateOnly.MaxValue).ThenBy(c => c.SubmittedAt).ToList();
+    /// <summary>Cases a window chief assigned to the reader first (issue 11, 改派), then nearest deadline first: the order the work must be done in.</summary>
+    private List<Case> Sorted(List<Case> cases) =>
+        cases.OrderBy(c => c.AssigneeId == Me.Id ? 0 : 1).ThenBy(c => c.DueDate ?? DateOnly.MaxValue).ThenBy(c => c.SubmittedAt).ToList();
 }
