@@ -99,6 +99,8 @@ public static class OneSealApp
         // issue 11 — window seats (who sits at which window today)
         services.AddScoped<OneSeal.Hall.Seats.WindowSeats>();
         services.AddScoped<OneSeal.Hall.Seats.HallWindows>();
+        // issue 11 — search, notice print view, enquiries (首问登记)
+        services.AddScoped<OneSeal.Hall.Search.CaseSearch>();
         // issue 10 — sign-in security: staff need a second factor unless switched off (on by default outside demo mode).
         services.AddSingleton(new SecondFactorPolicy(config.GetValue("OneSeal:Security:RequireStaffSecondFactor", !IsDemo(config))));
         services.AddScoped<SecondFactor>();
