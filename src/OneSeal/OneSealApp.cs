@@ -101,6 +101,7 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Hall.Seats.HallWindows>();
         // issue 11 — search, notice print view, enquiries (首问登记)
         services.AddScoped<OneSeal.Hall.Search.CaseSearch>();
+        services.AddScoped<OneSeal.Hall.Printing.NoticePrint>();
         // issue 10 — sign-in security: staff need a second factor unless switched off (on by default outside demo mode).
         services.AddSingleton(new SecondFactorPolicy(config.GetValue("OneSeal:Security:RequireStaffSecondFactor", !IsDemo(config))));
         services.AddScoped<SecondFactor>();
