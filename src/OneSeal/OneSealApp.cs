@@ -102,6 +102,7 @@ public static class OneSealApp
         // issue 11 — search, notice print view, enquiries (首问登记)
         services.AddScoped<OneSeal.Hall.Search.CaseSearch>();
         services.AddScoped<OneSeal.Hall.Printing.NoticePrint>();
+        services.AddScoped<OneSeal.Hall.Enquiries.EnquiryDesk>();
         // issue 10 — sign-in security: staff need a second factor unless switched off (on by default outside demo mode).
         services.AddSingleton(new SecondFactorPolicy(config.GetValue("OneSeal:Security:RequireStaffSecondFactor", !IsDemo(config))));
         services.AddScoped<SecondFactor>();
@@ -217,6 +218,8 @@ public static class OneSealApp
         OneSeal.Organisation.Admin.OrganisationsApi.MapOrganisationsApi(app);
         OneSeal.Hall.WindowsApi.MapWindowsApi(app);
         OneSeal.Hall.Seats.WindowSeatsApi.MapWindowSeatsApi(app);
+        // issue 11 — search, notice print view, enquiries (首问登记)
+        OneSeal.Hall.Enquiries.EnquiriesApi.MapEnquiriesApi(app);
         // issue 10 — sign-in security
         app.MapSecurityAdminApi();
         // issue 10 — administrators, audit, seals
