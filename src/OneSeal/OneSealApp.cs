@@ -100,8 +100,8 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Hall.Seats.WindowSeats>();
         services.AddScoped<OneSeal.Hall.Seats.HallWindows>();
         // issue 11 — search, notice print view, enquiries (首问登记)
-        services.AddScoped<OneSeal.Hall.Search.CaseSearch>();
-        services.AddScoped<OneSeal.Hall.Printing.NoticePrint>();
+        services.AddScoped<OneSeal.Cases.Search.CaseSearch>();
+        services.AddScoped<OneSeal.Notices.Printing.NoticePrint>();
         services.AddScoped<OneSeal.Hall.Enquiries.EnquiryDesk>();
         // issue 10 — sign-in security: staff need a second factor unless switched off (on by default outside demo mode).
         services.AddSingleton(new SecondFactorPolicy(config.GetValue("OneSeal:Security:RequireStaffSecondFactor", !IsDemo(config))));

@@ -25,7 +25,8 @@ public sealed record EnquiryView(Guid Id, string WindowNumber, string WindowName
 /// it with the answer. The recorder sees their own, a window chief all of them, overdue ones marked. An answer given on
 /// the spot with no referral closes the enquiry as it is recorded.
 /// </summary>
-public sealed class EnquiryDesk(OneSealDb db, WindowSeats seats, PersonalData personalData, Calendar.WorkingDayClock calendar, TimeProvider clock)
+public sealed class EnquiryDesk(OneSealDb db, WindowSeats seats, CatalogQueries catalog, PersonalData personalData, Calendar.WorkingDayClock calendar,
+    TimeProvider clock)
 {
     public const int Limit = 200;
 
@@ -47,8 +48,14 @@ public sealed class EnquiryDesk(OneSealDb db, WindowSeats seats, PersonalData pe
         string? itemName = null;
         if (itemCode is not null && !errors.ContainsKey("itemCode"))
         {
-            itemName = await db.Set<Item>().Where(i => i.Code == itemCode && i.Status == ItemVersionStatus.Published).Select(i => i.Name).FirstOrDefaultAsync(ct);
-            if (itemName is null) Bad("itemCode", $"事项编码 {itemCode} 不在已发布的事项清单中。");
+            try
+            {
+                itemName = (await catalog.VersionsAsync(itemCode, ct)).Name;
+            }
+            catch (NotFoundException)
+            {
+                Bad("itemCode", $"事项编码 {itemCode} 不在已发布的事项清单中。");
+            }
         }
         if (errors.Count > 0) throw new InvalidInputsException(errors);
 
@@ -103,10 +110,18 @@ public sealed class EnquiryDesk(OneSealDb db, WindowSeats seats, PersonalData pe
         return await ViewsAsync(q.OrderByDescending(e => e.RecordedAt).Take(Limit), ct);
     }
 
-    /// <summary>The published items (code, name), for the page's item picker.</summary>
-    public async Task<IReadOnlyList<(string Code, string Name)>> ItemsAsync(CancellationToken ct) =>
-        (await db.Set<Item>().AsNoTracking().Where(i => i.Status == ItemVersionStatus.Published).OrderBy(i => i.Code)
-            .Select(i => new { i.Code, i.Name }).Take(2000).ToListAsync(ct)).Select(i => (i.Code, i.Name)).ToList();
+    /// <summary>The items in force (code, name), for the page's item picker (asked of the catalog; at most 2,000).</summary>
+    public async Task<IReadOnlyList<(string Code, string Name)>> ItemsAsync(CancellationToken ct)
+    {
+        var items = new List<(string, string)>();
+        for (var page = 1; page <= 20; page++)
+        {
+            var (found, total) = await catalog.SearchAsync(null, page, 100, ct);
+            items.AddRange(found.Select(i => (i.Code, i.Name)));
+            if (items.Count >= total || found.Count == 0) break;
+        }
+        return items;
+    }
 
     private async Task<IReadOnlyList<EnquiryView>> ViewsAsync(IQueryable<Enquiry> query, CancellationToken ct)
     {

@@ -18,7 +18,7 @@ namespace OneSeal.Pages.Hall;
 /// 409 message.
 /// </summary>
 [Authorize(Roles = Roles.Clerk)]
-public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStore files, OneSeal.Hall.Printing.NoticePrint print, IStringLocalizer<Ui> t)
+public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStore files, OneSeal.Notices.Printing.NoticePrint print, IStringLocalizer<Ui> t)
     : OneSealPageModel(t)
 {
     public CaseQueries.CaseDetail? Detail { get; private set; }
@@ -82,7 +82,7 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
         try
         {
             Notify(await action(Me, Detail!.Case));
-            if (printed is { } kind) OneSeal.Hall.Printing.PrintOffer.Keep(TempData, await print.LatestAsync(id, kind, ct));
+            if (printed is { } kind) OneSeal.Notices.Printing.PrintOffer.Keep(TempData, await print.LatestAsync(id, kind, ct));
             return Redirect("/hall");
         }
         catch (DomainException e)

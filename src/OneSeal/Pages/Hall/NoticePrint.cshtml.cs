@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using OneSeal.Hall.Printing;
+using OneSeal.Notices.Printing;
 using OneSeal.Organisation;
 using OneSeal.Platform.Http;
 using OneSeal.Resources;

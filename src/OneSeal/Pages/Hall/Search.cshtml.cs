@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Localization;
-using OneSeal.Hall.Search;
+using OneSeal.Cases.Search;
 using OneSeal.Organisation;
 using OneSeal.Platform.Http;
 using OneSeal.Resources;

@@ -1,4 +1,4 @@
-namespace OneSeal.Hall.Search;
+namespace OneSeal.Cases.Search;
 
 /// <summary>
 /// The search box and, after a search, its answer (<c>_CaseSearch</c> partial). <see cref="Empty"/> shows the box only:

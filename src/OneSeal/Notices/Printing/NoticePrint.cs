@@ -1,13 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using OneSeal.Cases;
-using OneSeal.Cases.Rules;
-using OneSeal.Notices;
-using OneSeal.Organisation;
 using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
 
-namespace OneSeal.Hall.Printing;
+namespace OneSeal.Notices.Printing;
 
 /// <summary>A notice as the print view shows it: its row, and the style sheet and body of the same HTML the PDF is rendered from.</summary>
 public sealed record NoticePrintSheet(CaseNotice Notice, string Css, string Body);
@@ -15,10 +11,10 @@ public sealed record NoticePrintSheet(CaseNotice Notice, string Css, string Body
 /// <summary>
 /// The print view of a notice (<c>/hall/notices/{id}/print</c>): the sealed notice as HTML, built from the notice's row
 /// as the outbox builds the PDF (<see cref="NoticeDocument"/>), so it prints the moment the act that issued it commits,
-/// before the PDF exists. Staff who may see the case only; applicants keep their PDFs, and anyone else gets the
-/// case's answer: 404.
+/// before the PDF exists. Staff who may see the case only (asked of Cases, <see cref="INoticeCases.VisibleAsync"/>);
+/// applicants keep their PDFs, and anyone else gets the case's answer: 404.
 /// </summary>
-public sealed class NoticePrint(OneSealDb db, NoticeOptions options)
+public sealed class NoticePrint(OneSealDb db, NoticeOptions options, INoticeCases cases)
 {
     public async Task<NoticePrintSheet> GetAsync(Actor actor, Guid noticeId, CancellationToken ct)
     {
@@ -37,7 +33,7 @@ public sealed class NoticePrint(OneSealDb db, NoticeOptions options)
         var missing = new NotFoundException("文书不存在或无权查看。");
         if (actor.Kind != AccountKind.Staff) throw missing;
         var notice = await db.Set<CaseNotice>().AsNoTracking().SingleOrDefaultAsync(n => n.Id == noticeId, ct) ?? throw missing;
-        var c = await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == notice.CaseId, ct) ?? throw missing;
-        return CaseAccess.CanView(actor, c) ? notice : throw missing;
+        await cases.VisibleAsync(db, actor, notice.CaseId, ct);
+        return notice;
     }
 }

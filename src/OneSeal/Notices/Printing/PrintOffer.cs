@@ -1,8 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
-using OneSeal.Notices;
 
-namespace OneSeal.Hall.Printing;
+namespace OneSeal.Notices.Printing;
 
 /// <summary>
 /// The notice an act at the window just issued, offered on the page the clerk lands on (post/redirect/get keeps it in

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using OneSeal.Cases;
 using OneSeal.Organisation;
 using OneSeal.Organisation.Applicants;
 using OneSeal.Organisation.Identifiers;
@@ -9,7 +8,7 @@ using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
 using OneSeal.Platform.Time;
 
-namespace OneSeal.Hall.Search;
+namespace OneSeal.Cases.Search;
 
 /// <summary>A case found at the window: enough to recognise it and open it; the applicant masked for the result list.</summary>
 public sealed record CaseSearchHit(Guid Id, string CaseNumber, string ItemCode, string ItemName, string ApplicantName, string ApplicantMasked,

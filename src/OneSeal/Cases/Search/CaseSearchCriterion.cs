@@ -3,7 +3,7 @@ using OneSeal.Organisation.Applicants;
 using OneSeal.Organisation.Identifiers;
 using OneSeal.Platform.Http;
 
-namespace OneSeal.Hall.Search;
+namespace OneSeal.Cases.Search;
 
 /// <summary>What a window search looks for: one criterion, checked and normalised.</summary>
 public enum CaseSearchKind { Number, Applicant, IdNumber, Phone }
