@@ -44,7 +44,7 @@ public abstract class CaseSearchTests(OneSealFactory app) : CaseApiTestBase(app)
         var audit = await InDb(db => db.Set<AuditEntry>().Where(a => a.Action == "case.search").Select(a => a.Detail!).ToListAsync());
         audit.ShouldContain(d => d.Contains("证件号码") && !d.Contains(Demo.CitizenId));
 
-        using var outsider = await App.ClientFor(await HallTestKit.NewStaffAsync(App, "SCJGJ", Roles.Clerk));
+        using var outsider = await App.ClientFor(await OneSeal.Tests.Organisation.SignInTestKit.NewStaffAsync(App, Roles.Clerk, "SCJGJ"));
         foreach (var q in new[] { "number=" + Uri.EscapeDataString(number), "applicant=" + Uri.EscapeDataString("张三"), "idNumber=" + Demo.CitizenId, "phone=13807960001" })
             Has(await SearchAsync(outsider, q), id).ShouldBeFalse($"{q}: another organisation's case is not found");
     }

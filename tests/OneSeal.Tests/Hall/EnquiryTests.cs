@@ -111,7 +111,7 @@ public abstract class EnquiryTests(OneSealFactory app) : CaseApiTestBase(app)
             await ShouldBeProblemAsync(r, HttpStatusCode.NotFound);
         Find(await ListAsync(clerk, "?open=true"), id).GetProperty("recordedBy").GetString().ShouldBe("李窗口");
 
-        var chief = await App.ClientFor(await HallTestKit.NewStaffAsync(App, "XZSPJ", Roles.WindowChief, "窗口负责人甲"));
+        var chief = await App.ClientFor(await OneSeal.Tests.Organisation.SignInTestKit.NewStaffAsync(App, Roles.WindowChief, displayName: "窗口负责人甲"));
         Find(await ListAsync(chief, "?open=true"), id).GetProperty("windowNumber").GetString().ShouldBe("A01");
         using (var close = await chief.PostAsJsonAsync($"{Enquiries}/{id}/close", new { answer = "5 个工作日内办结。" }))
             await ShouldBeAsync(close, HttpStatusCode.OK);
@@ -126,7 +126,7 @@ public abstract class EnquiryTests(OneSealFactory app) : CaseApiTestBase(app)
         Clock.SetLocal(2026, 4, 3, 10);
         var id = (await RecordAsync(await SeatedAsync("clerk"), new { askerName = "赵清明", question = "节后能否办理？", referredTo = "民政局" }))
             .GetProperty("id").GetGuid();
-        var chiefName = await HallTestKit.NewStaffAsync(App, "XZSPJ", Roles.WindowChief);
+        var chiefName = await OneSeal.Tests.Organisation.SignInTestKit.NewStaffAsync(App, Roles.WindowChief);
 
         async Task<JsonElement> AsChiefSees() => Find(await ListAsync(await App.ClientFor(chiefName), "?open=true"), id);
 

@@ -64,7 +64,7 @@ public abstract partial class NoticePrintTests(OneSealFactory app) : CaseApiTest
         using var applicant = await CookieBrowserAsync(App, "applicant");
         (await applicant.GetAsync($"/hall/notices/{notice.Id}/print")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await applicant.GetAsync($"/hall/notices/{notice.Id}/print/style")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var outsider = await HallTestKit.NewStaffAsync(App, "SCJGJ", Roles.Clerk);
+        var outsider = await NewStaffAsync(App, Roles.Clerk, "SCJGJ");
         using var other = await CookieBrowserAsync(App, outsider);
         (await other.GetAsync($"/hall/notices/{notice.Id}/print")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         using var clerk = await CookieBrowserAsync(App, "clerk");
