@@ -99,10 +99,6 @@ public static class OneSealApp
         // issue 11 — window seats (who sits at which window today)
         services.AddScoped<OneSeal.Hall.Seats.WindowSeats>();
         services.AddScoped<OneSeal.Hall.Seats.HallWindows>();
-        // issue 11 — search, notice print view, enquiries (首问登记)
-        services.AddScoped<OneSeal.Cases.Search.CaseSearch>();
-        services.AddScoped<OneSeal.Notices.Printing.NoticePrint>();
-        services.AddScoped<OneSeal.Hall.Enquiries.EnquiryDesk>();
         // issue 10 — sign-in security: staff need a second factor unless switched off (on by default outside demo mode).
         services.AddSingleton(new SecondFactorPolicy(config.GetValue("OneSeal:Security:RequireStaffSecondFactor", !IsDemo(config))));
         services.AddScoped<SecondFactor>();
@@ -124,6 +120,10 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Organisation.Applicants.OneTimeCodes>();
         services.AddScoped<OneSeal.Organisation.Applicants.ApplicantAccounts>();
         services.AddScoped<OneSeal.Organisation.Applicants.Agents>();
+        // issue 11 — search, notice print view, enquiries (首问登记)
+        services.AddScoped<OneSeal.Cases.Search.CaseSearch>();
+        services.AddScoped<OneSeal.Notices.Printing.NoticePrint>();
+        services.AddScoped<OneSeal.Hall.Enquiries.EnquiryDesk>();
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -218,8 +218,6 @@ public static class OneSealApp
         OneSeal.Organisation.Admin.OrganisationsApi.MapOrganisationsApi(app);
         OneSeal.Hall.WindowsApi.MapWindowsApi(app);
         OneSeal.Hall.Seats.WindowSeatsApi.MapWindowSeatsApi(app);
-        // issue 11 — search, notice print view, enquiries (首问登记)
-        OneSeal.Hall.Enquiries.EnquiriesApi.MapEnquiriesApi(app);
         // issue 10 — sign-in security
         app.MapSecurityAdminApi();
         // issue 10 — administrators, audit, seals
@@ -232,5 +230,7 @@ public static class OneSealApp
         // issue 10 — applicants
         OneSeal.Organisation.Applicants.AccountsApi.MapAccountsApi(app);
         OneSeal.Organisation.Applicants.AgentsApi.MapAgentsApi(app);
+        // issue 11 — search, notice print view, enquiries (首问登记)
+        OneSeal.Hall.Enquiries.EnquiriesApi.MapEnquiriesApi(app);
     }
 }
