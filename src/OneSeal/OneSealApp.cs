@@ -134,6 +134,10 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Cases.WindowChief.PreReviewQueries>();
         services.AddScoped<OneSeal.Cases.WindowChief.ChiefBoard>();
         services.AddScoped<OneSeal.Cases.WindowChief.StandInCases>();
+        // issue 11 — search, notice print view, enquiries (首问登记)
+        services.AddScoped<OneSeal.Cases.Search.CaseSearch>();
+        services.AddScoped<OneSeal.Notices.Printing.NoticePrint>();
+        services.AddScoped<OneSeal.Hall.Enquiries.EnquiryDesk>();
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -253,5 +257,7 @@ public static class OneSealApp
         OneSeal.Hall.StandIn.StandInNames.UseStandInNames(app);
         OneSeal.Hall.Chief.HallChiefApi.MapHallChiefApi(app);
         OneSeal.Cases.WindowChief.WindowChiefApi.MapWindowChiefApi(app);
+        // issue 11 — search, notice print view, enquiries (首问登记)
+        OneSeal.Hall.Enquiries.EnquiriesApi.MapEnquiriesApi(app);
     }
 }

@@ -101,5 +101,21 @@ public static class NoticeDocument
             """;
     }
 
+    /// <summary>
+    /// <see cref="Html"/>'s style sheet and body apart, for a page that shows the notice in the browser (the print view):
+    /// the site's CSP allows no inline style, so the page links the sheet and embeds the same body.
+    /// </summary>
+    public static (string Css, string Body) Parts(NoticeSheet s)
+    {
+        var html = Html(s);
+        return (Between(html, "<style>", "</style>"), Between(html, "<body>", "</body>"));
+    }
+
+    private static string Between(string html, string open, string close)
+    {
+        var start = html.IndexOf(open, StringComparison.Ordinal) + open.Length;
+        return html[start..html.IndexOf(close, start, StringComparison.Ordinal)].Trim();
+    }
+
     private static string E(string s) => WebUtility.HtmlEncode(s);
 }

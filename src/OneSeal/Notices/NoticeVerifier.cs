@@ -19,11 +19,17 @@ public sealed record NoticeVerification(bool Genuine, string Status, string? Num
 /// <summary>Public verification of a notice by its number (QR code) or by the PDF itself.</summary>
 public sealed class NoticeVerifier(OneSealDb db, ILogger<NoticeVerifier> log)
 {
+    /// <summary>Status of a registered notice whose sealed PDF is not signed yet (the outbox renders it after the act).</summary>
+    public const string Pending = "pending";
+
     public async Task<NoticeVerification> ByNumberAsync(string number, CancellationToken ct)
     {
         var wanted = number.Trim();
         if (wanted.Length is 0 or > CaseNoticeConfiguration.MaxNumberLength) return NoticeVerification.Unknown;
         var notice = await db.Set<CaseNotice>().AsNoTracking().SingleOrDefaultAsync(n => n.Number == wanted, ct);
+        // A notice printed at the window before its PDF was signed: its QR code leads here at once. Not genuine yet, but
+        // registered; the page says so instead of "does not exist" (and shows nothing of it).
+        if (notice is { Status: not NoticeStatus.Issued }) return new NoticeVerification(false, Pending, notice.Number);
         return notice is not null && await SignatureHoldsAsync(notice, ct) ? Genuine(notice) : NoticeVerification.Unknown;
     }
 

@@ -15,14 +15,14 @@ public static partial class SignInTestKit
 {
     public const string Password = OneSealFactory.DemoPassword;
 
-    /// <summary>A new staff account of the bureau (XZSPJ) with <paramref name="role"/>, password <see cref="Password"/>.</summary>
-    public static Task<string> NewStaffAsync(OneSealFactory app, string role = Roles.Clerk) => app.InDb(async db =>
+    /// <summary>A new staff account of the bureau (XZSPJ, or <paramref name="agencyCode"/>) with <paramref name="role"/>, password <see cref="Password"/>.</summary>
+    public static Task<string> NewStaffAsync(OneSealFactory app, string role = Roles.Clerk, string agencyCode = "XZSPJ", string displayName = "测试人员") => app.InDb(async db =>
     {
-        var bureau = await db.Set<Agency>().Where(a => a.Code == "XZSPJ").Select(a => a.Id).SingleAsync();
+        var bureau = await db.Set<Agency>().Where(a => a.Code == agencyCode).Select(a => a.Id).SingleAsync();
         var id = Guid.NewGuid();
         var account = new Account
         {
-            Id = id, Username = "u" + id.ToString("N")[..12], DisplayName = "测试人员", Kind = AccountKind.Staff, PasswordHash = "",
+            Id = id, Username = "u" + id.ToString("N")[..12], DisplayName = displayName, Kind = AccountKind.Staff, PasswordHash = "",
             OrganisationId = bureau, CreatedAt = DateTimeOffset.UnixEpoch, Roles = [new AccountRole { AccountId = id, Role = role }],
         };
         account.PasswordHash = new PasswordHasher<Account>().HashPassword(account, Password);

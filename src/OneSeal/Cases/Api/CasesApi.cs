@@ -27,9 +27,18 @@ public static class CasesApi
             return TypedResults.Created($"/api/v1/cases/{c.Id}", new CaseCreated(c.Id, c.CaseNumber, CaseStatusLabels.Api(c.Status)));
         }).AddEndpointFilter<IdempotencyFilter>();
 
-        g.MapGet("/", async (string? scope, HttpContext http, CaseQueries q, CancellationToken ct) =>
+        g.MapGet("/", async (string? scope, string? number, string? applicant, string? idNumber, string? phone, HttpContext http, CaseQueries q,
+            OneSeal.Cases.Search.CaseSearch search, CancellationToken ct) =>
         {
             var actor = ActorOf(http);
+            // issue 11 — search at every window: one of number / applicant / idNumber / phone instead of a queue.
+            if (number is not null || applicant is not null || idNumber is not null || phone is not null)
+            {
+                if (!string.IsNullOrEmpty(scope)) throw new InvalidInputException("scope", "exclusive", "检索办件时不能同时指定 scope（工作队列）。");
+                var hits = await search.FindAsync(actor, OneSeal.Cases.Search.CaseSearchCriterion.FromQuery(number, applicant, idNumber, phone, search.Today), ct);
+                return TypedResults.Ok(hits.Select(h => new CaseSummary(h.Id, h.CaseNumber, CaseStatusLabels.Api(h.Status), h.ItemCode, h.ItemName,
+                    h.ApplicantName, h.SubmittedAt, h.DueDate, h.Version, null)));
+            }
             var list = scope switch
             {
                 "acceptance" => await q.QueueAsync(actor, [CaseAction.Accept, CaseAction.RequestCorrection, CaseAction.Refuse], ct),

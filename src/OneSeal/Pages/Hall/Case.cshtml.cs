@@ -19,7 +19,8 @@ namespace OneSeal.Pages.Hall;
 /// </summary>
 // issue 11 — the window chief opens the hall case page to decide a 即办件 at the window (Pages/Shared/_WindowChiefOnCase).
 [Authorize(Roles = Roles.Clerk + "," + Roles.WindowChief)]
-public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStore files, IStringLocalizer<Ui> t) : OneSealPageModel(t)
+public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStore files, OneSeal.Notices.Printing.NoticePrint print, IStringLocalizer<Ui> t)
+    : OneSealPageModel(t)
 {
     public CaseQueries.CaseDetail? Detail { get; private set; }
 
@@ -50,21 +51,21 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
         {
             var done = await cases.AcceptAsync(me, id, Version, ct);
             return T["已受理办件 {0}，承诺办结日期 {1}。", done.CaseNumber, CaseDisplay.Date(done.DueDate)];
-        }, ct);
+        }, ct, printed: OneSeal.Notices.NoticeKind.Acceptance);
 
     public Task<IActionResult> OnPostCorrectAsync(Guid id, CancellationToken ct) =>
         ActAsync(id, async (me, c) =>
         {
             var done = await cases.RequestCorrectionAsync(me, id, Missing, Note, Version, ct);
             return T["已向申请人一次性告知补正（办件 {0}）。", done.CaseNumber];
-        }, ct);
+        }, ct, printed: OneSeal.Notices.NoticeKind.CorrectionRequest);
 
     public Task<IActionResult> OnPostRefuseAsync(Guid id, CancellationToken ct) =>
         ActAsync(id, async (me, c) =>
         {
             var done = await cases.RefuseAsync(me, id, Reason, Version, ct);
             return T["已作出不予受理（办件 {0}）。", done.CaseNumber];
-        }, ct);
+        }, ct, printed: OneSeal.Notices.NoticeKind.Refusal);
 
     public Task<IActionResult> OnPostDeliverAsync(Guid id, CancellationToken ct) =>
         ActAsync(id, async (me, c) =>
@@ -73,14 +74,16 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
             return T["已送达（办件 {0}，{1}）。", done.CaseNumber, T[CaseDisplay.DeliveryModeLabel(done.DeliveryMode)]];
         }, ct, k => k == "trackingNumber" ? "tracking-number" : k);
 
+    /// <param name="printed">The notice the act issues: the page the clerk lands on offers its print view (issue 11).</param>
     private async Task<IActionResult> ActAsync(Guid id, Func<OneSeal.Platform.Security.Actor, Case, Task<string>> action, CancellationToken ct,
-        Func<string, string>? mapKey = null)
+        Func<string, string>? mapKey = null, OneSeal.Notices.NoticeKind? printed = null)
     {
         ClearErrors();
         if (await LoadAsync(id, ct) is { } notFound) return notFound;
         try
         {
             Notify(await action(Me, Detail!.Case));
+            if (printed is { } kind) OneSeal.Notices.Printing.PrintOffer.Keep(TempData, await print.LatestAsync(id, kind, ct));
             return Redirect("/hall");
         }
         catch (DomainException e)
