@@ -120,6 +120,19 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Organisation.Applicants.OneTimeCodes>();
         services.AddScoped<OneSeal.Organisation.Applicants.ApplicantAccounts>();
         services.AddScoped<OneSeal.Organisation.Applicants.Agents>();
+        // issue 11 — results and fees
+        services.AddSingleton(OneSeal.Hall.Fees.PaymentOptions.From(config));
+        services.AddScoped<OneSeal.Hall.Fees.FeeCommands>();
+        services.AddScoped<OneSeal.Hall.Fees.FeeQueries>();
+        services.AddScoped<OneSeal.Hall.Fees.PaymentCallbacks>();
+        services.AddScoped<OneSeal.Hall.Fees.FeeReconciliation>();
+        services.AddScoped<OneSeal.Hall.Fees.FeeDemands>();
+        services.AddScoped<OneSeal.Hall.Results.PickupCodes>();
+        services.AddScoped<OneSeal.Hall.Results.ResultWindow>();
+        services.AddScoped<OneSeal.Hall.Results.CaseCollection>();
+        // The fee demand first: the pick-up code's message names the fee to pay.
+        services.AddScoped<OneSeal.Cases.Decision.ICaseDecisionListener>(sp => sp.GetRequiredService<OneSeal.Hall.Fees.FeeDemands>());
+        services.AddScoped<OneSeal.Cases.Decision.ICaseDecisionListener>(sp => sp.GetRequiredService<OneSeal.Hall.Results.PickupCodes>());
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -226,5 +239,8 @@ public static class OneSealApp
         // issue 10 — applicants
         OneSeal.Organisation.Applicants.AccountsApi.MapAccountsApi(app);
         OneSeal.Organisation.Applicants.AgentsApi.MapAgentsApi(app);
+        // issue 11 — results and fees
+        OneSeal.Hall.Results.ResultsApi.MapResultsApi(app);
+        OneSeal.Hall.Fees.FeesApi.MapFeesApi(app);
     }
 }

@@ -20,7 +20,9 @@ public enum ContextNeeds
     Pause = 4,
     /// <summary>Working-day dates computed from the case (the Art. 32 answer period).</summary>
     Clock = 8,
-    All = Item | Tolerance | Pause | Clock,
+    /// <summary>Whether a fee demand of the case is unpaid (issue 11, 集中收费).</summary>
+    Fee = 16,
+    All = Item | Tolerance | Pause | Clock | Fee,
 }
 
 /// <summary>A material owed under a tolerance commitment (容缺).</summary>
@@ -39,6 +41,8 @@ public sealed record CaseContext(DateOnly Today)
     public CaseStatus? PausedFrom { get; init; }
     /// <summary>Art. 32: the last working day to answer an application (5 working days after receipt).</summary>
     public DateOnly? AnswerDueOn { get; init; }
+    /// <summary>A fee demand of the case is still unpaid (缴款通知 not paid).</summary>
+    public bool FeeUnpaid { get; init; }
 }
 
 /// <summary>Loads <see cref="CaseContext"/>s for one case or a page of them, a query per kind of fact needed.</summary>
@@ -67,6 +71,10 @@ public sealed class CaseContexts(OneSealDb db, TimeProvider clock, IWorkingDayCa
             ? await db.Set<Clock.CasePause>().AsNoTracking().Where(p => ids.Contains(p.CaseId) && p.EndedOn == null)
                 .ToDictionaryAsync(p => p.CaseId, p => p.ResumeStatus, ct)
             : [];
+        var unpaid = needs.HasFlag(ContextNeeds.Fee)
+            ? (await db.Set<Hall.Fees.FeeDemand>().AsNoTracking()
+                .Where(d => ids.Contains(d.CaseId) && d.Status == Hall.Fees.FeeDemandStatus.Unpaid).Select(d => d.CaseId).ToListAsync(ct)).ToHashSet()
+            : [];
         var result = new Dictionary<Guid, CaseContext>();
         foreach (var c in cases)
         {
@@ -82,6 +90,7 @@ public sealed class CaseContexts(OneSealDb db, TimeProvider clock, IWorkingDayCa
                 AnswerDueOn = needs.HasFlag(ContextNeeds.Clock) && c.SubmittedAt is { } at
                     ? calendar.AddWorkingDays(LegalDates.ToLegalDate(at), OneSeal.Catalog.LicensingLimits.AcceptanceAnswer)
                     : null,
+                FeeUnpaid = unpaid.Contains(c.Id),
             };
         }
         return result;

@@ -70,4 +70,9 @@ public static class CaseGuards
     public static CaseGuard PausedFrom(CaseStatus status) => new($"paused from {status}", "stale-version", ContextNeeds.Pause,
         // No open pause while suspended means someone resumed or ended it in between: a stale page, not a crash.
         x => x.Context.PausedFrom == status ? null : "该办件已被他人更新，请刷新后重试。");
+
+    // issue 11 — results and fees
+    /// <summary>集中收费: the result of an item with a fee is handed out only after the fee is paid.</summary>
+    public static readonly CaseGuard FeePaid = new("no delivery before the fee is paid", "fee-unpaid", ContextNeeds.Fee,
+        x => x.Context.FeeUnpaid ? "本件审批收费尚未缴纳，请先到集中收费窗口或通过非税缴款平台缴清费用后再送达。" : null);
 }
