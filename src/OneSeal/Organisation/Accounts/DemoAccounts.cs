@@ -30,6 +30,8 @@ public static class DemoAccounts
         // 三员分立: the security administrator and the audit administrator, each holding that one role only.
         new("secadmin", "冯安全", AccountKind.Staff, "XZSPJ", null, "0796-8200108", Roles.SecurityAdmin),
         new("auditor", "陈审计", AccountKind.Staff, "XZSPJ", null, "0796-8200109", Roles.AuditAdmin),
+        // issue 11 — results and fees: the central fee window's A post (集中收费窗口).
+        new("cashier", "何收费", AccountKind.Staff, "XZSPJ", null, "0796-8200110", Roles.FeeClerk),
     ];
 
     public static async Task SeedAsync(OneSealDb db, PersonalData personalData, TimeProvider clock, CancellationToken ct)
