@@ -7,6 +7,7 @@ using OneSeal.Hall.Results;
 using OneSeal.Notices;
 using OneSeal.Tests.Api;
 using OneSeal.Tests.Infrastructure;
+using Case = OneSeal.Cases.Case;
 
 namespace OneSeal.Tests.Hall;
 

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneSeal.Catalog;
 using OneSeal.Hall.Fees;
+using OneSeal.Platform.Database;
 using OneSeal.Tests.Api;
 using OneSeal.Tests.Infrastructure;
 
