@@ -79,7 +79,7 @@ public abstract class FeeWindowTests(OneSealFactory app) : ResultsAndFeesTestBas
         await InDb(db => db.Set<OneSeal.Hall.Window>().Where(w => w.Number == "Q01").ExecuteUpdateAsync(u => u.SetProperty(w => w.BPostId, (Guid?)cashierId)));
         await SitAsync("cashier", "Q01");
         using (var enquiry = await PayAsync(await As("cashier"), id, Fee))
-            (await ShouldBeProblemAsync(enquiry, HttpStatusCode.Conflict, rule: "window-kind")).GetProperty("detail").GetString()!.ShouldContain("集中收费");
+            (await ShouldBeProblemAsync(enquiry, HttpStatusCode.Conflict, rule: "window-kind")).GetProperty("detail").GetString()!.ShouldContain("“收费”窗口");
         (await DemandAsync(id)).Status.ShouldBe(FeeDemandStatus.Unpaid);
         (await InDb(db => db.Set<FeePayment>().CountAsync(p => p.CaseId == id))).ShouldBe(0);
         (await AuditCountAsync("fee.payment-refused", id)).ShouldBe(3);
