@@ -121,18 +121,19 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Organisation.Applicants.ApplicantAccounts>();
         services.AddScoped<OneSeal.Organisation.Applicants.Agents>();
         // issue 11 — results and fees
-        services.AddSingleton(OneSeal.Hall.Fees.PaymentOptions.From(config));
-        services.AddScoped<OneSeal.Hall.Fees.FeeCommands>();
-        services.AddScoped<OneSeal.Hall.Fees.FeeQueries>();
-        services.AddScoped<OneSeal.Hall.Fees.PaymentCallbacks>();
-        services.AddScoped<OneSeal.Hall.Fees.FeeReconciliation>();
-        services.AddScoped<OneSeal.Hall.Fees.FeeDemands>();
-        services.AddScoped<OneSeal.Hall.Results.PickupCodes>();
-        services.AddScoped<OneSeal.Hall.Results.ResultWindow>();
-        services.AddScoped<OneSeal.Hall.Results.CaseCollection>();
+        services.AddSingleton(OneSeal.Counter.Fees.PaymentOptions.From(config));
+        services.AddScoped<OneSeal.Counter.Fees.FeeCommands>();
+        services.AddScoped<OneSeal.Counter.Fees.FeeQueries>();
+        services.AddScoped<OneSeal.Counter.Fees.PaymentCallbacks>();
+        services.AddScoped<OneSeal.Counter.Fees.FeeReconciliation>();
+        services.AddScoped<OneSeal.Counter.Fees.FeeDemands>();
+        services.AddScoped<OneSeal.Counter.Results.PickupCodes>();
+        services.AddScoped<OneSeal.Counter.Results.ResultWindow>();
+        services.AddScoped<OneSeal.Counter.Results.CaseCollection>();
+        services.AddScoped<OneSeal.Cases.Machine.IUnpaidFees, OneSeal.Counter.Fees.UnpaidFees>();
         // The fee demand first: the pick-up code's message names the fee to pay.
-        services.AddScoped<OneSeal.Cases.Decision.ICaseDecisionListener>(sp => sp.GetRequiredService<OneSeal.Hall.Fees.FeeDemands>());
-        services.AddScoped<OneSeal.Cases.Decision.ICaseDecisionListener>(sp => sp.GetRequiredService<OneSeal.Hall.Results.PickupCodes>());
+        services.AddScoped<OneSeal.Cases.Decision.ICaseDecisionListener>(sp => sp.GetRequiredService<OneSeal.Counter.Fees.FeeDemands>());
+        services.AddScoped<OneSeal.Cases.Decision.ICaseDecisionListener>(sp => sp.GetRequiredService<OneSeal.Counter.Results.PickupCodes>());
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -240,7 +241,7 @@ public static class OneSealApp
         OneSeal.Organisation.Applicants.AccountsApi.MapAccountsApi(app);
         OneSeal.Organisation.Applicants.AgentsApi.MapAgentsApi(app);
         // issue 11 — results and fees
-        OneSeal.Hall.Results.ResultsApi.MapResultsApi(app);
-        OneSeal.Hall.Fees.FeesApi.MapFeesApi(app);
+        OneSeal.Counter.Results.ResultsApi.MapResultsApi(app);
+        OneSeal.Counter.Fees.FeesApi.MapFeesApi(app);
     }
 }

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using OneSeal.Hall.Fees;
+using OneSeal.Counter.Fees;
 using OneSeal.Tests.Api;
 using OneSeal.Tests.Hall;
 using OneSeal.Tests.Infrastructure;

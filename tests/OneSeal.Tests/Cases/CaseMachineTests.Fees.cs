@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneSeal.Cases;
 using OneSeal.Cases.Machine;
-using OneSeal.Hall.Fees;
+using OneSeal.Counter.Fees;
 using OneSeal.Platform.Http;
 using Case = OneSeal.Cases.Case;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using OneSeal.Hall.Fees;
+using OneSeal.Counter.Fees;
 using OneSeal.Notices;
 using OneSeal.Tests.Api;
 using OneSeal.Tests.Infrastructure;

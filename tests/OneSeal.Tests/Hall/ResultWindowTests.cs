@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OneSeal.Cases;
-using OneSeal.Hall.Results;
+using OneSeal.Counter.Results;
 using OneSeal.Notices;
 using OneSeal.Tests.Api;
 using OneSeal.Tests.Infrastructure;

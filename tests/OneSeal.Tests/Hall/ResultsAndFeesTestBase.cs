@@ -5,7 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneSeal.Catalog;
-using OneSeal.Hall.Fees;
+using OneSeal.Counter.Fees;
 using OneSeal.Platform.Database;
 using OneSeal.Tests.Api;
 using OneSeal.Tests.Infrastructure;

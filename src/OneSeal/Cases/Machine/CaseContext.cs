@@ -45,8 +45,14 @@ public sealed record CaseContext(DateOnly Today)
     public bool FeeUnpaid { get; init; }
 }
 
+/// <summary>Which of the cases owe a fee not yet paid: asked of the fee window's capability (it owns the fee demands).</summary>
+public interface IUnpaidFees
+{
+    Task<IReadOnlyCollection<Guid>> UnpaidAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken ct);
+}
+
 /// <summary>Loads <see cref="CaseContext"/>s for one case or a page of them, a query per kind of fact needed.</summary>
-public sealed class CaseContexts(OneSealDb db, TimeProvider clock, IWorkingDayCalendar calendar, IConfiguration config)
+public sealed class CaseContexts(OneSealDb db, TimeProvider clock, IWorkingDayCalendar calendar, IConfiguration config, IEnumerable<IUnpaidFees> fees)
 {
     /// <summary>Working days after the promised supply date before a case with missing tolerated materials ends.</summary>
     public int ToleranceGraceDays => config.GetValue("Tolerance:GraceWorkingDays", 5);
@@ -71,10 +77,9 @@ public sealed class CaseContexts(OneSealDb db, TimeProvider clock, IWorkingDayCa
             ? await db.Set<Clock.CasePause>().AsNoTracking().Where(p => ids.Contains(p.CaseId) && p.EndedOn == null)
                 .ToDictionaryAsync(p => p.CaseId, p => p.ResumeStatus, ct)
             : [];
-        var unpaid = needs.HasFlag(ContextNeeds.Fee)
-            ? (await db.Set<Hall.Fees.FeeDemand>().AsNoTracking()
-                .Where(d => ids.Contains(d.CaseId) && d.Status == Hall.Fees.FeeDemandStatus.Unpaid).Select(d => d.CaseId).ToListAsync(ct)).ToHashSet()
-            : [];
+        var unpaid = new HashSet<Guid>();
+        if (needs.HasFlag(ContextNeeds.Fee))
+            foreach (var f in fees) unpaid.UnionWith(await f.UnpaidAsync(ids, ct));
         var result = new Dictionary<Guid, CaseContext>();
         foreach (var c in cases)
         {

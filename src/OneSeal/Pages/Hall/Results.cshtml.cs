@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using OneSeal.Hall.Results;
+using OneSeal.Counter.Results;
 using OneSeal.Hall.Seats;
 using OneSeal.Organisation;
 using OneSeal.Platform.Http;

@@ -1,4 +1,4 @@
--- Issue 11, result window and central fee window (src/OneSeal/Hall/Results, src/OneSeal/Hall/Fees): pick-up codes of
+-- Issue 11, result window and central fee window (src/OneSeal/Counter/Results, src/OneSeal/Counter/Fees): pick-up codes of
 -- decided cases (keyed hash + encrypted copy, failures that lock), fee demands with their non-tax payment code, and
 -- payments (fee window or payment platform callback) with refunds, reconciled per legal day.
 CREATE TABLE pickup_codes (

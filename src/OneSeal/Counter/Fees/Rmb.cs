@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace OneSeal.Hall.Fees;
+namespace OneSeal.Counter.Fees;
 
 /// <summary>Amounts as printed on a payment notice: ¥1,200.00 and 人民币壹仟贰佰元整.</summary>
 public static class Rmb

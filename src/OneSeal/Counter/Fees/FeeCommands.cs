@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OneSeal.Hall;
 using OneSeal.Hall.Seats;
 using OneSeal.Organisation;
 using OneSeal.Platform.Audit;
@@ -7,7 +8,7 @@ using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
 using OneSeal.Platform.Time;
 
-namespace OneSeal.Hall.Fees;
+namespace OneSeal.Counter.Fees;
 
 public sealed record PaymentInput(decimal? Amount, string? Method, string? ReceiptNumber);
 public sealed record RefundInput(string? Reason);

@@ -2,14 +2,14 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using OneSeal.Cases;
 using OneSeal.Cases.Decision;
-using OneSeal.Hall.Fees;
+using OneSeal.Counter.Fees;
 using OneSeal.Organisation;
 using OneSeal.Platform.Audit;
 using OneSeal.Platform.Database;
 using OneSeal.Platform.Security;
 using OneSeal.Platform.Sms;
 
-namespace OneSeal.Hall.Results;
+namespace OneSeal.Counter.Results;
 
 /// <summary>
 /// Every decision (准予 or 不予) gives its case a 取件码 in the decision's transaction, texted to the applicant's verified

@@ -1,7 +1,7 @@
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
 
-namespace OneSeal.Hall.Results;
+namespace OneSeal.Counter.Results;
 
 /// <summary>
 /// The result window (综合窗口出件): <c>GET /api/v1/results</c> (ready for pick-up), <c>POST /api/v1/cases/{id}/pickup</c>,

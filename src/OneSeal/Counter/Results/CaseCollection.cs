@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using OneSeal.Cases;
 using OneSeal.Cases.Rules;
-using OneSeal.Hall.Fees;
+using OneSeal.Counter.Fees;
 using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
 
-namespace OneSeal.Hall.Results;
+namespace OneSeal.Counter.Results;
 
 /// <summary>
 /// What a decided case's applicant needs to collect the result: the fee due (amount, payment code, notice) and the

@@ -6,7 +6,9 @@ using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
 
-namespace OneSeal.Hall.Fees;
+using OneSeal.Hall;
+
+namespace OneSeal.Counter.Fees;
 
 public sealed record PaymentView(Guid Id, decimal Amount, string Method, string MethodLabel, string? ReceiptNumber, string? PlatformTransactionId,
     DateTimeOffset PaidAt, DateTimeOffset? RefundedAt, string? RefundReason);

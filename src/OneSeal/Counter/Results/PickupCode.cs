@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OneSeal.Cases;
 
-namespace OneSeal.Hall.Results;
+namespace OneSeal.Counter.Results;
 
 /// <summary>
 /// 取件码 of a decided case: six digits the applicant shows at the result window. Checked against a keyed hash

@@ -1,7 +1,7 @@
 using System.Globalization;
 using OneSeal.Platform.Database;
 
-namespace OneSeal.Hall.Fees;
+namespace OneSeal.Counter.Fees;
 
 /// <summary>
 /// 非税缴款码: 20 digits = the region's 6-digit administrative division code (<c>OneSeal:Payments:RegionCode</c>), the

@@ -10,7 +10,7 @@ using OneSeal.Platform.Security;
 using OneSeal.Platform.Time;
 using F = OneSeal.Notices.NoticeFields;
 
-namespace OneSeal.Hall.Fees;
+namespace OneSeal.Counter.Fees;
 
 /// <summary>
 /// An approval of an item version with a fee opens its <see cref="FeeDemand"/> in the decision's transaction: the payment
@@ -49,4 +49,12 @@ public sealed class FeeDemands(OneSealDb db, INoticeIssuer notices, AgencyDirect
     }
 
     private static string Clip(string text) => text.Length <= 1000 ? text : text[..999] + "…";
+}
+
+/// <summary>The case machine's fee guard asks here which cases still owe their fee.</summary>
+public sealed class UnpaidFees(OneSealDb db) : Cases.Machine.IUnpaidFees
+{
+    public async Task<IReadOnlyCollection<Guid>> UnpaidAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken ct) =>
+        await db.Set<FeeDemand>().AsNoTracking().Where(d => caseIds.Contains(d.CaseId) && d.Status == FeeDemandStatus.Unpaid)
+            .Select(d => d.CaseId).ToListAsync(ct);
 }

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OneSeal.Organisation;
 
-namespace OneSeal.Hall.Fees;
+namespace OneSeal.Counter.Fees;
 
 /// <summary>How a fee was paid: at the fee window (cash, bank card, QR code) or on the payment platform.</summary>
 public enum PaymentMethod { Cash, Card, Scan, Platform }

@@ -8,7 +8,9 @@ using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Time;
 
-namespace OneSeal.Hall.Fees;
+using OneSeal.Hall;
+
+namespace OneSeal.Counter.Fees;
 
 /// <summary>What the payment platform posts when a payment code has been paid.</summary>
 public sealed record PaymentNotification(string? TransactionId, string? PaymentCode, decimal? Amount, string? ReceiptNumber);

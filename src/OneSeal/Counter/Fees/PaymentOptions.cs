@@ -1,4 +1,4 @@
-namespace OneSeal.Hall.Fees;
+namespace OneSeal.Counter.Fees;
 
 /// <summary>
 /// <c>OneSeal:Payments</c>: <c>RegionCode</c> (6-digit administrative division code that opens every payment code),

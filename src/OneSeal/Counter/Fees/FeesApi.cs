@@ -2,7 +2,7 @@ using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
 using OneSeal.Platform.Spreadsheets;
 
-namespace OneSeal.Hall.Fees;
+namespace OneSeal.Counter.Fees;
 
 /// <summary>
 /// 集中收费: <c>POST /api/v1/cases/{id}/payments</c> (fee window), <c>POST /api/v1/payments/callback</c> (the payment

@@ -1,4 +1,4 @@
-namespace OneSeal.Hall.Fees;
+namespace OneSeal.Counter.Fees;
 
 /// <summary>Which decided cases owe a fee.</summary>
 public static class FeeRules

@@ -9,7 +9,7 @@ using OneSeal.Platform.Security;
 using OneSeal.Platform.Spreadsheets;
 using OneSeal.Platform.Time;
 
-namespace OneSeal.Hall.Fees;
+namespace OneSeal.Counter.Fees;
 
 public sealed record MethodTotal(string Method, string MethodLabel, int Count, decimal Amount);
 public sealed record DepartmentReconciliation(Guid DepartmentId, string DepartmentName, int Count, decimal Amount,

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using OneSeal.Calendar;
 using OneSeal.Cases;
-using OneSeal.Hall.Fees;
+using OneSeal.Counter.Fees;
+using OneSeal.Hall;
 using OneSeal.Hall.Seats;
 using OneSeal.Notices;
 using OneSeal.Organisation;
@@ -12,7 +13,7 @@ using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
 using OneSeal.Platform.Time;
 
-namespace OneSeal.Hall.Results;
+namespace OneSeal.Counter.Results;
 
 public sealed record PickupInput(string? Code, string? IdNumber, string? AgentName, string? AgentIdNumber, bool? AgentLetterChecked);
 public sealed record PickupResult(Guid CaseId, string CaseNumber, string Status, string StatusLabel, Guid? DeliveryReceiptId, string? PrintUrl);
