@@ -108,7 +108,8 @@ public abstract class ResultWindowTests(OneSealFactory app) : ResultsAndFeesTest
     {
         var near = await DecidedCaseAsync(fee: null);
         var over = await DecidedCaseAsync();
-        var today = DateOnly.FromDateTime(App.Services.GetService(typeof(TimeProvider)) is TimeProvider t ? t.GetLocalNow().DateTime : DateTime.Now);
+        // The legal date (Asia/Shanghai), not the machine's.
+        var today = OneSeal.Platform.Time.LegalDates.Today((TimeProvider)App.Services.GetService(typeof(TimeProvider))!);
         await InDb(db => db.Set<Case>().Where(c => c.Id == near).ExecuteUpdateAsync(u => u.SetProperty(c => c.DeliveryDueDate, today)));
         await InDb(db => db.Set<Case>().Where(c => c.Id == over).ExecuteUpdateAsync(u => u.SetProperty(c => c.DeliveryDueDate, today.AddDays(-7))));
         await SitAsync("clerk", "C01");
