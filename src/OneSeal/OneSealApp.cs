@@ -138,6 +138,20 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Cases.Search.CaseSearch>();
         services.AddScoped<OneSeal.Notices.Printing.NoticePrint>();
         services.AddScoped<OneSeal.Hall.Enquiries.EnquiryDesk>();
+        // issue 11 — results and fees
+        services.AddSingleton(OneSeal.Counter.Fees.PaymentOptions.From(config));
+        services.AddScoped<OneSeal.Counter.Fees.FeeCommands>();
+        services.AddScoped<OneSeal.Counter.Fees.FeeQueries>();
+        services.AddScoped<OneSeal.Counter.Fees.PaymentCallbacks>();
+        services.AddScoped<OneSeal.Counter.Fees.FeeReconciliation>();
+        services.AddScoped<OneSeal.Counter.Fees.FeeDemands>();
+        services.AddScoped<OneSeal.Counter.Results.PickupCodes>();
+        services.AddScoped<OneSeal.Counter.Results.ResultWindow>();
+        services.AddScoped<OneSeal.Counter.Results.CaseCollection>();
+        services.AddScoped<OneSeal.Cases.Machine.IUnpaidFees, OneSeal.Counter.Fees.UnpaidFees>();
+        // The fee demand first: the pick-up code's message names the fee to pay.
+        services.AddScoped<OneSeal.Cases.Decision.ICaseDecisionListener>(sp => sp.GetRequiredService<OneSeal.Counter.Fees.FeeDemands>());
+        services.AddScoped<OneSeal.Cases.Decision.ICaseDecisionListener>(sp => sp.GetRequiredService<OneSeal.Counter.Results.PickupCodes>());
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -259,5 +273,8 @@ public static class OneSealApp
         OneSeal.Cases.WindowChief.WindowChiefApi.MapWindowChiefApi(app);
         // issue 11 — search, notice print view, enquiries (首问登记)
         OneSeal.Hall.Enquiries.EnquiriesApi.MapEnquiriesApi(app);
+        // issue 11 — results and fees
+        OneSeal.Counter.Results.ResultsApi.MapResultsApi(app);
+        OneSeal.Counter.Fees.FeesApi.MapFeesApi(app);
     }
 }

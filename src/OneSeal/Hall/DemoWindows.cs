@@ -21,7 +21,8 @@ public static class DemoWindows
         new("A02", "综合受理二号窗口", "综合受理区", WindowKind.Comprehensive, ["construction", "agriculture", "transport"], null, "clerk2", "clerk"),
         new("E01", "市场监管局窗口", "部门专区（二楼）", WindowKind.Department, [], "SCJGJ", "dept", null),
         new("C01", "综合出件窗口", "出件区", WindowKind.Result, [], null, "clerk", "clerk2"),
-        new("D01", "集中收费窗口", "收费区", WindowKind.Fee, [], null, "clerk2", "clerk"),
+        // issue 11 — results and fees: the fee window is staffed by the fee clerk (收费员), who alone records payments.
+        new("D01", "集中收费窗口", "收费区", WindowKind.Fee, [], null, "cashier", null),
         new("Q01", "咨询导办台", "咨询导办区", WindowKind.Enquiry, [], null, "clerk", null),
         // 三集中三到位: the department windows of 民政局, 人社局 and 自然资源局 for their items not transferred.
         new("E02", "人社局窗口", "部门专区（二楼）", WindowKind.Department, [], "RSJ", null, null),

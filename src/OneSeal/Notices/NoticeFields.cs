@@ -74,6 +74,17 @@ public static partial class NoticeFields
     /// <summary>Overrides <c>Notices:Court</c> for this notice (optional).</summary>
     public const string Court = "管辖法院";
 
+    /// <summary>Fee notice: what the fee is for (optional; default the item).</summary>
+    public const string FeeItem = "收费项目";
+    /// <summary>Fee notice: the amount in figures, e.g. ¥1,200.00. Required.</summary>
+    public const string FeeAmount = "缴款金额";
+    /// <summary>Fee notice: the amount in Chinese capitals (人民币壹仟贰佰元整).</summary>
+    public const string FeeAmountInWords = "金额大写";
+    /// <summary>Fee notice: the 20-digit non-tax payment code. Required.</summary>
+    public const string PaymentCode = "非税缴款码";
+    /// <summary>Fee notice: the basis of the fee (optional).</summary>
+    public const string FeeBasis = "收费依据";
+
     public const int MaxFields = 60;
     public const int MaxKeyLength = 32;
     public const int MaxValueLength = 1000;
@@ -88,6 +99,7 @@ public static partial class NoticeFields
         NoticeKind.Suspension => [Procedure, Reason, ExpectedDays],
         NoticeKind.Extension => [Reason, ExtensionDays],
         NoticeKind.DeliveryReceipt => [DeliveryMode, DeliveryDate, Recipient],
+        NoticeKind.FeeNotice => [FeeAmount, PaymentCode],
         _ => [],
     };
 

@@ -25,6 +25,8 @@ public enum NoticeKind
     Withdrawal,
     /// <summary>终止审查决定书.</summary>
     Termination,
+    /// <summary>缴款通知书 (issue 11, 集中收费): the fee of an approved item, its basis and the non-tax payment code.</summary>
+    FeeNotice,
 }
 
 public enum NoticeStatus
@@ -56,6 +58,7 @@ public static class NoticeKinds
         NoticeKind.DeliveryReceipt => "送达回证",
         NoticeKind.Withdrawal => "撤回申请确认书",
         NoticeKind.Termination => "终止审查决定书",
+        NoticeKind.FeeNotice => "缴款通知书",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -73,6 +76,7 @@ public static class NoticeKinds
         NoticeKind.DeliveryReceipt => "送",
         NoticeKind.Withdrawal => "撤",
         NoticeKind.Termination => "终",
+        NoticeKind.FeeNotice => "缴",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -159,6 +159,16 @@ public static class NoticeText
                 P("特此确认。");
                 break;
 
+            case NoticeKind.FeeNotice:
+                P($"{intro}，本机关已依法作出准予行政许可决定。{(V(FeeBasis) is { } feeBasis ? $"根据{Clause(feeBasis)}，" : "")}你（单位）应缴纳下列费用：");
+                var fee = new List<KeyValuePair<string, string>> { new(FeeItem, V(FeeItem) ?? s.ItemName), new(FeeAmount, V(FeeAmount)!) };
+                if (V(FeeAmountInWords) is { } words) fee.Add(new(FeeAmountInWords, words));
+                fee.Add(new(PaymentCode, V(PaymentCode)!));
+                blocks.Add(new NoticeTable(fee));
+                P("请凭本通知书或非税缴款码到政务服务中心集中收费窗口缴纳，或通过非税收入缴款平台缴纳。费用缴清后，凭取件码到综合出件窗口领取审批结果。");
+                P("特此通知。");
+                break;
+
             case NoticeKind.Termination:
                 P($"{intro}，{acceptedOn}。因{Clause(V(Reason)!)}，{(V(LegalBasis) is { } basis ? $"根据{basis}的规定，" : "")}本机关决定终止对该申请的审查。");
                 P(AppealRights(s.ReconsiderationBody, s.Court));

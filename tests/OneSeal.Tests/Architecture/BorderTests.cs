@@ -23,6 +23,8 @@ public sealed class BorderTests
         ["Catalog"],
         ["Notices", "Supervision", "Hall"],
         ["Cases"],
+        // issue 11 — results and fees: the result and fee windows hand results over through the case commands.
+        ["Counter"],
         ["Pages"],
     ];
 
@@ -41,6 +43,12 @@ public sealed class BorderTests
         ("Cases", typeof(OneSeal.Catalog.ItemStep), "the version's steps, as above"),
         ("Cases", typeof(OneSeal.Seal.Certificate), "handed over by Seal (the issuer's result, the delivery listener's argument); Cases queries no certificate itself"),
         ("Cases", typeof(OneSeal.Notices.CaseNotice), "handed back by the notice issuer a case step calls; Cases queries no notice itself"),
+        // issue 11 — results and fees
+        ("Counter", typeof(OneSeal.Cases.Case), "the result window lists decided cases (delivered only through CaseCommands); a decision hands its case to the fee demand"),
+        ("Counter", typeof(OneSeal.Notices.CaseNotice), "the delivery receipt a pick-up produced, for its print view"),
+        ("Counter", typeof(OneSeal.Catalog.Item), "the fee of the decided case's item version, which never changes (ADR 0007)"),
+        ("Counter", typeof(OneSeal.Catalog.ItemTheme), "企业开办 items charge nothing: the version's themes"),
+        ("Counter", typeof(OneSeal.Hall.Window), "the window a fee clerk sits at and the departments with windows in its hall"),
     ];
 
     private static readonly Assembly App = typeof(OneSealDb).Assembly;

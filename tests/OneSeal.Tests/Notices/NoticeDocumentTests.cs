@@ -49,6 +49,11 @@ public sealed class NoticeDocumentTests
         ],
         NoticeKind.Withdrawal => [new(WithdrawnOn, "2026-03-05"), new(Reason, "申请人决定变更经营场所后重新申请")],
         NoticeKind.Termination => [new(AcceptanceDate, "2026-03-03"), new(Reason, "申请人的营业执照已被依法吊销，申请主体资格已经丧失")],
+        NoticeKind.FeeNotice =>
+        [
+            new(FeeItem, "城市道路占用费"), new(FeeAmount, "¥1,200.00"), new(FeeAmountInWords, "人民币壹仟贰佰元整"),
+            new(PaymentCode, "36099926032000000016"), new(FeeBasis, "《城市道路管理条例》第三十七条"),
+        ],
         _ => [],
     };
 
@@ -75,6 +80,7 @@ public sealed class NoticeDocumentTests
         NoticeKind.DeliveryReceipt => ["送达方式", "邮寄送达", "2026年3月23日", "EMS1187654321036", "受送达人", "第四十四条"],
         NoticeKind.Withdrawal => ["2026年3月5日申请撤回", "确认该申请已经撤回"],
         NoticeKind.Termination => ["终止对该申请的审查", "行政复议", "六个月"],
+        NoticeKind.FeeNotice => ["¥1,200.00", "人民币壹仟贰佰元整", "36099926032000000016", "集中收费窗口", "城市道路管理条例"],
         _ => [],
     };
 

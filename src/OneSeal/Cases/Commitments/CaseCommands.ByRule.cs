@@ -45,7 +45,7 @@ public sealed partial class CaseCommands
         var (c, row) = await BeginAsync(caseId, CaseAction.DeemApprove, actor, null, ct);
         var now = clock.Now();
         var note = $"办结期限 {c.DueDate:yyyy-MM-dd} 届满未作决定，依本事项超时默认规定视为准予许可";
-        RecordDecision(c, actor, approve: true, note, now);
+        await RecordDecisionAsync(c, actor, approve: true, note, now, ct);
         AddEvent(c, actor, CaseActions.DeemedApproved, note, c.Status, now);
         await IssueApprovalAsync(c, row, actor, note, now, ct, [KeyValuePair.Create("备注", "超时默认准予")]);
     }, ct);

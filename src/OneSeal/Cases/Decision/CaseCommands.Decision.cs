@@ -49,16 +49,18 @@ public sealed partial class CaseCommands
         if (text?.Length > 4000) throw new InvalidInputException("reason", "max-length", "理由不能超过4000字。");
 
         var now = clock.Now();
-        RecordDecision(c, actor, approve.Value, text, now);
+        await RecordDecisionAsync(c, actor, approve.Value, text, now, ct);
         return approve.Value
             ? await IssueApprovalAsync(c, row, actor, text, now, ct)
             : await ApplyAsync(c, row, actor, text, now, ct, [(F.Reason, text)]);
     }, ct);
 
-    private void RecordDecision(Case c, Actor actor, bool approve, string? reason, DateTimeOffset now)
+    private async Task RecordDecisionAsync(Case c, Actor actor, bool approve, string? reason, DateTimeOffset now, CancellationToken ct)
     {
         var on = LegalDates.ToLegalDate(now);
         c.RecordDecision(actor.Id == Guid.Empty ? null : actor.Id, now, on, calendar.AddWorkingDays(on, LicensingLimits.Delivery), approve, reason);
+        // The result window's pick-up code and the fee demand are written in the decision's transaction.
+        foreach (var listener in decisionListeners) await listener.OnDecidedAsync(c, actor, now, ct);
     }
 
     /// <summary>准予许可: the bureau seals the certificate; an approval on commitment also opens a verification task.</summary>

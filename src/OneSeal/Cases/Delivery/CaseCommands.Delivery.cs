@@ -29,7 +29,9 @@ public sealed partial class CaseCommands
     /// Delivery recorded at the result window (综合窗口出件): pick-up, post with a tracking number, or electronic;
     /// a denial is delivered the same way. Art. 44 allows 10 working days from the decision.
     /// </summary>
-    public Task<Case> DeliverAsync(Actor actor, Guid caseId, string? mode, string? trackingNumber, int? expectedVersion, CancellationToken ct) =>
+    /// <param name="signedBy">Who signed for it at the window (签收人), printed on the 送达回证; null leaves the line for a handwritten signature.</param>
+    public Task<Case> DeliverAsync(Actor actor, Guid caseId, string? mode, string? trackingNumber, int? expectedVersion, CancellationToken ct,
+        string? signedBy = null) =>
         db.InTransactionAsync(async () =>
     {
         var (c, row) = await BeginAsync(caseId, CaseAction.Deliver, actor, expectedVersion, ct);
@@ -48,6 +50,6 @@ public sealed partial class CaseCommands
             [(F.DeliveredDocument, c.Approved == true ? $"准予行政许可决定书及证照（{c.CertificateNumber}）" : "不予行政许可决定书"),
              (F.DeliveryMode, mode switch { "pickup" => "窗口领取", "post" => "邮寄送达", _ => "电子送达" }),
              (F.DeliveryDate, Iso(LegalDates.ToLegalDate(now))),
-             (F.TrackingNumber, c.TrackingNumber)]);
+             (F.TrackingNumber, c.TrackingNumber), (F.SignedBy, signedBy)]);
     }, ct);
 }

@@ -22,7 +22,9 @@ public enum ContextNeeds
     Clock = 8,
     /// <summary>Where the acting clerk sits today, and whether that window takes the case's item (walk-in filing).</summary>
     Seat = 16,
-    All = Item | Tolerance | Pause | Clock | Seat,
+    /// <summary>Whether a fee demand of the case is unpaid (issue 11, 集中收费).</summary>
+    Fee = 32,
+    All = Item | Tolerance | Pause | Clock | Seat | Fee,
 }
 
 /// <summary>A material owed under a tolerance commitment (容缺).</summary>
@@ -45,10 +47,20 @@ public sealed record CaseContext(DateOnly Today)
     public string? SeatRefusal { get; init; } = NotSeated;
 
     public const string NotSeated = "请先在综合受理或部门窗口签到，再为申请人办理。";
+
+    /// <summary>A fee demand of the case is still unpaid (缴款通知 not paid).</summary>
+    public bool FeeUnpaid { get; init; }
+}
+
+/// <summary>Which of the cases owe a fee not yet paid: asked of the fee window's capability (it owns the fee demands).</summary>
+public interface IUnpaidFees
+{
+    Task<IReadOnlyCollection<Guid>> UnpaidAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken ct);
 }
 
 /// <summary>Loads <see cref="CaseContext"/>s for one case or a page of them, a query per kind of fact needed.</summary>
-public sealed class CaseContexts(OneSealDb db, TimeProvider clock, IWorkingDayCalendar calendar, IConfiguration config, Hall.Intake.WindowIntake intake)
+public sealed class CaseContexts(OneSealDb db, TimeProvider clock, IWorkingDayCalendar calendar, IConfiguration config, Hall.Intake.WindowIntake intake,
+    IEnumerable<IUnpaidFees> fees)
 {
     /// <summary>Working days after the promised supply date before a case with missing tolerated materials ends.</summary>
     public int ToleranceGraceDays => config.GetValue("Tolerance:GraceWorkingDays", 5);
@@ -78,6 +90,9 @@ public sealed class CaseContexts(OneSealDb db, TimeProvider clock, IWorkingDayCa
         var seat = needs.HasFlag(ContextNeeds.Seat) && actor is not null && cases.Any(c => c.Channel == CaseChannel.Window)
             ? await intake.CurrentAsync(actor, ct) : null;
         var intakeItems = seat is null ? [] : await IntakeItemsAsync(cases, ct);
+        var unpaid = new HashSet<Guid>();
+        if (needs.HasFlag(ContextNeeds.Fee))
+            foreach (var f in fees) unpaid.UnionWith(await f.UnpaidAsync(ids, ct));
         var result = new Dictionary<Guid, CaseContext>();
         foreach (var c in cases)
         {
@@ -95,6 +110,7 @@ public sealed class CaseContexts(OneSealDb db, TimeProvider clock, IWorkingDayCa
                     : null,
                 SeatRefusal = seat is null ? CaseContext.NotSeated
                     : seat.Scope.Takes(intakeItems[c.ItemId]) ? null : $"您当前签到的 {seat.Number} 窗口不受理本事项。",
+                FeeUnpaid = unpaid.Contains(c.Id),
             };
         }
         return result;

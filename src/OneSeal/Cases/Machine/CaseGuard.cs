@@ -79,4 +79,9 @@ public static class CaseGuards
 
     public static readonly CaseGuard AtWindowTakingItem = new("the clerk sits at a window that takes the item", "not-at-window", ContextNeeds.Seat,
         x => x.Context.SeatRefusal, 403);
+
+    // issue 11 — results and fees
+    /// <summary>集中收费: the result of an item with a fee is handed out only after the fee is paid.</summary>
+    public static readonly CaseGuard FeePaid = new("no delivery before the fee is paid", "fee-unpaid", ContextNeeds.Fee,
+        x => x.Context.FeeUnpaid ? "本件审批收费尚未缴纳，请先到集中收费窗口或通过非税缴款平台缴清费用后再送达。" : null);
 }

@@ -72,8 +72,8 @@ public static class CaseMachine
         Row(CaseAction.Terminate, Running, Terminated, CaseActions.Terminated, Party.Staff, chief, NoticeKind.Termination, []);
         Row(CaseAction.TerminateForTolerance, Running, Terminated, CaseActions.Terminated, Party.System, none, NoticeKind.Termination, [CaseGuards.ToleranceGraceOver]);
 
-        Row(CaseAction.Deliver, [CertificateIssued, Denied], Delivered, CaseActions.Delivered, Party.Staff, clerk, NoticeKind.DeliveryReceipt, []);
-        Row(CaseAction.DeliverOnDownload, [CertificateIssued], Delivered, CaseActions.Delivered, Party.Applicant, none, NoticeKind.DeliveryReceipt, []);
+        Row(CaseAction.Deliver, [CertificateIssued, Denied], Delivered, CaseActions.Delivered, Party.Staff, clerk, NoticeKind.DeliveryReceipt, [CaseGuards.FeePaid]);
+        Row(CaseAction.DeliverOnDownload, [CertificateIssued], Delivered, CaseActions.Delivered, Party.Applicant, none, NoticeKind.DeliveryReceipt, [CaseGuards.FeePaid]);
 
         // issue 11 — walk-in applications (窗口渠道): at a window the clerk uploads and submits for the applicant in the same visit.
         CaseGuard[] atWindow = [CaseGuards.FiledAtWindow, CaseGuards.AtWindowTakingItem];

@@ -14,7 +14,8 @@ internal sealed class Problems
         if (string.IsNullOrEmpty(v)) return null;
         if (v.Length > max) Add(field, "max-length", $"{label}不能超过{max}个字符。");
         if (v.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t')) Add(field, "control-character", $"{label}含有不可见的控制字符。");
-        return v.Length > max ? v[..max] : v;
+        // Cut a too-long value without splitting a surrogate pair: a lone surrogate cannot be sent to the database.
+        return v.Length <= max ? v : v[..(char.IsHighSurrogate(v[max - 1]) ? max - 1 : max)];
     }
 
     public string Required(string? value, string field, string label, int max)

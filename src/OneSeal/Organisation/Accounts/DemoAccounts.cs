@@ -37,6 +37,8 @@ public static class DemoAccounts
         new("deptchief", "高首席", AccountKind.Staff, "MZJ-XZSP", null, "0796-8200303", Roles.Chief),
         // issue 11 — the window chief (首席窗口长): all five powers granted in demo mode (Hall/Chief/WindowChiefPowers.SeedDemoAsync)
         new("winchief", "何首席", AccountKind.Staff, "XZSPJ", null, "0796-8200110", Roles.WindowChief),
+        // issue 11 — results and fees: the central fee window's A post (集中收费窗口).
+        new("cashier", "孙收费", AccountKind.Staff, "XZSPJ", null, "0796-8200111", Roles.FeeClerk),
     ];
 
     public static async Task SeedAsync(OneSealDb db, PersonalData personalData, TimeProvider clock, CancellationToken ct)
