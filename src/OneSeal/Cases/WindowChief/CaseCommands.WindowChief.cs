@@ -26,7 +26,7 @@ public sealed partial class CaseCommands
         var text = approve ? reason?.Trim() : RequiredText("reason", reason, "不予许可须说明理由（reason）。");
         if (text?.Length > 4000) throw new InvalidInputException("reason", "max-length", "理由不能超过4000字。");
         var now = clock.Now();
-        RecordDecision(c, actor, approve, text, now);
+        await RecordDecisionAsync(c, actor, approve, text, now, ct);
         return approve
             ? await IssueApprovalAsync(c, row, actor, text, now, ct)
             : await ApplyAsync(c, row, actor, text, now, ct, [(F.Reason, text)]);
