@@ -23,8 +23,8 @@ public abstract class WalkInJourneyTests(OneSealFactory app, BrowserFixture brow
             var clerk = await users.SignedInAsync("clerk");
             await clerk.SetViewportSizeAsync(1366, 768);
             await clerk.GotoAsync("/hall/windows");
-            var a01 = clerk.Locator("tr[data-window='A01']");
-            if (await a01.Locator("button").CountAsync() > 0) await a01.Locator("button").ClickAsync();
+            var signIn = clerk.Locator("tr[data-window='A01']").GetByRole(AriaRole.Button, new() { Name = "在此签到" });
+            if (await signIn.CountAsync() > 0) await signIn.ClickAsync();
             await Expect(clerk.Locator("#my-seat")).ToContainTextAsync("A01");
 
             await clerk.Locator("#nav-hall-window").ClickAsync();
