@@ -39,7 +39,8 @@ public abstract class AuditTests(OneSealFactory app) : CaseApiTestBase(app)
         entries.Select(e => e.Action).Where(a => a != "case.approved").ShouldBe(
         [
             "case.create", .. Enumerable.Repeat("case.material-upload", 5), "case.submit",
-            "case.accepted", "case.reviewed", "case.certificate-issued",
+            // The decision's transaction also issues the result window's pick-up code (issue 11).
+            "case.accepted", "case.reviewed", "case.pickup-code", "case.certificate-issued",
         ]);
         entries.First().ActorName.ShouldBe("applicant");
         entries.Single(e => e.Action == "case.accepted").ActorName.ShouldBe("clerk");

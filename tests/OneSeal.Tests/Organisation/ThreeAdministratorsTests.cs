@@ -219,7 +219,8 @@ public abstract class ThreeAdministratorsTests(OneSealFactory app) : CaseApiTest
     private async Task<(List<string> All, HashSet<string> Multipart)> WriteOperationsAsync()
     {
         using var doc = JsonDocument.Parse(await Anonymous().GetStringAsync("/openapi/v1.json"));
-        string[] open = ["/api/v1/auth/", "/api/v1/certificates/verify", "/api/v1/notices/verify", "/api/v1/accounts/", "/api/v1/audit/verify"];
+        // Open to everyone (sign-in, verification, registration) or to a signed peer system (the payment platform's callback).
+        string[] open = ["/api/v1/auth/", "/api/v1/certificates/verify", "/api/v1/notices/verify", "/api/v1/accounts/", "/api/v1/audit/verify", "/api/v1/payments/callback"];
         var ops = doc.RootElement.GetProperty("paths").EnumerateObject()
             .SelectMany(p => p.Value.EnumerateObject().Select(m => (Op: $"{m.Name.ToUpperInvariant()} {p.Name}", Spec: m.Value.Clone())))
             .Where(x => !x.Op.StartsWith("GET ", StringComparison.Ordinal))

@@ -60,3 +60,9 @@ CREATE TABLE "window_absences" (
     CONSTRAINT "fk_window_absences_marked_by_id" FOREIGN KEY ("marked_by_id") REFERENCES "accounts" ("id") ON DELETE RESTRICT
 );
 CREATE UNIQUE INDEX "ix_window_absences_window_id_day" ON "window_absences" ("window_id", "day");
+-- Foreign keys to accounts are indexed (an account's deletion check, "what did this person do").
+CREATE INDEX "ix_case_pre_reviews_reviewer_id" ON "case_pre_reviews" ("reviewer_id");
+CREATE INDEX "ix_joint_reviews_answered_by_id" ON "joint_reviews" ("answered_by_id");
+CREATE INDEX "ix_joint_reviews_requested_by_id" ON "joint_reviews" ("requested_by_id");
+CREATE INDEX "ix_window_absences_account_id" ON "window_absences" ("account_id");
+CREATE INDEX "ix_window_absences_marked_by_id" ON "window_absences" ("marked_by_id");
