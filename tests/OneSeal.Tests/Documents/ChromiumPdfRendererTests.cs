@@ -86,7 +86,9 @@ public class ChromiumPdfRendererTests(ITestOutputHelper output)
     [Fact]
     public async Task A_page_that_never_finishes_fails_at_its_timeout_and_the_browser_renders_the_next_document()
     {
-        await using var renderer = Renderer(new PdfOptions { ChromiumPath = ChromiumPath, Timeout = TimeSpan.FromSeconds(3) });
+        // 8 s, not less: on a busy 2-core CI machine the next document (after the hung page is closed, sometimes with its
+        // browser) has needed more than 3 s, and it gets the same limit.
+        await using var renderer = Renderer(new PdfOptions { ChromiumPath = ChromiumPath, Timeout = TimeSpan.FromSeconds(8) });
         await renderer.RenderAsync("<!DOCTYPE html><html lang=\"zh-CN\"><body>预热</body></html>", default);
         var pid = renderer.BrowserProcessId.ShouldNotBeNull();
 
@@ -94,8 +96,8 @@ public class ChromiumPdfRendererTests(ITestOutputHelper output)
         var started = Stopwatch.StartNew();
         var e = await Should.ThrowAsync<PdfRenderException>(() =>
             renderer.RenderAsync("<!DOCTYPE html><html><body><script>for (;;) {}</script></body></html>", default));
-        e.Message.ShouldContain("within 3 s");
-        started.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(15));
+        e.Message.ShouldContain("within 8 s");
+        started.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30));
 
         var pdf = await renderer.RenderAsync(CertificateDocument.Html(Sheet("QS2026-000777")), default);
         (await PdfTools.TextAsync(pdf)).ShouldContain("QS2026-000777");
