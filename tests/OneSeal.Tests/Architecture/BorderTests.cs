@@ -24,7 +24,8 @@ public sealed class BorderTests
         ["Notices", "Supervision", "Hall"],
         ["Cases"],
         // issue 11 — results and fees: the result and fee windows hand results over through the case commands.
-        ["Counter"],
+        // issue 12 — the queue calls walk-ins to the windows, links tickets to their cases and board to the windows.
+        ["Counter", "Queue"],
         ["Pages"],
     ];
 
