@@ -152,6 +152,8 @@ public static class OneSealApp
         // The fee demand first: the pick-up code's message names the fee to pay.
         services.AddScoped<OneSeal.Cases.Decision.ICaseDecisionListener>(sp => sp.GetRequiredService<OneSeal.Counter.Fees.FeeDemands>());
         services.AddScoped<OneSeal.Cases.Decision.ICaseDecisionListener>(sp => sp.GetRequiredService<OneSeal.Counter.Results.PickupCodes>());
+        // issue 12 — signals for live pages (in process; the board's part puts PostgreSQL's LISTEN/NOTIFY behind it)
+        services.AddSingleton<OneSeal.Platform.Signals.ISignals, OneSeal.Platform.Signals.InProcessSignals>();
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
