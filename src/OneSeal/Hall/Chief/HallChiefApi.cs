@@ -5,7 +5,7 @@ namespace OneSeal.Hall.Chief;
 
 /// <summary>
 /// Issue 11 §4 and §7, the hall's side: the window chief's powers granted by the security administrator
-/// (<c>GET/PUT /api/v1/admin/staff/{id}/powers</c>) and A posts marked absent (<c>POST /api/v1/windows/{id}/absence</c>).
+/// (<c>GET/PUT /api/v1/admin/staff/{id}/powers</c>) and A posts marked absent (<c>POST /api/v1/windows/{id}/absence</c>, withdrawn by <c>DELETE</c> on the same route).
 /// </summary>
 public static class HallChiefApi
 {
@@ -26,5 +26,8 @@ public static class HallChiefApi
         var windows = api.MapGroup("/windows").WithTags("windows");
         windows.MapPost("/{id:guid}/absence", async (Guid id, AbsenceRequest? body, HttpContext http, WindowAbsences absences, CancellationToken ct) =>
             TypedResults.Created($"/api/v1/windows/{id}/stand-in", await absences.MarkAsync(HttpActor.Of(http), id, body ?? new AbsenceRequest(null, null), ct)));
+        // 撤销缺岗登记 (the day's registration, today when no date): B no longer acts as “B（代 A）”.
+        windows.MapDelete("/{id:guid}/absence", async (Guid id, string? date, HttpContext http, WindowAbsences absences, CancellationToken ct) =>
+            TypedResults.Ok(await absences.WithdrawAsync(HttpActor.Of(http), id, date, ct)));
     }
 }

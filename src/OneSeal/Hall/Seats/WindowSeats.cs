@@ -17,9 +17,16 @@ public sealed record Seat(Window Window, SeatPost Post, DateTimeOffset SignedInA
 /// window, a pick-up only at a result window …). The window's A and B posts may sit there; a window chief may take any
 /// seat of the hall to stand in.
 /// </summary>
-public sealed class WindowSeats(OneSealDb db, TimeProvider clock)
+public sealed class WindowSeats(OneSealDb db, TimeProvider clock, StandIn.StandInRoster standIns)
 {
-    public async Task<Seat> SignInAsync(Actor actor, Guid windowId, CancellationToken ct) => await db.InTransactionAsync(async () =>
+    public async Task<Seat> SignInAsync(Actor actor, Guid windowId, CancellationToken ct)
+    {
+        var seat = await TakeAsync(actor, windowId, ct);
+        await standIns.ChangedAsync(ct);
+        return seat;
+    }
+
+    private async Task<Seat> TakeAsync(Actor actor, Guid windowId, CancellationToken ct) => await db.InTransactionAsync(async () =>
     {
         HallWindows.EnsureHallStaff(actor);
         var window = await db.Set<Window>().Include(w => w.Themes).FirstOrDefaultAsync(w => w.Id == windowId, ct)
@@ -44,7 +51,13 @@ public sealed class WindowSeats(OneSealDb db, TimeProvider clock)
         return new Seat(window, same.Post, same.SignedInAt);
     }, ct);
 
-    public async Task SignOutAsync(Actor actor, CancellationToken ct) => await db.InTransactionAsync(async () =>
+    public async Task SignOutAsync(Actor actor, CancellationToken ct)
+    {
+        await LeaveAsync(actor, ct);
+        await standIns.ChangedAsync(ct);
+    }
+
+    private async Task LeaveAsync(Actor actor, CancellationToken ct) => await db.InTransactionAsync(async () =>
     {
         HallWindows.EnsureHallStaff(actor);
         var now = clock.Now();

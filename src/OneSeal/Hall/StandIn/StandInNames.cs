@@ -1,10 +1,7 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using OneSeal.Hall.Seats;
 using OneSeal.Organisation;
 using OneSeal.Platform.Database;
 using OneSeal.Platform.Security;
-using OneSeal.Platform.Time;
 
 namespace OneSeal.Hall.StandIn;
 
@@ -24,21 +21,16 @@ public static class StandInNames
         if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
             && Actor.From(http.User) is { Kind: AccountKind.Staff } actor)
         {
-            var db = http.RequestServices.GetRequiredService<OneSealDb>();
-            var today = LegalDates.Today(http.RequestServices.GetRequiredService<TimeProvider>());
-            var absent = await (
-                from s in db.Set<WindowSeat>()
-                join a in db.Set<WindowAbsence>() on new { s.WindowId, s.Day } equals new { a.WindowId, a.Day }
-                join person in db.Set<Account>() on a.AccountId equals person.Id
-                where s.AccountId == actor.Id && s.Day == today && s.SignedOutAt == null && s.Post == SeatPost.B
-                select new { person.Id, person.DisplayName }).AsNoTracking().FirstOrDefaultAsync(http.RequestAborted);
+            // The roster is read once per instance until a seat or an absence changes (StandInRoster), not per request.
+            var absent = await http.RequestServices.GetRequiredService<StandInRoster>()
+                .ForAsync(actor.Id, http.RequestServices.GetRequiredService<OneSealDb>(), http.RequestAborted);
             if (absent is not null)
             {
                 // A copy for this request only: the sign-in cookie a sliding renewal writes keeps the original principal.
                 var identity = new ClaimsIdentity(http.User.Claims.Where(c => c.Type != Actor.DisplayNameClaim),
                     http.User.Identity?.AuthenticationType, ClaimTypes.Name, ClaimTypes.Role);
-                identity.AddClaim(new Claim(Actor.DisplayNameClaim, Of(actor.DisplayName, absent.DisplayName)));
-                identity.AddClaim(new Claim(StandsInForClaim, absent.Id.ToString()));
+                identity.AddClaim(new Claim(Actor.DisplayNameClaim, Of(actor.DisplayName, absent.AbsentName)));
+                identity.AddClaim(new Claim(StandsInForClaim, absent.AbsentId.ToString()));
                 http.User = new ClaimsPrincipal(identity);
             }
         }

@@ -18,24 +18,24 @@ public sealed record AbsenceView(Guid Id, Guid WindowId, string WindowNumber, Da
 /// A/B岗 (§7): an A post marked absent for a day, by themself or a window chief; that day the window's B post, seated
 /// there, works the A post's queue (Cases.WindowChief.StandInCases) and their actions are written “B（代 A）” (<see cref="StandInNames"/>).
 /// </summary>
-public sealed class WindowAbsences(OneSealDb db, TimeProvider clock)
+public sealed class WindowAbsences(OneSealDb db, TimeProvider clock, StandInRoster standIns)
 {
     public const int MaxDaysAhead = 30;
 
     public async Task<AbsenceView> MarkAsync(Actor actor, Guid windowId, AbsenceRequest request, CancellationToken ct)
     {
-        HallWindows.EnsureHallStaff(actor);
-        var window = await db.Set<Window>().AsNoTracking().FirstOrDefaultAsync(w => w.Id == windowId, ct) ?? throw new NotFoundException("窗口不存在。");
-        if (window.APostId is not { } aPost) throw new ConflictException("no-a-post", $"{window.Number} 窗口未设A岗。");
-        if (actor.Id != aPost && !actor.Has(Roles.WindowChief))
-            throw new ForbiddenException("not-a-post", $"只有 {window.Number} 窗口的A岗本人或窗口负责人可以登记A岗缺岗。");
+        var view = await RecordAsync(actor, windowId, request, ct);
+        await standIns.ChangedAsync(ct);
+        return view;
+    }
+
+    private async Task<AbsenceView> RecordAsync(Actor actor, Guid windowId, AbsenceRequest request, CancellationToken ct)
+    {
+        var (window, aPost) = await MayRegisterAsync(actor, windowId, ct);
         if (window.ClosedAt is not null) throw new ConflictException("window-closed", $"{window.Number} 窗口已撤销。");
         if (window.BPostId is null) throw new ConflictException("no-b-post", $"{window.Number} 窗口未设B岗，无人代岗；请先由系统管理员设置B岗。");
         var today = LegalDates.Today(clock);
-        DateOnly day = today;
-        if (!string.IsNullOrWhiteSpace(request.Date)
-            && !DateOnly.TryParseExact(request.Date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
-            throw new InvalidInputException("date", "format", "日期格式应为 yyyy-MM-dd。");
+        var day = ParseDay(request.Date, today);
         if (day < today || day > today.AddDays(MaxDaysAhead))
             throw new InvalidInputException("date", "range", $"缺岗日期应为今天至{MaxDaysAhead}天内。");
         var reason = request.Reason?.Trim();
@@ -52,6 +52,50 @@ public sealed class WindowAbsences(OneSealDb db, TimeProvider clock)
             await db.CommitAsync(ct);
             return (await ViewsAsync([absence], ct))[0];
         }, ct);
+    }
+
+    /// <summary>
+    /// 撤销缺岗登记: whoever may register an absence withdraws it before its day ends (today's or a later one); from then
+    /// on the B post works under their own name again. The row goes; the audit trail keeps both the registration and this.
+    /// </summary>
+    public async Task<AbsenceView> WithdrawAsync(Actor actor, Guid windowId, string? date, CancellationToken ct)
+    {
+        var view = await db.InTransactionAsync(async () =>
+        {
+            var (window, _) = await MayRegisterAsync(actor, windowId, ct);
+            var today = LegalDates.Today(clock);
+            var day = ParseDay(date, today);
+            if (day < today) throw new InvalidInputException("date", "ended", "该日缺岗登记已结束，不能撤销。");
+            var absence = await db.Set<WindowAbsence>().FirstOrDefaultAsync(a => a.WindowId == windowId && a.Day == day, ct)
+                ?? throw new NotFoundException($"{window.Number} 窗口A岗 {day:yyyy-MM-dd} 没有缺岗登记。");
+            var shown = (await ViewsAsync([absence], ct))[0];
+            db.Remove(absence);
+            var now = clock.Now();
+            db.Audit(actor, "window.a-post-absence-withdrawn", "window", windowId.ToString(),
+                $"{window.Number} A岗 {day:yyyy-MM-dd} 缺岗登记撤销（原事由：{absence.Reason}），B岗不再代岗", now);
+            await db.CommitAsync(ct);
+            return shown;
+        }, ct);
+        await standIns.ChangedAsync(ct);
+        return view;
+    }
+
+    /// <summary>The window, and its A post, when <paramref name="actor"/> may register or withdraw its A post's absence.</summary>
+    private async Task<(Window Window, Guid APost)> MayRegisterAsync(Actor actor, Guid windowId, CancellationToken ct)
+    {
+        HallWindows.EnsureHallStaff(actor);
+        var window = await db.Set<Window>().AsNoTracking().FirstOrDefaultAsync(w => w.Id == windowId, ct) ?? throw new NotFoundException("窗口不存在。");
+        if (window.APostId is not { } aPost) throw new ConflictException("no-a-post", $"{window.Number} 窗口未设A岗。");
+        if (actor.Id != aPost && !actor.Has(Roles.WindowChief))
+            throw new ForbiddenException("not-a-post", $"只有 {window.Number} 窗口的A岗本人或窗口负责人可以登记或撤销A岗缺岗。");
+        return (window, aPost);
+    }
+
+    private static DateOnly ParseDay(string? date, DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(date)) return today;
+        return DateOnly.TryParseExact(date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day : throw new InvalidInputException("date", "format", "日期格式应为 yyyy-MM-dd。");
     }
 
     /// <summary>Absences of the windows on <paramref name="day"/> (today when null), by window.</summary>

@@ -67,6 +67,12 @@ public sealed class ChiefModel(ChiefBoard board, WindowChiefCommands chief, Wind
         return T["已登记 {0} 窗口A岗 {1} {2} 缺岗，由B岗 {3} 代岗。", a.WindowNumber, a.AccountName, CaseDisplay.Date(a.Day), a.StandInName ?? "—"];
     }, "absence", ct);
 
+    public Task<IActionResult> OnPostWithdrawAbsenceAsync(CancellationToken ct) => ActAsync(async () =>
+    {
+        var a = await absences.WithdrawAsync(Me, WindowId, Date, ct);
+        return T["已撤销 {0} 窗口A岗 {1} {2} 的缺岗登记，B岗不再代岗。", a.WindowNumber, a.AccountName, CaseDisplay.Date(a.Day)];
+    }, "absence", ct);
+
     /// <summary>即办件当场决定, posted from <c>/hall/cases/{id}</c>: back to the case either way (the refusal shown there).</summary>
     public async Task<IActionResult> OnPostDecideAsync(CancellationToken ct)
     {

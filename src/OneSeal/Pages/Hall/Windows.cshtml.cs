@@ -40,35 +40,37 @@ public sealed class WindowsModel(HallWindows hall, WindowSeats seats, OneSeal.Ha
         }
     }
 
+    public Task<IActionResult> OnPostWithdrawAbsenceAsync(Guid windowId, CancellationToken ct) => ActAsync(async () =>
+    {
+        var a = await absences.WithdrawAsync(Me, windowId, null, ct);
+        return T["已撤销 {0} 窗口A岗 {1} {2} 的缺岗登记，B岗不再代岗。", a.WindowNumber, a.AccountName, CaseDisplay.Date(a.Day)];
+    }, ct);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         ClearErrors();
         return await LoadAsync(ct) ?? Page();
     }
 
-    public async Task<IActionResult> OnPostSignInAsync(Guid windowId, CancellationToken ct)
+    public Task<IActionResult> OnPostSignInAsync(Guid windowId, CancellationToken ct) => ActAsync(async () =>
     {
-        ClearErrors();
-        try
-        {
-            var seat = await seats.SignInAsync(Me, windowId, ct);
-            Notify(T["已在 {0} {1} 签到（{2}）。", seat.Window.Number, seat.Window.Name, T[SeatLabels.Of(seat.Post)]]);
-            return Redirect("/hall/windows");
-        }
-        catch (DomainException e)
-        {
-            AddDomainError(e);
-            return await LoadAsync(ct) ?? Page();
-        }
-    }
+        var seat = await seats.SignInAsync(Me, windowId, ct);
+        return T["已在 {0} {1} 签到（{2}）。", seat.Window.Number, seat.Window.Name, T[SeatLabels.Of(seat.Post)]];
+    }, ct);
 
-    public async Task<IActionResult> OnPostSignOutAsync(CancellationToken ct)
+    public Task<IActionResult> OnPostSignOutAsync(CancellationToken ct) => ActAsync(async () =>
+    {
+        await seats.SignOutAsync(Me, ct);
+        return T["已签退窗口。"];
+    }, ct);
+
+    /// <summary>One form's command: its notice and back to the list, or the refusal shown on the page.</summary>
+    private async Task<IActionResult> ActAsync(Func<Task<string>> action, CancellationToken ct)
     {
         ClearErrors();
         try
         {
-            await seats.SignOutAsync(Me, ct);
-            Notify(T["已签退窗口。"]);
+            Notify(await action());
             return Redirect("/hall/windows");
         }
         catch (DomainException e)
