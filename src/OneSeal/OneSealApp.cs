@@ -154,8 +154,9 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Cases.Decision.ICaseDecisionListener>(sp => sp.GetRequiredService<OneSeal.Counter.Results.PickupCodes>());
         // issue 12 — signals for live pages (in process; the board's part puts PostgreSQL's LISTEN/NOTIFY behind it)
         services.AddSingleton<OneSeal.Platform.Signals.ISignals, OneSeal.Platform.Signals.InProcessSignals>();
-        // issue 11 — gaps: today's stand-ins held per instance (no query per staff write), absence withdrawal
+        // issue 11 — gaps: today's stand-ins held per instance (no query per staff write), the window chief's fee relief
         services.AddSingleton<OneSeal.Hall.StandIn.StandInRoster>();
+        services.AddScoped<OneSeal.Counter.Fees.FeeRelief>();
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)

@@ -66,6 +66,10 @@ public static class CaseActions
     public const string JointReviewRequested = "joint-review-requested";
     public const string JointReviewAnswered = "joint-review-answered";
     public const string Reassigned = "reassigned";
+    // issue 11 gaps — fees on the timeline (Counter/Fees)
+    public const string FeePaid = "fee-paid";
+    public const string FeeRefunded = "fee-refunded";
+    public const string FeeRelieved = "fee-relieved";
 
     public static string Label(string action) => action switch
     {
@@ -100,6 +104,10 @@ public static class CaseActions
         JointReviewRequested => "发起联审会签",
         JointReviewAnswered => "部门会签意见",
         Reassigned => "改派",
+        // issue 11 gaps — fees
+        FeePaid => "已缴费",
+        FeeRefunded => "已退费",
+        FeeRelieved => "收费减免（执行优惠政策）",
         _ => action,
     };
 }

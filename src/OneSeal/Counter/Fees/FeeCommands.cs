@@ -17,7 +17,7 @@ public sealed record RefundInput(string? Reason);
 /// 集中收费 at the fee window: only a fee clerk (<see cref="Roles.FeeClerk"/>) signed in at a window of kind Fee records a
 /// payment or a refund. Every refusal is audited (<see cref="HallRefusals"/>) and writes nothing else.
 /// </summary>
-public sealed class FeeCommands(OneSealDb db, WindowSeats seats, TimeProvider clock)
+public sealed class FeeCommands(OneSealDb db, WindowSeats seats, Cases.CaseCommands cases, TimeProvider clock)
 {
     public static readonly IReadOnlyDictionary<string, PaymentMethod> WindowMethods = new Dictionary<string, PaymentMethod>
     {
@@ -45,7 +45,7 @@ public sealed class FeeCommands(OneSealDb db, WindowSeats seats, TimeProvider cl
                 if (amount != demand.Amount)
                     throw new InvalidInputException("amount", "amount-mismatch", $"缴款金额应为 {Rmb.Figures(demand.Amount)}，与缴款通知书不符。");
                 var now = clock.Now();
-                var payment = Record(demand, method, receipt, null, seat.Window.Id, actor.Id, now);
+                var payment = await RecordAsync(demand, method, receipt, null, seat.Window, actor, now, ct);
                 db.Audit(actor, "fee.paid", "case", demand.CaseId.ToString(),
                     $"{seat.Window.Number} 收费 {Rmb.Figures(amount)}（{FeeLabels.Of(method)}），票据号 {receipt}，缴款码 {demand.PaymentCode}", now);
                 await db.CommitAsync(ct);
@@ -81,6 +81,8 @@ public sealed class FeeCommands(OneSealDb db, WindowSeats seats, TimeProvider cl
                 payment.RefundedById = actor.Id;
                 demand.Status = FeeDemandStatus.Refunded;
                 db.Audit(actor, "fee.refund", "case", demand.CaseId.ToString(), $"退费 {Rmb.Figures(payment.Amount)}：{reason}", now);
+                await cases.AddLineAsync(demand.CaseId, actor, Cases.CaseActions.FeeRefunded,
+                    $"已退费 {Rmb.Figures(payment.Amount)}（{seat.Window.Number} 收费窗口，缴款码{FeeLabels.CodeTail(demand.PaymentCode)}）：{reason}", now, ct);
                 await db.CommitAsync(ct);
                 return payment;
             }, ct);
@@ -110,17 +112,25 @@ public sealed class FeeCommands(OneSealDb db, WindowSeats seats, TimeProvider cl
         throw new ForbiddenException("data-scope", "该费用不属于本收费窗口代收的部门。");
     }
 
-    internal FeePayment Record(FeeDemand demand, PaymentMethod method, string? receipt, string? transactionId, Guid? windowId, Guid? by, DateTimeOffset now)
+    /// <summary>
+    /// The payment, the demand paid, and the case's timeline line “已缴费 ¥…” by whoever recorded it (the fee clerk at
+    /// <paramref name="window"/>, or the payment platform when it is null); the payment code shows its last digits only.
+    /// </summary>
+    internal async Task<FeePayment> RecordAsync(FeeDemand demand, PaymentMethod method, string? receipt, string? transactionId, Window? window, Actor actor,
+        DateTimeOffset now, CancellationToken ct)
     {
         var payment = new FeePayment
         {
             Id = Guid.NewGuid(), DemandId = demand.Id, CaseId = demand.CaseId, DepartmentId = demand.DepartmentId, Amount = demand.Amount,
-            Method = method, ReceiptNumber = receipt, PlatformTransactionId = transactionId, WindowId = windowId, RecordedById = by,
-            PaidAt = now, PaidOn = LegalDates.ToLegalDate(now),
+            Method = method, ReceiptNumber = receipt, PlatformTransactionId = transactionId, WindowId = window?.Id,
+            RecordedById = actor.Id == Guid.Empty ? null : actor.Id, PaidAt = now, PaidOn = LegalDates.ToLegalDate(now),
         };
         db.Add(payment);
         demand.Status = FeeDemandStatus.Paid;
         demand.PaidAt = now;
+        var where = window is null ? FeeLabels.Of(method) : $"{FeeLabels.Of(method)}，{window.Number} 收费窗口";
+        await cases.AddLineAsync(demand.CaseId, actor, Cases.CaseActions.FeePaid,
+            $"已缴费 {Rmb.Figures(demand.Amount)}（{where}，缴款码{FeeLabels.CodeTail(demand.PaymentCode)}）", now, ct);
         return payment;
     }
 
@@ -141,6 +151,7 @@ public static class FeeLabels
         FeeDemandStatus.Unpaid => "待缴费",
         FeeDemandStatus.Paid => "已缴费",
         FeeDemandStatus.Refunded => "已退费",
+        FeeDemandStatus.Waived => "已免收",
         _ => s.ToString(),
     };
 
@@ -152,4 +163,7 @@ public static class FeeLabels
         PaymentMethod.Platform => "缴款平台",
         _ => m.ToString(),
     };
+
+    /// <summary>A payment code as the timeline shows it to everyone who reads the case: its last four digits.</summary>
+    public static string CodeTail(string code) => code.Length <= 4 ? "尾号 " + code : $"尾号 {code[^4..]}";
 }

@@ -13,6 +13,8 @@ public enum FeeDemandStatus
     Paid,
     /// <summary>已退费: the payment was refunded with a reason; the demand is closed (it does not fall due again).</summary>
     Refunded,
+    /// <summary>已免收: waived by a window chief under a preferential policy (<see cref="FeeRelief"/>); nothing to pay.</summary>
+    Waived,
 }
 
 /// <summary>
@@ -37,6 +39,10 @@ public sealed class FeeDemand
     public Guid? NoticeId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? PaidAt { get; set; }
+    /// <summary>The amount first demanded, when a window chief reduced or waived it (<see cref="FeeRelief"/>).</summary>
+    public decimal? OriginalAmount { get; set; }
+    /// <summary>The preferential policy the fee was reduced or waived under.</summary>
+    public string? ReliefBasis { get; set; }
 }
 
 internal sealed class FeeDemandConfiguration : IEntityTypeConfiguration<FeeDemand>
@@ -49,6 +55,8 @@ internal sealed class FeeDemandConfiguration : IEntityTypeConfiguration<FeeDeman
         b.Property(x => x.PaymentCode).HasMaxLength(20);
         b.Property(x => x.Amount).HasPrecision(12, 2);
         b.Property(x => x.Basis).HasMaxLength(1000);
+        b.Property(x => x.OriginalAmount).HasPrecision(12, 2);
+        b.Property(x => x.ReliefBasis).HasMaxLength(500);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Agency>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);

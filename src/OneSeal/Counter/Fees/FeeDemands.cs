@@ -27,6 +27,20 @@ public sealed class FeeDemands(OneSealDb db, INoticeIssuer notices, AgencyDirect
         if (await db.Set<FeeDemand>().AnyAsync(d => d.CaseId == decided.Id, ct)) return;
 
         var code = await PaymentCodes.NextAsync(db, options.RegionCode, LegalDates.ToLegalDate(now), ct);
+        var basis = item.FeeBasis is null ? null : Clip(item.FeeBasis);
+        var notice = await NoticeAsync(decided, amount, code, basis, actor, now, ct);
+        db.Add(new FeeDemand
+        {
+            Id = Guid.NewGuid(), CaseId = decided.Id, CaseNumber = decided.CaseNumber, ItemName = decided.ItemName, DepartmentId = decided.HandlingOrganisationId,
+            PaymentCode = code, Amount = amount, Basis = basis, Status = FeeDemandStatus.Unpaid,
+            NoticeId = notice.Id, CreatedAt = now,
+        });
+        db.Audit(actor, "fee.demand", "case", decided.Id.ToString(), $"缴款通知 {Rmb.Figures(amount)}，缴款码 {code}", now);
+    }
+
+    /// <summary>The sealed 缴款通知书 for <paramref name="amount"/> (on a decision, and again when a window chief reduces the fee).</summary>
+    internal async Task<CaseNotice> NoticeAsync(Case decided, decimal amount, string code, string? basis, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
         var issuer = await agencies.GetAsync(db, decided.HandlingOrganisationId, ct);
         var fields = new List<KeyValuePair<string, string>>
         {
@@ -35,20 +49,13 @@ public sealed class FeeDemands(OneSealDb db, INoticeIssuer notices, AgencyDirect
             new(F.FeeAmountInWords, "人民币" + Rmb.Capitals(amount)),
             new(F.PaymentCode, code),
         };
-        if (!string.IsNullOrWhiteSpace(item.FeeBasis)) fields.Add(new(F.FeeBasis, Clip(item.FeeBasis)));
-        var notice = await notices.EnqueueAsync(db, new NoticeRequest(decided.Id, decided.CaseNumber, NoticeKind.FeeNotice, issuer.Id, issuer.Name,
+        if (!string.IsNullOrWhiteSpace(basis)) fields.Add(new(F.FeeBasis, basis));
+        return await notices.EnqueueAsync(db, new NoticeRequest(decided.Id, decided.CaseNumber, NoticeKind.FeeNotice, issuer.Id, issuer.Name,
             decided.ApplicantName, decided.ItemName, fields, decided.ApplicantKind == AccountKind.Enterprise)
         { DecidedById = actor.Id == Guid.Empty ? null : actor.Id }, now, ct);
-        db.Add(new FeeDemand
-        {
-            Id = Guid.NewGuid(), CaseId = decided.Id, CaseNumber = decided.CaseNumber, ItemName = decided.ItemName, DepartmentId = decided.HandlingOrganisationId,
-            PaymentCode = code, Amount = amount, Basis = item.FeeBasis is null ? null : Clip(item.FeeBasis), Status = FeeDemandStatus.Unpaid,
-            NoticeId = notice.Id, CreatedAt = now,
-        });
-        db.Audit(actor, "fee.demand", "case", decided.Id.ToString(), $"缴款通知 {Rmb.Figures(amount)}，缴款码 {code}", now);
     }
 
-    private static string Clip(string text) => text.Length <= 1000 ? text : text[..999] + "…";
+    internal static string Clip(string text) => text.Length <= 1000 ? text : text[..999] + "…";
 }
 
 /// <summary>The case machine's fee guard asks here which cases still owe their fee.</summary>

@@ -5,7 +5,7 @@ using OneSeal.Platform.Spreadsheets;
 namespace OneSeal.Counter.Fees;
 
 /// <summary>
-/// 集中收费: <c>POST /api/v1/cases/{id}/payments</c> (fee window), <c>POST /api/v1/payments/callback</c> (the payment
+/// 集中收费: <c>POST /api/v1/cases/{id}/payments</c> (fee window), <c>POST /api/v1/cases/{id}/fee-relief</c> (window chief), <c>POST /api/v1/payments/callback</c> (the payment
 /// platform, signed), <c>POST /api/v1/payments/{id}/refund</c>, <c>GET /api/v1/payments/demands?q=</c> (find by payment
 /// code or case number), <c>GET /api/v1/payments/reconciliation?date=</c> and its <c>/export</c> (xlsx).
 /// </summary>
@@ -14,6 +14,8 @@ public sealed record PaymentRecorded(Guid PaymentId, Guid CaseId, decimal Amount
     public static PaymentRecorded Of(FeePayment p) =>
         new(p.Id, p.CaseId, p.Amount, Rmb.Figures(p.Amount), p.Method.ToString().ToLowerInvariant(), FeeLabels.Of(p.Method), p.RefundedAt is not null);
 }
+
+public sealed record FeeReliefDone(Guid CaseId, decimal Amount, string AmountText, decimal? OriginalAmount, string Status, string StatusLabel, string? Basis);
 
 public static class FeesApi
 {
@@ -26,6 +28,14 @@ public static class FeesApi
         {
             var payment = await fees.PayAsync(HttpActor.Of(http), id, body ?? new PaymentInput(null, null, null), ct);
             return TypedResults.Created($"/api/v1/payments/{payment.Id}", PaymentRecorded.Of(payment));
+        }).RequireAuthorization(AuthSetup.ApiPolicy).WithTags("payments");
+
+        // 收费事项的执行权: a window chief with the grant reduces or waives an unpaid fee under a preferential policy.
+        app.MapPost("/api/v1/cases/{id:guid}/fee-relief", async (Guid id, FeeReliefInput? body, HttpContext http, FeeRelief relief, FeeQueries q, CancellationToken ct) =>
+        {
+            var demand = await relief.RelieveAsync(HttpActor.Of(http), id, body ?? new FeeReliefInput(null, null), ct);
+            return TypedResults.Ok(new FeeReliefDone(demand.CaseId, demand.Amount, Rmb.Figures(demand.Amount), demand.OriginalAmount,
+                demand.Status.ToString().ToLowerInvariant(), FeeLabels.Of(demand.Status), demand.ReliefBasis));
         }).RequireAuthorization(AuthSetup.ApiPolicy).WithTags("payments");
 
         var g = app.MapGroup("/api/v1/payments").WithTags("payments");

@@ -7,6 +7,7 @@ using OneSeal.Platform.Audit;
 using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Time;
+using OneSeal.Platform.Security;
 
 using OneSeal.Hall;
 
@@ -34,6 +35,9 @@ public sealed class CallbackRejectedException(string rule, string message) : Dom
 public sealed class PaymentCallbacks(OneSealDb db, FeeCommands fees, PaymentOptions options, TimeProvider clock)
 {
     public const string SignatureHeader = "X-Payment-Signature", TimestampHeader = "X-Payment-Timestamp";
+
+    /// <summary>Who the case timeline names for a payment the platform reported.</summary>
+    private static readonly Actor Platform = SystemActor.Instance with { Username = "payment-platform", DisplayName = "缴款平台" };
 
     public async Task<CallbackResult> ReceiveAsync(string? timestamp, string? signature, byte[] body, CancellationToken ct)
     {
@@ -102,7 +106,7 @@ public sealed class PaymentCallbacks(OneSealDb db, FeeCommands fees, PaymentOpti
         if (n.Amount != demand.Amount)
             throw new InvalidInputException("amount", "amount-mismatch", $"缴款金额应为 {Rmb.Figures(demand.Amount)}。");
         var now = clock.Now();
-        var payment = fees.Record(demand, PaymentMethod.Platform, n.ReceiptNumber?.Trim(), n.TransactionId!.Trim(), null, null, now);
+        var payment = await fees.RecordAsync(demand, PaymentMethod.Platform, n.ReceiptNumber?.Trim(), n.TransactionId!.Trim(), null, Platform, now, ct);
         db.Audit(null, "fee.paid", "case", demand.CaseId.ToString(),
             $"缴款平台回调：{Rmb.Figures(demand.Amount)}，交易流水号 {n.TransactionId}，缴款码 {demand.PaymentCode}", now);
         await db.CommitAsync(ct);

@@ -18,7 +18,10 @@ public static class WindowChiefPower
     public const string JointReview = "joint-review";
     /// <summary>改派: hand a case to other staff of the handling organisation.</summary>
     public const string Reassign = "reassign";
-    /// <summary>收费督办: enforce fees (the fee window's work asks this grant).</summary>
+    /// <summary>
+    /// 收费事项的执行权 (seed 003: “执行市政府招商引资的相关优惠政策”): reduce or waive an unpaid fee under a preferential
+    /// policy (Counter/Fees/FeeRelief). The fee window's own work (payments, refunds) is the fee clerk's role, not this grant.
+    /// </summary>
     public const string EnforceFees = "enforce-fees";
 
     public static readonly IReadOnlyList<string> All = [DecideImmediate, PreReview, JointReview, Reassign, EnforceFees];
@@ -29,7 +32,7 @@ public static class WindowChiefPower
         PreReview => "预审",
         JointReview => "联审会签",
         Reassign => "改派",
-        EnforceFees => "收费督办",
+        EnforceFees => "收费事项执行权",
         _ => power,
     };
 }

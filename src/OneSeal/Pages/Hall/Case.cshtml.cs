@@ -19,7 +19,8 @@ namespace OneSeal.Pages.Hall;
 /// </summary>
 // issue 11 — the window chief opens the hall case page to decide a 即办件 at the window (Pages/Shared/_WindowChiefOnCase).
 [Authorize(Roles = Roles.Clerk + "," + Roles.WindowChief)]
-public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStore files, OneSeal.Notices.Printing.NoticePrint print, IStringLocalizer<Ui> t)
+public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStore files, OneSeal.Notices.Printing.NoticePrint print,
+    OneSeal.Counter.Fees.FeeQueries fees, OneSeal.Counter.Fees.FeeRelief relief, OneSeal.Hall.Chief.WindowChiefPowers powers, IStringLocalizer<Ui> t)
     : OneSealPageModel(t)
 {
     public CaseQueries.CaseDetail? Detail { get; private set; }
@@ -32,6 +33,30 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
     [BindProperty] public string? TrackingNumber { get; set; }
 
     public DeadlineExplanation? Deadline { get; private set; }
+
+    // issue 11 gaps — the page shows only what the reader can do: the clerk's “nothing to accept” line is for clerks, and a
+    // window chief holding the fee power sees the unpaid fee with the relief form.
+    public bool IsClerk => Me.Has(Roles.Clerk);
+    public OneSeal.Counter.Fees.FeeDemandView? Fee { get; private set; }
+    public bool MayRelieveFee { get; private set; }
+    [BindProperty] public decimal? ReliefAmount { get; set; }
+    [BindProperty] public string? ReliefBasis { get; set; }
+
+    public async Task<IActionResult> OnPostRelieveAsync(Guid id, CancellationToken ct)
+    {
+        ClearErrors();
+        try
+        {
+            var d = await relief.RelieveAsync(Me, id, new OneSeal.Counter.Fees.FeeReliefInput(ReliefAmount, ReliefBasis), ct);
+            Notify(d.Amount == 0 ? T["已免收办件 {0} 的费用。", d.CaseNumber] : T["办件 {0} 的应缴金额已减为 {1}，已重新出具缴款通知书。", d.CaseNumber, OneSeal.Counter.Fees.Rmb.Figures(d.Amount)]);
+            return Redirect($"/hall/cases/{id}");
+        }
+        catch (DomainException e)
+        {
+            AddDomainError(e, k => "relief-" + k);
+            return await LoadAsync(id, ct) ?? Page();
+        }
+    }
 
     public bool CanAct => Detail?.Can(OneSeal.Cases.Machine.CaseAction.Accept) == true;
     public bool CanDeliver => Detail?.Can(OneSeal.Cases.Machine.CaseAction.Deliver) == true;
@@ -100,6 +125,11 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
         {
             Detail = await queries.GetAsync(Me, id, ct);
             Deadline = await queries.ExplainDeadlineAsync(Me, id, ct);
+            if (Me.Has(Roles.WindowChief) && await powers.HasAsync(Me, OneSeal.Hall.Chief.WindowChiefPower.EnforceFees, ct))
+            {
+                Fee = await fees.ForCaseAsync(Me, Detail.Case, ct);
+                MayRelieveFee = Fee?.Status == "unpaid";
+            }
             return null;
         }
         catch (NotFoundException e)
