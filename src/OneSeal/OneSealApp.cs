@@ -154,9 +154,10 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Cases.Decision.ICaseDecisionListener>(sp => sp.GetRequiredService<OneSeal.Counter.Results.PickupCodes>());
         // issue 12 — signals for live pages (in process; the board's part puts PostgreSQL's LISTEN/NOTIFY behind it)
         services.AddSingleton<OneSeal.Platform.Signals.ISignals, OneSeal.Platform.Signals.InProcessSignals>();
-        // issue 11 — gaps: today's stand-ins held per instance (no query per staff write), the window chief's fee relief
+        // issue 11 — gaps: today's stand-ins held per instance (no query per staff write), the window chief's fee relief, themes admin
         services.AddSingleton<OneSeal.Hall.StandIn.StandInRoster>();
         services.AddScoped<OneSeal.Counter.Fees.FeeRelief>();
+        services.AddScoped<OneSeal.Hall.Intake.ThemeAdmin>();
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -281,5 +282,7 @@ public static class OneSealApp
         // issue 11 — results and fees
         OneSeal.Counter.Results.ResultsApi.MapResultsApi(app);
         OneSeal.Counter.Fees.FeesApi.MapFeesApi(app);
+        // issue 11 — gaps: the theme–department mapping (/admin/themes)
+        OneSeal.Hall.Intake.ThemeAdminApi.MapThemeAdminApi(app);
     }
 }
