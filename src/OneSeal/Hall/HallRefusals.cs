@@ -11,6 +11,21 @@ namespace OneSeal.Hall;
 /// </summary>
 public static class HallRefusals
 {
+    /// <summary>Runs <paramref name="command"/> in one transaction; when it is refused, audits the attempt (<see cref="AuditAsync"/>) and rethrows.</summary>
+    public static async Task<T> InTransactionAuditedAsync<T>(OneSealDb db, Actor? actor, string action, string entityType, string entityId, TimeProvider clock,
+        Func<Task<T>> command, CancellationToken ct)
+    {
+        try
+        {
+            return await db.InTransactionAsync(command, ct);
+        }
+        catch (DomainException e)
+        {
+            await AuditAsync(db, actor, action, entityType, entityId, e, Platform.Time.Instants.Now(clock), ct);
+            throw;
+        }
+    }
+
     public static async Task AuditAsync(OneSealDb db, Actor? actor, string action, string entityType, string entityId, DomainException refusal,
         DateTimeOffset now, CancellationToken ct, Action? alsoWrite = null)
     {

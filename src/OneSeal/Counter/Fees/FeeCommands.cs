@@ -26,72 +26,56 @@ public sealed class FeeCommands(OneSealDb db, WindowSeats seats, Cases.CaseComma
 
     public async Task<FeePayment> PayAsync(Actor actor, Guid caseId, PaymentInput input, CancellationToken ct)
     {
-        try
+        return await HallRefusals.InTransactionAuditedAsync(db, actor, "fee.payment-refused", "case", caseId.ToString(), clock, async () =>
         {
-            return await db.InTransactionAsync(async () =>
-            {
-                var seat = await EnsureFeeWindowAsync(actor, ct);
-                if (input.Amount is not { } amount) throw new InvalidInputException("amount", "required", "请填写缴款金额（amount）。");
-                if (input.Method is null || !WindowMethods.TryGetValue(input.Method, out var method))
-                    throw new InvalidInputException("method", "one-of", "缴款方式（method）应为 cash（现金）、card（银行卡）或 scan（扫码）。");
-                var receipt = input.ReceiptNumber?.Trim();
-                if (string.IsNullOrEmpty(receipt)) throw new InvalidInputException("receiptNumber", "required", "请填写收据号或电子票据号（receiptNumber）。");
-                if (receipt.Length > 64) throw new InvalidInputException("receiptNumber", "max-length", "收据号不能超过64个字符。");
+            var seat = await EnsureFeeWindowAsync(actor, ct);
+            if (input.Amount is not { } amount) throw new InvalidInputException("amount", "required", "请填写缴款金额（amount）。");
+            if (input.Method is null || !WindowMethods.TryGetValue(input.Method, out var method))
+                throw new InvalidInputException("method", "one-of", "缴款方式（method）应为 cash（现金）、card（银行卡）或 scan（扫码）。");
+            var receipt = input.ReceiptNumber?.Trim();
+            if (string.IsNullOrEmpty(receipt)) throw new InvalidInputException("receiptNumber", "required", "请填写收据号或电子票据号（receiptNumber）。");
+            if (receipt.Length > 64) throw new InvalidInputException("receiptNumber", "max-length", "收据号不能超过64个字符。");
 
-                var demand = await LockDemandAsync(d => d.CaseId == caseId, ct) ?? throw new NotFoundException("该办件没有待缴费用。");
-                await EnsureScopeAsync(actor, seat, demand, ct);
-                if (demand.Status != FeeDemandStatus.Unpaid)
-                    throw new ConflictException("fee-not-unpaid", $"办件 {demand.CaseNumber} 的费用{FeeLabels.Of(demand.Status)}，不能重复收费。");
-                if (amount != demand.Amount)
-                    throw new InvalidInputException("amount", "amount-mismatch", $"缴款金额应为 {Rmb.Figures(demand.Amount)}，与缴款通知书不符。");
-                var now = clock.Now();
-                var payment = await RecordAsync(demand, method, receipt, null, seat.Window, actor, now, ct);
-                db.Audit(actor, "fee.paid", "case", demand.CaseId.ToString(),
-                    $"{seat.Window.Number} 收费 {Rmb.Figures(amount)}（{FeeLabels.Of(method)}），票据号 {receipt}，缴款码 {demand.PaymentCode}", now);
-                await db.CommitAsync(ct);
-                return payment;
-            }, ct);
-        }
-        catch (DomainException e)
-        {
-            await HallRefusals.AuditAsync(db, actor, "fee.payment-refused", "case", caseId.ToString(), e, clock.Now(), ct);
-            throw;
-        }
+            var demand = await LockDemandAsync(d => d.CaseId == caseId, ct) ?? throw new NotFoundException("该办件没有待缴费用。");
+            await EnsureScopeAsync(actor, seat, demand, ct);
+            if (demand.Status != FeeDemandStatus.Unpaid)
+                throw new ConflictException("fee-not-unpaid", $"办件 {demand.CaseNumber} 的费用{FeeLabels.Of(demand.Status)}，不能重复收费。");
+            if (amount != demand.Amount)
+                throw new InvalidInputException("amount", "amount-mismatch", $"缴款金额应为 {Rmb.Figures(demand.Amount)}，与缴款通知书不符。");
+            var now = clock.Now();
+            var payment = await RecordAsync(demand, method, receipt, null, seat.Window, actor, now, ct);
+            db.Audit(actor, "fee.paid", "case", demand.CaseId.ToString(),
+                $"{seat.Window.Number} 收费 {Rmb.Figures(amount)}（{FeeLabels.Of(method)}），票据号 {receipt}，缴款码 {demand.PaymentCode}", now);
+            await db.CommitAsync(ct);
+            return payment;
+        }, ct);
     }
 
     public async Task<FeePayment> RefundAsync(Actor actor, Guid paymentId, RefundInput input, CancellationToken ct)
     {
-        try
+        return await HallRefusals.InTransactionAuditedAsync(db, actor, "fee.refund-refused", "fee-payment", paymentId.ToString(), clock, async () =>
         {
-            return await db.InTransactionAsync(async () =>
-            {
-                var seat = await EnsureFeeWindowAsync(actor, ct);
-                var reason = input.Reason?.Trim();
-                if (string.IsNullOrEmpty(reason)) throw new InvalidInputException("reason", "required", "退费须说明理由（reason）。");
-                if (reason.Length > 500) throw new InvalidInputException("reason", "max-length", "退费理由不能超过500字。");
-                var payment = await db.Set<FeePayment>().FirstOrDefaultAsync(p => p.Id == paymentId, ct) ?? throw new NotFoundException("缴款记录不存在。");
-                var demand = await LockDemandAsync(d => d.Id == payment.DemandId, ct) ?? throw new NotFoundException("缴款记录不存在。");
-                await EnsureScopeAsync(actor, seat, demand, ct);
-                if (payment.RefundedAt is not null || demand.Status != FeeDemandStatus.Paid)
-                    throw new ConflictException("already-refunded", "该笔缴款已退费。");
-                var now = clock.Now();
-                payment.RefundedAt = now;
-                payment.RefundedOn = LegalDates.ToLegalDate(now);
-                payment.RefundReason = reason;
-                payment.RefundedById = actor.Id;
-                demand.Status = FeeDemandStatus.Refunded;
-                db.Audit(actor, "fee.refund", "case", demand.CaseId.ToString(), $"退费 {Rmb.Figures(payment.Amount)}：{reason}", now);
-                await cases.AddLineAsync(demand.CaseId, actor, Cases.CaseActions.FeeRefunded,
-                    $"已退费 {Rmb.Figures(payment.Amount)}（{seat.Window.Number} 收费窗口，缴款码{FeeLabels.CodeTail(demand.PaymentCode)}）：{reason}", now, ct);
-                await db.CommitAsync(ct);
-                return payment;
-            }, ct);
-        }
-        catch (DomainException e)
-        {
-            await HallRefusals.AuditAsync(db, actor, "fee.refund-refused", "fee-payment", paymentId.ToString(), e, clock.Now(), ct);
-            throw;
-        }
+            var seat = await EnsureFeeWindowAsync(actor, ct);
+            var reason = input.Reason?.Trim();
+            if (string.IsNullOrEmpty(reason)) throw new InvalidInputException("reason", "required", "退费须说明理由（reason）。");
+            if (reason.Length > 500) throw new InvalidInputException("reason", "max-length", "退费理由不能超过500字。");
+            var payment = await db.Set<FeePayment>().FirstOrDefaultAsync(p => p.Id == paymentId, ct) ?? throw new NotFoundException("缴款记录不存在。");
+            var demand = await LockDemandAsync(d => d.Id == payment.DemandId, ct) ?? throw new NotFoundException("缴款记录不存在。");
+            await EnsureScopeAsync(actor, seat, demand, ct);
+            if (payment.RefundedAt is not null || demand.Status != FeeDemandStatus.Paid)
+                throw new ConflictException("already-refunded", "该笔缴款已退费。");
+            var now = clock.Now();
+            payment.RefundedAt = now;
+            payment.RefundedOn = LegalDates.ToLegalDate(now);
+            payment.RefundReason = reason;
+            payment.RefundedById = actor.Id;
+            demand.Status = FeeDemandStatus.Refunded;
+            db.Audit(actor, "fee.refund", "case", demand.CaseId.ToString(), $"退费 {Rmb.Figures(payment.Amount)}：{reason}", now);
+            await cases.AddLineAsync(demand.CaseId, actor, Cases.CaseActions.FeeRefunded,
+                $"已退费 {Rmb.Figures(payment.Amount)}（{seat.Window.Number} 收费窗口，缴款码{FeeLabels.CodeTail(demand.PaymentCode)}）：{reason}", now, ct);
+            await db.CommitAsync(ct);
+            return payment;
+        }, ct);
     }
 
     /// <summary>The fee clerk's role first (403 role), then the seat (403 not-at-window / 409 window-kind).</summary>
