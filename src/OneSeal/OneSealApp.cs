@@ -154,6 +154,15 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Cases.Decision.ICaseDecisionListener>(sp => sp.GetRequiredService<OneSeal.Counter.Results.PickupCodes>());
         // issue 12 — signals for live pages (in process; the board's part puts PostgreSQL's LISTEN/NOTIFY behind it)
         services.AddSingleton<OneSeal.Platform.Signals.ISignals, OneSeal.Platform.Signals.InProcessSignals>();
+        // issue 12 — queue tickets and calling at the windows (Queue:* settings, see Queue/Tickets/QueueOptions.cs)
+        services.AddSingleton(OneSeal.Queue.Tickets.QueueOptions.From(config));
+        services.AddSingleton<OneSeal.Queue.Tickets.TicketRateLimit>();
+        services.AddScoped<OneSeal.Queue.Tickets.QueueAnnouncer>();
+        services.AddScoped<OneSeal.Queue.Tickets.TicketDesk>();
+        services.AddScoped<OneSeal.Queue.Tickets.TicketExpiry>();
+        services.AddHostedService<OneSeal.Queue.Tickets.TicketExpiryService>();
+        services.AddScoped<OneSeal.Queue.Calling.WindowCalls>();
+        services.AddScoped<OneSeal.Queue.Board.IQueueBoard, OneSeal.Queue.Calling.TicketBoard>();
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -278,5 +287,8 @@ public static class OneSealApp
         // issue 11 — results and fees
         OneSeal.Counter.Results.ResultsApi.MapResultsApi(app);
         OneSeal.Counter.Fees.FeesApi.MapFeesApi(app);
+        // issue 12 — queue tickets and calling at the windows
+        OneSeal.Queue.Tickets.TicketsApi.MapTicketsApi(app);
+        OneSeal.Queue.Calling.CallingApi.MapCallingApi(app);
     }
 }
