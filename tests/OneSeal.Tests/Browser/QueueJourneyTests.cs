@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using OneSeal.Platform.Database;
 using OneSeal.Tests.Api;
 using OneSeal.Tests.Infrastructure;
 using OneSeal.Tests.Queue;

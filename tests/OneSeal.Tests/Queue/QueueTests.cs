@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneSeal.Hall;
 using OneSeal.Platform.Audit;
+using OneSeal.Platform.Database;
 using OneSeal.Platform.Signals;
 using OneSeal.Queue.Board;
 using OneSeal.Queue.Tickets;
@@ -102,7 +103,7 @@ public abstract class QueueTests(OneSealFactory app) : CaseApiTestBase(app)
         using (var late = await Anonymous().PostAsJsonAsync(Tickets, new { theme = "social" }))
         {
             var problem = await ShouldBeProblemAsync(late, HttpStatusCode.Conflict, rule: "hall-closed");
-            problem.GetProperty("detail").GetString().ShouldContain("08:30");
+            problem.GetProperty("detail").GetString()!.ShouldContain("08:30");
         }
         await using (var scope = App.Services.CreateAsyncScope())
             (await scope.ServiceProvider.GetRequiredService<TicketExpiry>().RunAsync(Clock.GetUtcNow(), CancellationToken.None)).ShouldBeGreaterThanOrEqualTo(1);
@@ -117,7 +118,7 @@ public abstract class QueueTests(OneSealFactory app) : CaseApiTestBase(app)
         using (var weekend = await Anonymous().PostAsJsonAsync(Tickets, new { theme = "social" }))
         {
             var problem = await ShouldBeProblemAsync(weekend, HttpStatusCode.Conflict, rule: "hall-closed");
-            problem.GetProperty("detail").GetString().ShouldContain($"{saturday.AddDays(2).Month}月{saturday.AddDays(2).Day}日 08:30");
+            problem.GetProperty("detail").GetString()!.ShouldContain($"{saturday.AddDays(2).Month}月{saturday.AddDays(2).Day}日 08:30");
         }
     }
 

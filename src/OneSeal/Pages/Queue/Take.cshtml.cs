@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using OneSeal.Platform.Http;
+using OneSeal.Platform.Security;
 using OneSeal.Queue.Tickets;
 using OneSeal.Resources;
 
