@@ -162,6 +162,7 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Queue.Tickets.TicketExpiry>();
         services.AddHostedService<OneSeal.Queue.Tickets.TicketExpiryService>();
         services.AddScoped<OneSeal.Queue.Calling.WindowCalls>();
+        services.AddScoped<OneSeal.Queue.Calling.QueuePanel>();
         services.AddScoped<OneSeal.Queue.Board.IQueueBoard, OneSeal.Queue.Calling.TicketBoard>();
     }
 
