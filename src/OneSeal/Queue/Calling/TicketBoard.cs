@@ -14,7 +14,7 @@ namespace OneSeal.Queue.Calling;
 /// recall counting as a call), people waiting per theme, the notice line (<c>Queue:NoticeLine</c>); a window's screen
 /// shows its current number and who sits there (A post first), with staff number and whether a photo exists.
 /// </summary>
-public sealed class TicketBoard(OneSealDb db, QueueOptions options, TimeProvider clock) : IQueueBoard
+public sealed class TicketBoard(OneSealDb db, WindowSeats seats, QueueOptions options, TimeProvider clock) : IQueueBoard
 {
     public const int LastCalls = 8;
 
@@ -51,8 +51,7 @@ public sealed class TicketBoard(OneSealDb db, QueueOptions options, TimeProvider
         var current = await db.Set<Ticket>().AsNoTracking()
             .Where(t => t.WindowId == window.Id && t.Day == today && (t.State == TicketState.Called || t.State == TicketState.Serving))
             .OrderByDescending(t => t.LastCalledAt).Select(t => t.Number).FirstOrDefaultAsync(ct);
-        var seated = await db.Set<WindowSeat>().AsNoTracking().Where(s => s.WindowId == window.Id && s.Day == today && s.SignedOutAt == null)
-            .OrderBy(s => s.Post).ThenBy(s => s.SignedInAt).Select(s => s.AccountId).FirstOrDefaultAsync(ct);
+        var seated = (await seats.OccupantsAsync([window.Id], ct)).GetValueOrDefault(window.Id)?.OrderBy(o => o.Post).Select(o => o.AccountId).FirstOrDefault() ?? Guid.Empty;
         var staff = seated == Guid.Empty ? null : await db.Set<Account>().AsNoTracking().Where(a => a.Id == seated)
             .Select(a => new { a.Id, a.DisplayName, a.StaffNumber, HasPhoto = a.PhotoKey != null }).FirstOrDefaultAsync(ct);
         var paused = await db.Set<QueueWindow>().AsNoTracking().AnyAsync(q => q.WindowId == window.Id && q.Paused, ct);

@@ -29,7 +29,7 @@ public sealed record TicketTheme(string Code, string Name, string Prefix, int Wa
 /// per hall, day and prefix (<see cref="Sequences.NextAsync"/>, in the ticket's transaction), so concurrent takers never share one.
 /// </summary>
 public sealed class TicketDesk(OneSealDb db, QueueOptions options, WorkingDayClock calendar, LookupHash lookup, QueueAnnouncer announcer,
-    IServiceProvider services, TimeProvider clock)
+    WindowSeats seats, IServiceProvider services, TimeProvider clock)
 {
     public const string AppointmentPrefix = "Y";
     public const string PriorityPrefix = "L";
@@ -168,8 +168,7 @@ public sealed class TicketDesk(OneSealDb db, QueueOptions options, WorkingDayClo
             : served.Average(x => (x.FinishedAt!.Value - (x.ServingAt ?? x.CalledAt ?? x.FinishedAt.Value)).TotalMinutes);
         var windows = await db.Set<Window>().AsNoTracking()
             .Where(w => w.HallId == t.HallId && w.ClosedAt == null && w.Themes.Any(x => x.ThemeCode == t.ThemeCode)).Select(w => w.Id).ToListAsync(ct);
-        var seated = await db.Set<WindowSeat>().AsNoTracking().Where(s => windows.Contains(s.WindowId) && s.Day == t.Day && s.SignedOutAt == null)
-            .Select(s => s.WindowId).Distinct().ToListAsync(ct);
+        var seated = (await seats.OccupantsAsync(windows, ct)).Where(o => o.Value.Count > 0).Select(o => o.Key).ToList();
         var paused = await db.Set<Calling.QueueWindow>().AsNoTracking().Where(q => seated.Contains(q.WindowId) && q.Paused).CountAsync(ct);
         var open = Math.Max(1, seated.Count - paused);
         return (int)Math.Ceiling(ahead * Math.Max(1, minutes) / open);
