@@ -158,6 +158,16 @@ public static class OneSealApp
         services.AddSingleton<OneSeal.Hall.StandIn.StandInRoster>();
         services.AddScoped<OneSeal.Counter.Fees.FeeRelief>();
         services.AddScoped<OneSeal.Hall.Intake.ThemeAdmin>();
+        // issue 12 — queue tickets and calling at the windows (Queue:* settings, see Queue/Tickets/QueueOptions.cs)
+        services.AddSingleton(OneSeal.Queue.Tickets.QueueOptions.From(config));
+        services.AddSingleton<OneSeal.Queue.Tickets.TicketRateLimit>();
+        services.AddScoped<OneSeal.Queue.Tickets.QueueAnnouncer>();
+        services.AddScoped<OneSeal.Queue.Tickets.TicketDesk>();
+        services.AddScoped<OneSeal.Queue.Tickets.TicketExpiry>();
+        services.AddHostedService<OneSeal.Queue.Tickets.TicketExpiryService>();
+        services.AddScoped<OneSeal.Queue.Calling.WindowCalls>();
+        services.AddScoped<OneSeal.Queue.Calling.QueuePanel>();
+        services.AddScoped<OneSeal.Queue.Board.IQueueBoard, OneSeal.Queue.Calling.TicketBoard>();
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -284,5 +294,8 @@ public static class OneSealApp
         OneSeal.Counter.Fees.FeesApi.MapFeesApi(app);
         // issue 11 — gaps: the theme–department mapping (/admin/themes)
         OneSeal.Hall.Intake.ThemeAdminApi.MapThemeAdminApi(app);
+        // issue 12 — queue tickets and calling at the windows
+        OneSeal.Queue.Tickets.TicketsApi.MapTicketsApi(app);
+        OneSeal.Queue.Calling.CallingApi.MapCallingApi(app);
     }
 }

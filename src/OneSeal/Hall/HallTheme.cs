@@ -12,6 +12,8 @@ public sealed class HallTheme
     public required string Code { get; set; }
     public required string Name { get; set; }
     public int SortOrder { get; set; }
+    /// <summary>The letter queue tickets of this theme start with (A023); migration 0030 gives the usual themes theirs.</summary>
+    public string? TicketPrefix { get; set; }
 }
 
 internal sealed class HallThemeConfiguration : IEntityTypeConfiguration<HallTheme>
@@ -22,5 +24,6 @@ internal sealed class HallThemeConfiguration : IEntityTypeConfiguration<HallThem
         b.HasKey(x => x.Code);
         b.Property(x => x.Code).HasMaxLength(32);
         b.Property(x => x.Name).HasMaxLength(64);
+        b.Property(x => x.TicketPrefix).HasMaxLength(1);
     }
 }

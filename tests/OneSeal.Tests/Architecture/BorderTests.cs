@@ -50,6 +50,10 @@ public sealed class BorderTests
         ("Counter", typeof(OneSeal.Catalog.Item), "the fee of the decided case's item version, which never changes (ADR 0007)"),
         ("Counter", typeof(OneSeal.Catalog.ItemTheme), "企业开办 items charge nothing: the version's themes"),
         ("Counter", typeof(OneSeal.Hall.Window), "the window a fee clerk sits at and the departments with windows in its hall"),
+        // issue 12 — queue tickets: calling is by a window's themes, numbers carry the theme's prefix letter
+        ("Queue", typeof(OneSeal.Hall.Window), "the windows that call tickets and the hall they stand in"),
+        ("Queue", typeof(OneSeal.Hall.WindowTheme), "the themes a window calls tickets of"),
+        ("Queue", typeof(OneSeal.Hall.HallTheme), "a ticket's theme: its name and ticket prefix letter (migration 0030)"),
     ];
 
     private static readonly Assembly App = typeof(OneSealDb).Assembly;

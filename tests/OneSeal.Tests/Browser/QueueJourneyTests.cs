@@ -1,0 +1,57 @@
+using Microsoft.Playwright;
+using OneSeal.Platform.Database;
+using OneSeal.Tests.Api;
+using OneSeal.Tests.Infrastructure;
+using OneSeal.Tests.Queue;
+using static Microsoft.Playwright.Assertions;
+
+namespace OneSeal.Tests.Browser;
+
+public sealed class QueuePostgresKestrelApp() : OneSealFactory(DatabaseProvider.Postgres, QueueTestHost.Options(kestrel: true));
+
+/// <summary>
+/// Issue 12 §1–2 in a browser: a visitor takes a number at the kiosk by touch alone (a theme, the ID number on the
+/// on-screen keypad), the clerk seated at A01 calls it from the window workbench at 1366×768, sees the person's
+/// cases, and finishes it.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+[Trait("Provider", "Postgres")]
+public sealed class QueueJourneyTests(QueuePostgresKestrelApp app, BrowserFixture browser) : IClassFixture<QueuePostgresKestrelApp>
+{
+    [Fact]
+    public async Task A_ticket_taken_at_the_kiosk_by_touch_is_called_and_finished_at_the_window()
+    {
+        await using var users = new BrowserUsers(browser, app);
+        await users.RunAsync(nameof(A_ticket_taken_at_the_kiosk_by_touch_is_called_and_finished_at_the_window), async () =>
+        {
+            var kiosk = await users.AnonymousAsync(1080, 1600, "kiosk");
+            await kiosk.GotoAsync("/kiosk");
+            await kiosk.Locator("#theme-market").ClickAsync();
+            foreach (var digit in Demo.CitizenId) await kiosk.Locator($"#key-{digit}").ClickAsync();
+            await Expect(kiosk.Locator("#id-display")).ToHaveTextAsync(Demo.CitizenId);
+            await kiosk.Locator("#take-normal").ClickAsync();
+            await Expect(kiosk.Locator("#ticket-number")).ToHaveTextAsync("A001");
+            await Expect(kiosk.Locator("#ticket-ahead")).ToContainTextAsync("前面还有 0 人");
+            await Expect(kiosk.Locator("#print")).ToBeVisibleAsync();
+
+            var clerk = await users.SignedInAsync("clerk");
+            await clerk.SetViewportSizeAsync(1366, 768);
+            await clerk.GotoAsync("/hall/windows");
+            await clerk.Locator("tr[data-window='A01']").GetByRole(AriaRole.Button, new() { Name = "在此签到" }).ClickAsync();
+            await Expect(clerk.Locator("#my-seat")).ToContainTextAsync("A01");
+            await clerk.GotoAsync("/hall/window");
+            await Expect(clerk.Locator("#queue-waiting")).ToContainTextAsync("等候 1 人");
+            await clerk.Locator("#queue-call").ClickAsync();
+            await Expect(clerk.Locator("#queue-current-number")).ToHaveTextAsync("A001");
+            await Expect(clerk.Locator("#queue-visitor")).ToBeVisibleAsync();
+            (await clerk.ContentAsync()).ShouldNotContain(Demo.CitizenId);
+            await clerk.Locator("#queue-finish").ClickAsync();
+            await Expect(clerk.Locator("#notice")).ToContainTextAsync("已办结");
+            await Expect(clerk.Locator("#queue-current-none")).ToBeVisibleAsync();
+            (await clerk.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(1366, "no sideways scrolling at 1366 px");
+
+            await kiosk.GotoAsync("/kiosk");
+            await Expect(kiosk.Locator("#theme-market")).ToContainTextAsync("等候 0 人");
+        });
+    }
+}

@@ -1,0 +1,315 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OneSeal.Hall;
+using OneSeal.Platform.Audit;
+using OneSeal.Platform.Database;
+using OneSeal.Platform.Signals;
+using OneSeal.Queue.Board;
+using OneSeal.Queue.Tickets;
+using OneSeal.Tests.Api;
+using OneSeal.Tests.Infrastructure;
+
+namespace OneSeal.Tests.Queue;
+
+/// <summary>
+/// Issue 12 §1–2: queue numbers (theme prefix + 3 digits per hall, day and prefix; Y appointments, L 绿色通道), the
+/// hall's hours, expiry at closing, and calling at a window: the priority rule that cannot starve the normal queue,
+/// recall limits, no-show, transfer keeping one's place, finish, the audit trail, seat checks, and (PostgreSQL) two
+/// windows calling at once never getting the same ticket. Each test starts on a working day of its own (the fake clock
+/// only moves forward), as numbers and seats are per day.
+/// </summary>
+public abstract class QueueTests(OneSealFactory app) : CaseApiTestBase(app)
+{
+    private const string Tickets = "/api/v1/queue/tickets";
+    private FakeTimeProvider Clock => App.Time!;
+
+    /// <summary>The next weekday after the clock's date, at <paramref name="hour"/>:00 Beijing time.</summary>
+    private void NewDay(int hour = 9)
+    {
+        var day = DateOnly.FromDateTime(Clock.GetLocalNow().DateTime).AddDays(1);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) day = day.AddDays(1);
+        Clock.SetLocal(day.Year, day.Month, day.Day, hour);
+    }
+
+    private async Task<Guid> WindowIdAsync(string number) =>
+        await InDb(db => db.Set<Window>().Where(w => w.Number == number && w.ClosedAt == null).Select(w => w.Id).SingleAsync());
+
+    private async Task<(HttpClient Client, string Base)> SeatedAsync(string username, string window)
+    {
+        var client = await App.ClientFor(username);
+        var id = await WindowIdAsync(window);
+        using var seat = await client.PostAsync($"/api/v1/windows/{id}/sign-in", null);
+        await ShouldBeAsync(seat, HttpStatusCode.OK);
+        return (client, $"/api/v1/queue/windows/{id}");
+    }
+
+    private async Task<JsonElement> TakeAsync(object body)
+    {
+        using var r = await Anonymous().PostAsJsonAsync(Tickets, body);
+        await ShouldBeAsync(r, HttpStatusCode.Created);
+        return await r.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static async Task<JsonElement> PostOkAsync(HttpClient client, string path, object? body = null)
+    {
+        using var r = body is null ? await client.PostAsync(path, null) : await client.PostAsJsonAsync(path, body);
+        await ShouldBeAsync(r, HttpStatusCode.OK);
+        return await r.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static string? Current(JsonElement view) =>
+        view.GetProperty("current").ValueKind == JsonValueKind.Null ? null : view.GetProperty("current").GetProperty("number").GetString();
+
+    private Task<List<string>> TrailAsync(Guid ticketId) => InDb(db => db.Set<AuditEntry>()
+        .Where(a => a.EntityType == "queue-ticket" && a.EntityId == ticketId.ToString()).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
+
+    [Fact]
+    public async Task Numbers_run_per_prefix_and_day_and_the_ticket_shows_people_ahead_and_an_estimated_wait()
+    {
+        NewDay();
+        var a1 = await TakeAsync(new { theme = "market" });
+        var a2 = await TakeAsync(new { theme = "market", idNumber = Demo.CitizenId });
+        var l1 = await TakeAsync(new { theme = "market", priority = true });
+        var d1 = await TakeAsync(new { theme = "social" });
+        (a1.GetProperty("number").GetString(), a2.GetProperty("number").GetString(), l1.GetProperty("number").GetString(), d1.GetProperty("number").GetString())
+            .ShouldBe(("A001", "A002", "L001", "D001"));
+        a2.ToString().ShouldNotContain(Demo.CitizenId);
+        var row = await InDb(db => db.Set<Ticket>().AsNoTracking().SingleAsync(t => t.Id == a2.GetProperty("id").GetGuid()));
+        (row.IdNumberHash.ShouldNotBeNull().Contains(Demo.CitizenId), row.IdNumberMasked).ShouldBe((false, "360999********1239"));
+
+        // A002 waits behind A001 and the 绿色通道 ticket; 8 minutes each (the default before any ticket is finished), one window.
+        var status = (await Anonymous().GetFromJsonAsync<JsonElement>($"{Tickets}/{a2.GetProperty("id").GetGuid()}"));
+        (status.GetProperty("state").GetString(), status.GetProperty("peopleAhead").GetInt32(), status.GetProperty("estimatedWaitMinutes").GetInt32())
+            .ShouldBe(("Waiting", 2, 16));
+        (await TrailAsync(a1.GetProperty("id").GetGuid())).ShouldBe(["queue.ticket.take"]);
+
+        using (var held = await Anonymous().PostAsJsonAsync(Tickets, new { theme = "market", idNumber = Demo.CitizenId }))
+            await ShouldBeProblemAsync(held, HttpStatusCode.Conflict, rule: "ticket-held");
+
+        // The next working day starts again at 001.
+        NewDay();
+        (await TakeAsync(new { theme = "market" })).GetProperty("number").GetString().ShouldBe("A001");
+    }
+
+    [Fact]
+    public async Task Outside_the_hours_the_hall_refuses_tickets_naming_when_it_opens_and_waiting_tickets_expire_at_closing()
+    {
+        NewDay(17);
+        var waiting = await TakeAsync(new { theme = "social" });
+        Clock.Advance(TimeSpan.FromMinutes(31));
+        using (var late = await Anonymous().PostAsJsonAsync(Tickets, new { theme = "social" }))
+        {
+            var problem = await ShouldBeProblemAsync(late, HttpStatusCode.Conflict, rule: "hall-closed");
+            problem.GetProperty("detail").GetString()!.ShouldContain("08:30");
+        }
+        await using (var scope = App.Services.CreateAsyncScope())
+            (await scope.ServiceProvider.GetRequiredService<TicketExpiry>().RunAsync(Clock.GetUtcNow(), CancellationToken.None)).ShouldBeGreaterThanOrEqualTo(1);
+        var status = await Anonymous().GetFromJsonAsync<JsonElement>($"{Tickets}/{waiting.GetProperty("id").GetGuid()}");
+        (status.GetProperty("state").GetString(), status.GetProperty("stateLabel").GetString()).ShouldBe(("Expired", "已失效"));
+        (await InDb(db => db.Set<AuditEntry>().AnyAsync(a => a.Action == "queue.expire"))).ShouldBeTrue();
+
+        // Saturday: closed all day; the message names Monday's opening.
+        var saturday = DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
+        while (saturday.DayOfWeek != DayOfWeek.Saturday) saturday = saturday.AddDays(1);
+        Clock.SetLocal(saturday.Year, saturday.Month, saturday.Day, 10);
+        using (var weekend = await Anonymous().PostAsJsonAsync(Tickets, new { theme = "social" }))
+        {
+            var problem = await ShouldBeProblemAsync(weekend, HttpStatusCode.Conflict, rule: "hall-closed");
+            problem.GetProperty("detail").GetString()!.ShouldContain($"{saturday.AddDays(2).Month}月{saturday.AddDays(2).Day}日 08:30");
+        }
+    }
+
+    [Fact]
+    public async Task Priority_tickets_go_first_but_at_most_two_in_a_row_while_normal_tickets_wait()
+    {
+        NewDay();
+        var (clerk, window) = await SeatedAsync("clerk", "A01");
+        await TakeAsync(new { theme = "market" });
+        await TakeAsync(new { theme = "social" });
+        for (var i = 0; i < 4; i++) await TakeAsync(new { theme = "market", priority = true });
+        var called = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            called.Add(Current(await PostOkAsync(clerk, window + "/call-next"))!);
+            await PostOkAsync(clerk, window + "/finish");
+        }
+        called.ShouldBe(["L001", "L002", "A001", "L003", "L004", "D001"]);
+        using (var empty = await clerk.PostAsync(window + "/call-next", null))
+            await ShouldBeProblemAsync(empty, HttpStatusCode.Conflict, rule: "queue-empty");
+    }
+
+    [Fact]
+    public async Task Recalls_are_limited_in_number_and_spacing_and_no_show_comes_only_after_them()
+    {
+        NewDay();
+        var (clerk, window) = await SeatedAsync("clerk", "A01");
+        var ticket = (await TakeAsync(new { theme = "market" })).GetProperty("id").GetGuid();
+        var signals = new List<string>();
+        using var subscription = App.Services.GetRequiredService<ISignals>().Subscribe(QueueSignals.Channel, s => { lock (signals) signals.Add(s); return Task.CompletedTask; });
+        await PostOkAsync(clerk, window + "/call-next");
+        using (var r = await clerk.PostAsync(window + "/call-next", null))
+            await ShouldBeProblemAsync(r, HttpStatusCode.Conflict, rule: "ticket-open");
+        using (var r = await clerk.PostAsync(window + "/recall", null))
+            await ShouldBeProblemAsync(r, HttpStatusCode.Conflict, rule: "recall-too-soon");
+        using (var r = await clerk.PostAsync(window + "/no-show", null))
+            await ShouldBeProblemAsync(r, HttpStatusCode.Conflict, rule: "no-show-too-soon");
+        for (var i = 1; i <= 3; i++)
+        {
+            Clock.Advance(TimeSpan.FromSeconds(31));
+            (await PostOkAsync(clerk, window + "/recall")).GetProperty("current").GetProperty("recalls").GetInt32().ShouldBe(i);
+        }
+        Clock.Advance(TimeSpan.FromSeconds(31));
+        using (var r = await clerk.PostAsync(window + "/recall", null))
+            await ShouldBeProblemAsync(r, HttpStatusCode.Conflict, rule: "max-recalls");
+        Current(await PostOkAsync(clerk, window + "/no-show")).ShouldBeNull();
+        (await Anonymous().GetFromJsonAsync<JsonElement>($"{Tickets}/{ticket}")).GetProperty("state").GetString().ShouldBe("NoShow");
+        (await TrailAsync(ticket)).ShouldBe(["queue.ticket.take", "queue.call", "queue.recall", "queue.recall", "queue.recall", "queue.no-show"]);
+
+        // The board heard the call and its recalls (after each commit), and reads them back.
+        await Task.Delay(200);
+        lock (signals)
+        {
+            var calls = signals.Select(s => JsonDocument.Parse(s).RootElement).Where(s => s.GetProperty("kind").GetString() == "call").ToList();
+            calls.Count.ShouldBeGreaterThanOrEqualTo(4);
+            calls[^1].GetProperty("call").GetProperty("windowNumber").GetString().ShouldBe("A01");
+            calls[^1].GetProperty("call").GetProperty("recall").GetInt32().ShouldBe(3);
+        }
+        await using var scope = App.Services.CreateAsyncScope();
+        var board = (await scope.ServiceProvider.GetRequiredService<IQueueBoard>().ReadAsync(null, CancellationToken.None)).ShouldNotBeNull();
+        board.LastCalls[0].TicketId.ShouldBe(ticket);
+        board.NoticeLine.ShouldBe(QueueOptions.DefaultNoticeLine);
+    }
+
+    [Fact]
+    public async Task A_transfer_keeps_the_tickets_place_and_serve_then_finish_and_pause_work()
+    {
+        NewDay();
+        var (clerk, a01) = await SeatedAsync("clerk", "A01");
+        var (clerk2, a02) = await SeatedAsync("clerk2", "A02");
+        var a1 = (await TakeAsync(new { theme = "market", idNumber = Demo.CitizenId })).GetProperty("id").GetGuid();
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        await TakeAsync(new { theme = "construction" });
+        await PostOkAsync(clerk, a01 + "/call-next");
+        using (var r = await clerk.PostAsJsonAsync(a01 + "/transfer", new { to = "" }))
+            await ShouldBeProblemAsync(r, HttpStatusCode.BadRequest, "to");
+        using (var r = await clerk.PostAsJsonAsync(a01 + "/transfer", new { to = "no-such-theme" }))
+            await ShouldBeProblemAsync(r, HttpStatusCode.BadRequest, "to");
+        Current(await PostOkAsync(clerk, a01 + "/transfer", new { to = "construction" })).ShouldBeNull();
+
+        // A02 takes construction: the transferred A001 was taken before B001, so it comes first.
+        var view = await PostOkAsync(clerk2, a02 + "/call-next");
+        (Current(view), view.GetProperty("current").GetProperty("transfers").GetInt32(), view.GetProperty("current").GetProperty("idNumberMasked").GetString())
+            .ShouldBe(("A001", 1, "360999********1239"));
+        (await PostOkAsync(clerk2, a02 + "/serve")).GetProperty("current").GetProperty("state").GetString().ShouldBe("Serving");
+        Current(await PostOkAsync(clerk2, a02 + "/finish")).ShouldBeNull();
+        (await TrailAsync(a1)).ShouldBe(["queue.ticket.take", "queue.call", "queue.transfer", "queue.call", "queue.serve", "queue.finish"]);
+
+        // To a window by id: only that window calls it.
+        var a01Id = await WindowIdAsync("A01");
+        await PostOkAsync(clerk2, a02 + "/call-next");
+        await PostOkAsync(clerk2, a02 + "/transfer", new { to = a01Id.ToString() });
+        Current(await PostOkAsync(clerk, a01 + "/call-next")).ShouldBe("B001");
+        await PostOkAsync(clerk, a01 + "/finish");
+
+        (await PostOkAsync(clerk, a01 + "/pause")).GetProperty("paused").GetBoolean().ShouldBeTrue();
+        await TakeAsync(new { theme = "market" });
+        using (var r = await clerk.PostAsync(a01 + "/call-next", null))
+            await ShouldBeProblemAsync(r, HttpStatusCode.Conflict, rule: "window-paused");
+        (await PostOkAsync(clerk, a01 + "/resume")).GetProperty("paused").GetBoolean().ShouldBeFalse();
+        Current(await PostOkAsync(clerk, a01 + "/call-next")).ShouldBe("A002");
+        await PostOkAsync(clerk, a01 + "/finish");
+
+        await using var scope = App.Services.CreateAsyncScope();
+        var screen = (await scope.ServiceProvider.GetRequiredService<IQueueBoard>().WindowScreenAsync("A01", null, CancellationToken.None)).ShouldNotBeNull();
+        (screen.CurrentTicket, screen.StaffName, screen.Paused).ShouldBe((null, "李窗口", false));
+    }
+
+    [Fact]
+    public async Task Only_staff_seated_at_that_window_call_and_bad_input_names_the_field()
+    {
+        NewDay();
+        var (clerk, a01) = await SeatedAsync("clerk", "A01");
+        var a02 = $"/api/v1/queue/windows/{await WindowIdAsync("A02")}";
+        using (var r = await clerk.PostAsync(a02 + "/call-next", null))
+            await ShouldBeProblemAsync(r, HttpStatusCode.Forbidden, rule: "not-at-window");
+        using (var r = await (await App.ClientFor("reviewer")).PostAsync(a01 + "/call-next", null))
+            await ShouldBeProblemAsync(r, HttpStatusCode.Forbidden, rule: "not-at-window");
+        using (var r = await (await As("applicant")).PostAsync(a01 + "/call-next", null))
+            await ShouldBeProblemAsync(r, HttpStatusCode.Forbidden);
+        using (var r = await Anonymous().PostAsync(a01 + "/call-next", null))
+            r.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        var before = await InDb(db => db.Set<Ticket>().CountAsync());
+        foreach (var (body, field) in new (object, string)[]
+        {
+            (new { }, "theme"), (new { theme = "no-such" }, "theme"), (new { theme = new string('x', 100_000) }, "theme"),
+            (new { theme = "market", idNumber = "12345" }, "idNumber"), (new { theme = "market", idNumber = new string('9', 10_000) }, "idNumber"),
+        })
+        {
+            using var r = await Anonymous().PostAsJsonAsync(Tickets, body);
+            await ShouldBeProblemAsync(r, HttpStatusCode.BadRequest, field);
+        }
+        using (var r = await Anonymous().PostAsync(Tickets, new StringContent("{\"theme\":\"mar\\u0000ket\"}", System.Text.Encoding.UTF8, "application/json")))
+            ((int)r.StatusCode).ShouldBe(400);
+        using (var r = await Anonymous().PostAsync(Tickets, new StringContent("{\"theme\":", System.Text.Encoding.UTF8, "application/json")))
+            ((int)r.StatusCode).ShouldBe(400);
+        using (var r = await Anonymous().PostAsJsonAsync(Tickets, new { theme = "market", appointmentId = Guid.NewGuid() }))
+            await ShouldBeProblemAsync(r, HttpStatusCode.Conflict, rule: "appointments-unavailable");
+        using (var r = await Anonymous().GetAsync($"{Tickets}/{Guid.NewGuid()}"))
+            await ShouldBeProblemAsync(r, HttpStatusCode.NotFound);
+        (await InDb(db => db.Set<Ticket>().CountAsync())).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Two_windows_calling_at_once_never_get_the_same_ticket()
+    {
+        if (Provider != DatabaseProvider.Postgres) return; // SQLite's IMMEDIATE transactions serialise every writer.
+        NewDay();
+        var a02Id = await WindowIdAsync("A02");
+        await InDb(async db => { db.Add(new WindowTheme { WindowId = a02Id, ThemeCode = "market" }); await db.SaveChangesAsync(); });
+        try
+        {
+            var (clerk, a01) = await SeatedAsync("clerk", "A01");
+            var (clerk2, a02) = await SeatedAsync("clerk2", "A02");
+            for (var round = 0; round < 30; round++)
+            {
+                await TakeAsync(new { theme = "market" });
+                await TakeAsync(new { theme = "market" });
+                var both = await Task.WhenAll(PostOkAsync(clerk, a01 + "/call-next"), PostOkAsync(clerk2, a02 + "/call-next"));
+                var ids = both.Select(v => v.GetProperty("current").GetProperty("id").GetGuid()).ToList();
+                ids.Distinct().Count().ShouldBe(2, $"round {round}");
+                await Task.WhenAll(PostOkAsync(clerk, a01 + "/finish"), PostOkAsync(clerk2, a02 + "/finish"));
+            }
+            (await InDb(db => db.Set<Ticket>().CountAsync(t => t.State == TicketState.Finished && t.ThemeCode == "market" && t.Number.StartsWith("A0"))))
+                .ShouldBeGreaterThanOrEqualTo(60);
+        }
+        finally
+        {
+            await InDb(async db => { await db.Set<WindowTheme>().Where(t => t.WindowId == a02Id && t.ThemeCode == "market").ExecuteDeleteAsync(); });
+        }
+    }
+}
+
+public sealed class QueueSqliteApp() : OneSealFactory(DatabaseProvider.Sqlite, QueueTestHost.Options());
+
+public sealed class QueuePostgresApp() : OneSealFactory(DatabaseProvider.Postgres, QueueTestHost.Options());
+
+public static class QueueTestHost
+{
+    /// <summary>A fake clock; no background expiry sweep (tests run it); no per-address limit (every test client is one address).</summary>
+    public static OneSealFactoryOptions Options(bool kestrel = false) => new()
+    {
+        Kestrel = kestrel,
+        Time = new FakeTimeProvider(),
+        Settings = new Dictionary<string, string?> { ["Queue:ExpirySweepSeconds"] = "0", ["Queue:TicketsPerMinute"] = "100000" },
+    };
+}
+
+[Trait("Provider", "Sqlite")]
+public sealed class QueueTests_Sqlite(QueueSqliteApp app) : QueueTests(app), IClassFixture<QueueSqliteApp>;
+
+[Trait("Provider", "Postgres")]
+public sealed class QueueTests_Postgres(QueuePostgresApp app) : QueueTests(app), IClassFixture<QueuePostgresApp>;
