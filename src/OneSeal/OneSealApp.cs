@@ -152,8 +152,13 @@ public static class OneSealApp
         // The fee demand first: the pick-up code's message names the fee to pay.
         services.AddScoped<OneSeal.Cases.Decision.ICaseDecisionListener>(sp => sp.GetRequiredService<OneSeal.Counter.Fees.FeeDemands>());
         services.AddScoped<OneSeal.Cases.Decision.ICaseDecisionListener>(sp => sp.GetRequiredService<OneSeal.Counter.Results.PickupCodes>());
-        // issue 12 — signals for live pages (in process; the board's part puts PostgreSQL's LISTEN/NOTIFY behind it)
-        services.AddSingleton<OneSeal.Platform.Signals.ISignals, OneSeal.Platform.Signals.InProcessSignals>();
+        // issue 12 — signals for live pages: LISTEN/NOTIFY across instances on PostgreSQL, in process on SQLite (one instance)
+        if (DatabaseSetup.ProviderOf(config) == DatabaseProvider.Postgres)
+            services.AddSingleton<OneSeal.Platform.Signals.ISignals, OneSeal.Platform.Signals.PostgresSignals>();
+        else
+            services.AddSingleton<OneSeal.Platform.Signals.ISignals, OneSeal.Platform.Signals.InProcessSignals>();
+        // issue 12 — the display board and window screens
+        services.AddSingleton<OneSeal.Queue.Board.BoardStreams>();
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -278,5 +283,7 @@ public static class OneSealApp
         // issue 11 — results and fees
         OneSeal.Counter.Results.ResultsApi.MapResultsApi(app);
         OneSeal.Counter.Fees.FeesApi.MapFeesApi(app);
+        // issue 12 — the display board and window screens
+        OneSeal.Queue.Board.BoardApi.MapBoardApi(app);
     }
 }
