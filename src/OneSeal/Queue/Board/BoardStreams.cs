@@ -25,6 +25,28 @@ public sealed class BoardStreams(IServiceScopeFactory scopes, ISignals signals, 
         return await scope.ServiceProvider.GetRequiredService<IQueueBoard>().ReadAsync(hallId, ct);
     }
 
+    /// <summary>
+    /// A read of the hall's board that started no earlier than <paramref name="notBefore"/> (a <see cref="Stopwatch"/>
+    /// timestamp): the many streams woken by one signal share one read instead of each making its own.
+    /// </summary>
+    private Task<BoardSnapshot?> SharedReadAsync(Guid hallId, long notBefore)
+    {
+        while (true)
+        {
+            var last = _reads.GetValueOrDefault(hallId);
+            if (last is not null && last.StartedAt >= notBefore && !last.Read.IsFaulted && !last.Read.IsCanceled) return last.Read;
+            var next = new SharedRead(Stopwatch.GetTimestamp(), new Lazy<Task<BoardSnapshot?>>(() => ReadAsync(hallId, CancellationToken.None)));
+            if (last is not null ? _reads.TryUpdate(hallId, next, last) : _reads.TryAdd(hallId, next)) return next.Read;
+        }
+    }
+
+    private sealed record SharedRead(long StartedAt, Lazy<Task<BoardSnapshot?>> Lazy)
+    {
+        public Task<BoardSnapshot?> Read => Lazy.Value;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, SharedRead> _reads = new();
+
     public async Task<WindowScreen?> WindowScreenAsync(string windowNumber, Guid? hallId, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -35,11 +57,11 @@ public sealed class BoardStreams(IServiceScopeFactory scopes, ISignals signals, 
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
         var ct = stop.Token;
-        var inbox = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+        var inbox = Channel.CreateUnbounded<(string Payload, long At)>(new UnboundedChannelOptions { SingleReader = true });
         // Subscribed before the first read, so nothing between the read and the first signal goes unseen.
         using var subscription = signals.Subscribe(QueueSignals.Channel, payload =>
         {
-            inbox.Writer.TryWrite(payload);
+            inbox.Writer.TryWrite((payload, Stopwatch.GetTimestamp()));
             return Task.CompletedTask;
         });
         var snapshot = await ReadAsync(hallId, ct) ?? throw new NotFoundException("没有找到该大厅。");
@@ -59,26 +81,28 @@ public sealed class BoardStreams(IServiceScopeFactory scopes, ISignals signals, 
         }
     }
 
-    private async Task PumpAsync(ServerSentEvents sse, ChannelReader<string> inbox, Guid hallId, CancellationToken ct)
+    private async Task PumpAsync(ServerSentEvents sse, ChannelReader<(string Payload, long At)> inbox, Guid hallId, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var lastRead = clock.Elapsed;
         TimeSpan? refreshAt = null;
+        long changedAt = 0;
         var heartbeatAt = Heartbeat;
         Task<bool>? waiting = null;
         while (!ct.IsCancellationRequested)
         {
-            while (inbox.TryRead(out var payload))
+            while (inbox.TryRead(out var item))
             {
-                var signal = QueueSignal.Parse(payload);
+                var signal = QueueSignal.Parse(item.Payload);
                 if (signal is not null && !signal.Concerns(hallId)) continue;
                 if (signal is { IsCall: true }) await sse.EventAsync("call", PublicBoardCall.Of(signal.Call!), ct);
                 // A call changes the waiting counts too.
                 refreshAt ??= Max(clock.Elapsed, lastRead + Coalesce);
+                changedAt = Math.Max(changedAt, item.At);
             }
             if (refreshAt <= clock.Elapsed)
             {
-                var snapshot = await ReadAsync(hallId, ct);
+                var snapshot = await SharedReadAsync(hallId, changedAt).WaitAsync(ct);
                 if (snapshot is null) return;
                 await sse.EventAsync("snapshot", PublicBoardSnapshot.Of(snapshot), ct);
                 (lastRead, refreshAt) = (clock.Elapsed, null);

@@ -122,14 +122,22 @@ public abstract class BoardApiTests(OneSealFactory app, ITestOutputHelper output
         }
 
         // The board changed while the stream was gone: the new stream starts from the current snapshot.
-        Board.Snapshot = Board.Snapshot with { LastCalls = [TestQueueBoard.Call("B007", "B02", "不动产登记窗口")] };
-        var (again, reader2) = await OpenStreamAsync(client);
-        using (again)
-        using (reader2)
+        var before = Board.Snapshot;
+        Board.Snapshot = before with { LastCalls = [TestQueueBoard.Call("B007", "B02", "不动产登记窗口")] };
+        try
         {
-            var first = await reader2.NextAsync(Generous);
-            first!.Name.ShouldBe("snapshot");
-            first.Data.ShouldContain("B007");
+            var (again, reader2) = await OpenStreamAsync(client);
+            using (again)
+            using (reader2)
+            {
+                var first = await reader2.NextAsync(Generous);
+                first!.Name.ShouldBe("snapshot");
+                first.Data.ShouldContain("B007");
+            }
+        }
+        finally
+        {
+            Board.Snapshot = before;
         }
     }
 
