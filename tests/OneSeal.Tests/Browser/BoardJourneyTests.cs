@@ -52,8 +52,12 @@ public sealed class BoardJourneyTests(BoardPostgresKestrelApp app, BrowserFixtur
 
             var signals = app.Services.GetRequiredService<ISignals>();
             await ((PostgresSignals)signals).ListeningAsync(QueueSignals.Channel, default).WaitAsync(TimeSpan.FromSeconds(10));
-            await TestQueueBoard.PublishCallAsync(signals, TestQueueBoard.Call("A023", "A05", "综合受理五号窗口"));
-            await TestQueueBoard.PublishCallAsync(signals, TestQueueBoard.Call("A024", "A06", "综合受理六号窗口"));
+            // As the calling code does: the calls are committed (the board reads them), then published.
+            var board = app.Services.GetRequiredService<TestQueueBoard>();
+            var (a023, a024) = (TestQueueBoard.Call("A023", "A05", "综合受理五号窗口"), TestQueueBoard.Call("A024", "A06", "综合受理六号窗口"));
+            board.Snapshot = board.Snapshot with { LastCalls = [a024, a023, .. board.Snapshot.LastCalls] };
+            await TestQueueBoard.PublishCallAsync(signals, a023);
+            await TestQueueBoard.PublishCallAsync(signals, a024);
 
             var first = tv.Locator("#calls tr").First;
             await Expect(first).ToContainTextAsync("A024");
