@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmarks of the case lifecycle on PostgreSQL 15 (issue 4, item 16). NOT part of scripts/test.sh.
 #
-#   bash scripts/bench.sh [transitions|sweep|pdf|all]    (default: all; about 6 minutes on 2 cores)
+#   bash scripts/bench.sh [transitions|sweep|pdf|board|all]    (default: all; about 6 minutes on 2 cores)
 #
 # 1. installs PostgreSQL 15 when it is missing (Debian package, via apt-get; see scripts/lib.sh);
 # 2. starts a throwaway PostgreSQL 15 cluster on 127.0.0.1 (temp dir, free port from 55632 up), stopped and deleted on
@@ -21,9 +21,12 @@
 # pdf:         PDFs per second through one Chromium process per document (the renderer before issue 9, kept in the
 #              benchmark only) and through the app's long-lived browser, 2 callers, 20 s each; then the first renders of the
 #              guides and blank forms of 8 demo items, 2 visitors at once, with each renderer (p50/p95 per request).
+# board:       the hall board's fan-out: 50 SSE streams open on /api/v1/queue/board/stream, 200 calls one after another
+#              (published on the queue signal channel, or real call-next with BENCH_BOARD_TRIGGER=call-next); p50/p99 of
+#              the time from a call to each stream receiving it.
 #
 # Settings (environment): BENCH_SECONDS (30), BENCH_WORKERS (4), BENCH_STEP_SECONDS (15), BENCH_HTTP_SECONDS (= step), BENCH_PREPARED_CASES (60000),
-# BENCH_SWEEP_CASES (1000000), BENCH_PDF_SECONDS (20), BENCH_PDF_WORKERS (2), BENCH_PDF_ITEMS (8), ONESEAL_CHROMIUM
+# BENCH_SWEEP_CASES (1000000), BENCH_BOARD_STREAMS (50), BENCH_BOARD_CALLS (200), BENCH_BOARD_TRIGGER (signal), BENCH_PDF_SECONDS (20), BENCH_PDF_WORKERS (2), BENCH_PDF_ITEMS (8), ONESEAL_CHROMIUM
 # (/usr/bin/chromium), ONESEAL_BENCH_PG_PORT (55632). The full output also goes to TestResults/bench/<mode>.log.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -33,7 +36,7 @@ ONESEAL_SCRIPT=bench.sh
 source "$ROOT/scripts/lib.sh"
 
 mode=${1:-all}
-case $mode in transitions|sweep|pdf|all) ;; *) echo "usage: bash scripts/bench.sh [transitions|sweep|pdf|all]" >&2; exit 2 ;; esac
+case $mode in transitions|sweep|pdf|board|all) ;; *) echo "usage: bash scripts/bench.sh [transitions|sweep|pdf|board|all]" >&2; exit 2 ;; esac
 SECONDS_PER_RUN=${BENCH_SECONDS:-30}
 WORKERS=${BENCH_WORKERS:-4}
 # review, decide and deliver each run this long (BENCH_REVIEW_SECONDS is the old name), and so does accept over HTTP.
@@ -49,7 +52,7 @@ if [ "$mode" = pdf ] || [ "$mode" = all ]; then
   ensure_packages "Chromium and CJK fonts for the PDF benchmark" chromium fonts-noto-cjk || exit 1
 fi
 [ -x "$PG_BIN/pgbench" ] || { say "pgbench missing ($PG_BIN/pgbench)"; exit 1; }
-if [ "$mode" != sweep ]; then ensure_packages "wrk drives accept over HTTP in the transitions benchmark" wrk || exit 1; fi
+if [ "$mode" != sweep ] && [ "$mode" != board ]; then ensure_packages "wrk drives accept over HTTP in the transitions benchmark" wrk || exit 1; fi
 
 LOG_DIR="$ROOT/TestResults/bench"
 mkdir -p "$LOG_DIR"
@@ -203,11 +206,22 @@ run_pdf() {
   [ -n "$PDF_RESULT" ] || { say "could not read the PDF result"; exit 1; }
 }
 
+run_board() {
+  say "== the hall board's fan-out: ${BENCH_BOARD_STREAMS:-50} SSE streams, ${BENCH_BOARD_CALLS:-200} calls =="
+  psql_q -d postgres -c "CREATE DATABASE oneseal_board"
+  local bout
+  bout=$(loadbench board --connection "$(conn oneseal_board)" --streams "${BENCH_BOARD_STREAMS:-50}" --calls "${BENCH_BOARD_CALLS:-200}" \
+    --trigger "${BENCH_BOARD_TRIGGER:-signal}" | tee /dev/stderr)
+  BOARD_RESULT=$(echo "$bout" | sed -n 's/^RESULT //p')
+  [ -n "$BOARD_RESULT" ] || { say "could not read the board result"; exit 1; }
+}
+
 case $mode in
   transitions) run_transitions ;;
   sweep) run_sweep ;;
   pdf) run_pdf ;;
-  all) run_transitions; run_sweep; run_pdf ;;
+  board) run_board ;;
+  all) run_transitions; run_sweep; run_pdf; run_board ;;
 esac
 
 # --- summary -------------------------------------------------------------------------------------------------------
@@ -241,5 +255,9 @@ if [ -n "${PDF_RESULT:-}" ]; then
   awk -v a="$(pfield pdf_after_per_second)" -v b="$(pfield pdf_before_per_second)" 'BEGIN { if (b > 0) printf "PDF speed-up: %.1fx\n", a / b }'
   printf 'guide/blank-form first renders (%s documents), before: p50 %s ms, p95 %s ms\n' "$(pfield first_documents)" "$(pfield first_before_p50_ms)" "$(pfield first_before_p95_ms)"
   printf 'guide/blank-form first renders (%s documents), after: p50 %s ms, p95 %s ms\n' "$(pfield first_documents)" "$(pfield first_after_p50_ms)" "$(pfield first_after_p95_ms)"
+fi
+if [ -n "${BOARD_RESULT:-}" ]; then
+  bfield() { sed -n "s/.*\b$1=\([0-9.]*\).*/\1/p" <<<"$BOARD_RESULT"; }
+  printf 'board fan-out, call to %s streams: p50 %s ms, p99 %s ms, missed %s\n' "$(bfield board_streams)" "$(bfield board_p50_ms)" "$(bfield board_p99_ms)" "$(bfield board_missed)"
 fi
 say "finished in $(( $(date +%s) - started )) s; full output in ${LOG#"$ROOT"/}"

@@ -35,7 +35,8 @@ public sealed class BenchHost : IAsyncDisposable
     public IServiceProvider Services => App.Services;
 
     /// <summary>Builds the app on <paramref name="connectionString"/>, runs its migrations and the demo seed.</summary>
-    public static async Task<BenchHost> StartAsync(string connectionString)
+    /// <param name="services">the benchmark's last word on the app's services (after the app registered its own)</param>
+    public static async Task<BenchHost> StartAsync(string connectionString, Action<IServiceCollection>? services = null)
     {
         // The keys that encrypt personal form fields live in the data root, so a database prepared by one run is read by
         // the next only with the same folder: scripts/bench.sh passes one (ONESEAL_BENCH_DATA) for all its runs.
@@ -71,6 +72,7 @@ public sealed class BenchHost : IAsyncDisposable
         // so a warm-up host warms the measured one.
         var commands = CommandLog.Instance;
         builder.Services.ConfigureDbContext<OneSealDb>(o => o.AddInterceptors(commands));
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         await app.MigrateAndSeedAsync(seed: true);
         return new BenchHost(app, commands, dataRoot, ownsDataRoot: string.IsNullOrEmpty(shared));

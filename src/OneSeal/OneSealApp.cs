@@ -168,6 +168,13 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Queue.Calling.WindowCalls>();
         services.AddScoped<OneSeal.Queue.Calling.QueuePanel>();
         services.AddScoped<OneSeal.Queue.Board.IQueueBoard, OneSeal.Queue.Calling.TicketBoard>();
+        // issue 12 — signals for live pages: LISTEN/NOTIFY across instances on PostgreSQL, in process on SQLite (one instance)
+        if (DatabaseSetup.ProviderOf(config) == DatabaseProvider.Postgres)
+            services.AddSingleton<OneSeal.Platform.Signals.ISignals, OneSeal.Platform.Signals.PostgresSignals>();
+        else
+            services.AddSingleton<OneSeal.Platform.Signals.ISignals, OneSeal.Platform.Signals.InProcessSignals>();
+        // issue 12 — the display board and window screens
+        services.AddSingleton<OneSeal.Queue.Board.BoardStreams>();
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -297,5 +304,7 @@ public static class OneSealApp
         // issue 12 — queue tickets and calling at the windows
         OneSeal.Queue.Tickets.TicketsApi.MapTicketsApi(app);
         OneSeal.Queue.Calling.CallingApi.MapCallingApi(app);
+        // issue 12 — the display board and window screens
+        OneSeal.Queue.Board.BoardApi.MapBoardApi(app);
     }
 }

@@ -130,7 +130,7 @@ public static class PdfBench
         return times;
     }
 
-    private static double Percentile(List<double> values, double p)
+    internal static double Percentile(List<double> values, double p)
     {
         if (values.Count == 0) return 0;
         var sorted = values.Order().ToList();

@@ -36,6 +36,12 @@ public sealed record OneSealFactoryOptions
     /// (<see cref="SeedTemplates"/>): for tests of migrating and seeding themselves. Hosts on a fake clock always do.
     /// </summary>
     public bool OwnSeed { get; init; }
+
+    /// <summary>
+    /// A second app instance: run on this (started) host's database instead of a new one, and leave it to that host to
+    /// drop (e.g. signals between instances). Migrations and seeding find it done.
+    /// </summary>
+    public OneSealFactory? SameDatabaseAs { get; init; }
 }
 
 /// <summary>
@@ -67,6 +73,7 @@ public class OneSealFactory : WebApplicationFactory<Program>, IAsyncLifetime
             this.UseKestrel(o => o.Listen(IPAddress.Loopback, Port));
         }
         PublicBaseUrl = Options.Kestrel ? $"http://127.0.0.1:{Port}" : "http://localhost";
+        _database = Options.SameDatabaseAs?.Database;
     }
 
     public DatabaseProvider Provider { get; }
@@ -96,6 +103,11 @@ public class OneSealFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
+        if (Options.SameDatabaseAs is not null)
+        {
+            StartServer();
+            return;
+        }
         var database = SeedTemplates.Applies(Options)
             ? await SeedTemplates.CopyAsync(Provider, Options, DataRoot)
             : await TestDatabase.CreateAsync(Provider);
@@ -232,7 +244,7 @@ public class OneSealFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         TestDatabase? database;
         lock (_gate) database = _database;
-        if (database is not null) await database.DisposeAsync();
+        if (database is not null && Options.SameDatabaseAs is null) await database.DisposeAsync();
         TestDatabase.TryDeleteFolder(DataRoot);
     }
 

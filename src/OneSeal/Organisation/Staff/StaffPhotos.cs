@@ -57,11 +57,21 @@ public sealed class StaffPhotos(OneSealDb db, IFileStore files, TimeProvider clo
     public async Task<(byte[] Bytes, string ContentType)?> GetAsync(Actor actor, Guid id, CancellationToken ct)
     {
         if (actor.Kind != AccountKind.Staff) throw new ForbiddenException("role", "只有工作人员可以查看工作人员照片。");
-        var account = await db.Set<Account>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.Kind == AccountKind.Staff, ct)
-            ?? throw new NotFoundException("工作人员账号不存在。");
-        if (account.PhotoKey is not { } key || account.PhotoContentType is not { } type) return null;
-        return (await files.ReadAllBytesAsync(key, ct), type);
+        return await PhotoOfAsync(await StaffAccountAsync(id, ct) ?? throw new NotFoundException("工作人员账号不存在。"), ct);
     }
+
+    /// <summary>
+    /// For the anonymous screen above a window: the photo of the staff member the queue shows serving there (the caller
+    /// takes <paramref name="id"/> from that screen, never from the request). Null when there is none.
+    /// </summary>
+    public async Task<(byte[] Bytes, string ContentType)?> ForWindowScreenAsync(Guid id, CancellationToken ct) =>
+        await StaffAccountAsync(id, ct) is { } account ? await PhotoOfAsync(account, ct) : null;
+
+    private Task<Account?> StaffAccountAsync(Guid id, CancellationToken ct) =>
+        db.Set<Account>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.Kind == AccountKind.Staff, ct);
+
+    private async Task<(byte[] Bytes, string ContentType)?> PhotoOfAsync(Account account, CancellationToken ct) =>
+        account.PhotoKey is { } key && account.PhotoContentType is { } type ? (await files.ReadAllBytesAsync(key, ct), type) : null;
 
     private static async Task<byte[]> ReadAsync(Stream content, CancellationToken ct)
     {
