@@ -154,6 +154,18 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Cases.Decision.ICaseDecisionListener>(sp => sp.GetRequiredService<OneSeal.Counter.Results.PickupCodes>());
         // issue 12 — signals for live pages (in process; the board's part puts PostgreSQL's LISTEN/NOTIFY behind it)
         services.AddSingleton<OneSeal.Platform.Signals.ISignals, OneSeal.Platform.Signals.InProcessSignals>();
+        // issue 12 — appointments: slots, real-name booking, check-in for tickets, the no-show and reminder sweep
+        services.AddSingleton(OneSeal.Queue.Appointments.AppointmentOptions.From(config));
+        services.AddScoped<OneSeal.Queue.Appointments.AppointmentSlots>();
+        services.AddScoped<OneSeal.Queue.Appointments.AppointmentBooking>();
+        services.AddScoped<OneSeal.Queue.Appointments.AppointmentCheckIn>();
+        services.AddScoped<OneSeal.Queue.Tickets.IAppointmentCheckIn>(sp => sp.GetRequiredService<OneSeal.Queue.Appointments.AppointmentCheckIn>());
+        services.AddScoped<OneSeal.Queue.Appointments.AppointmentAdmin>();
+        services.AddScoped<OneSeal.Queue.Appointments.AppointmentSweep>();
+        services.AddHostedService<OneSeal.Queue.Appointments.AppointmentSweepService>();
+        services.AddSingleton<OneSeal.Queue.Appointments.AppointmentRateLimit>();
+        services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o =>
+            o.AddPolicy<string, OneSeal.Queue.Appointments.AppointmentRateLimit>(OneSeal.Queue.Appointments.AppointmentRateLimit.Policy));
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -278,5 +290,7 @@ public static class OneSealApp
         // issue 11 — results and fees
         OneSeal.Counter.Results.ResultsApi.MapResultsApi(app);
         OneSeal.Counter.Fees.FeesApi.MapFeesApi(app);
+        // issue 12 — appointments
+        OneSeal.Queue.Appointments.AppointmentsApi.MapAppointmentsApi(app);
     }
 }
