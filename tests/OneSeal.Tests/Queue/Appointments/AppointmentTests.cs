@@ -20,6 +20,8 @@ namespace OneSeal.Tests.Queue.Appointments;
 /// half hour, one active booking per person per theme, a cancelled place released only after the delay, three no-shows
 /// blocking booking, the check-in window, and bad input named by field. Each test books its own theme.
 /// </summary>
+/// <remarks>The app's fake clock only goes forward: the tests run in name order (A_ … G_), each later in time.</remarks>
+[TestCaseOrderer("OneSeal.Tests.Queue.Appointments.ByName", "OneSeal.Tests")]
 public abstract class AppointmentTests(OneSealFactory app) : CaseApiTestBase(app)
 {
     private const string Api = "/api/v1/appointments";
@@ -71,7 +73,7 @@ public abstract class AppointmentTests(OneSealFactory app) : CaseApiTestBase(app
         client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"{Api}/{id}") { Content = proof is null ? null : JsonContent.Create(proof) });
 
     [Fact]
-    public async Task Slots_follow_the_calendar_no_slots_on_a_holiday_slots_on_a_make_up_working_day_and_past_ones_marked()
+    public async Task G_slots_follow_the_calendar_no_slots_on_a_holiday_slots_on_a_make_up_working_day_and_past_ones_marked()
     {
         // Thursday 30 April 2026; 1–5 May are 劳动节, Saturday 9 May a make-up working day (调休上班).
         Clock.SetLocal(2026, 4, 30, 10, 10);
@@ -82,7 +84,7 @@ public abstract class AppointmentTests(OneSealFactory app) : CaseApiTestBase(app
 
         var makeUp = await SlotsAsync("social", "2026-05-09");
         makeUp.GetProperty("workingDay").GetBoolean().ShouldBeTrue();
-        makeUp.GetProperty("slots").GetArrayLength().ShouldBe(14, "09:00–12:00 and 13:30–17:00 in half hours");
+        makeUp.GetProperty("slots").GetArrayLength().ShouldBe(13, "09:00–12:00 and 13:30–17:00 in half hours");
         Slot(makeUp, "09:00").GetProperty("bookable").GetBoolean().ShouldBeTrue();
         makeUp.GetProperty("hallAddress").GetString().ShouldNotBeNullOrEmpty();
         await BookAsync(Booking("social", "2026-05-09", "16:30"));
@@ -99,9 +101,9 @@ public abstract class AppointmentTests(OneSealFactory app) : CaseApiTestBase(app
     }
 
     [Fact]
-    public async Task Capacity_per_half_hour_is_enforced_and_one_person_holds_one_active_booking_per_theme()
+    public async Task B_capacity_per_half_hour_is_enforced_and_one_person_holds_one_active_booking_per_theme()
     {
-        Clock.SetLocal(2026, 3, 2, 8);
+        Clock.SetLocal(2026, 3, 2, 10, 5);
         await SetCapacityAsync("construction", 2);
         var person = NewIdNumber();
         var first = await BookAsync(Booking("construction", "2026-03-03", "09:00", person));
@@ -123,9 +125,9 @@ public abstract class AppointmentTests(OneSealFactory app) : CaseApiTestBase(app
     }
 
     [Fact]
-    public async Task A_cancelled_place_returns_to_the_pool_only_after_the_release_delay_and_only_the_holder_or_hall_staff_cancel()
+    public async Task C_a_cancelled_place_returns_to_the_pool_only_after_the_release_delay_and_only_the_holder_or_hall_staff_cancel()
     {
-        Clock.SetLocal(2026, 3, 2, 8);
+        Clock.SetLocal(2026, 3, 2, 10, 10);
         await SetCapacityAsync("transport", 1);
         var person = NewIdNumber();
         var a = await BookAsync(Booking("transport", "2026-03-05", "14:00", person));
@@ -154,7 +156,7 @@ public abstract class AppointmentTests(OneSealFactory app) : CaseApiTestBase(app
     }
 
     [Fact]
-    public async Task Three_no_shows_in_30_days_block_booking_until_a_named_time()
+    public async Task E_three_no_shows_in_30_days_block_booking_until_a_named_time()
     {
         var person = NewIdNumber();
         foreach (var day in new[] { 9, 10, 11 })
@@ -174,7 +176,7 @@ public abstract class AppointmentTests(OneSealFactory app) : CaseApiTestBase(app
     }
 
     [Fact]
-    public async Task Check_in_is_allowed_from_30_minutes_before_to_15_after_the_start_once_and_on_its_day_only()
+    public async Task F_check_in_is_allowed_from_30_minutes_before_to_15_after_the_start_once_and_on_its_day_only()
     {
         Clock.SetLocal(2026, 3, 16, 8);
         var person = NewIdNumber();
@@ -221,9 +223,9 @@ public abstract class AppointmentTests(OneSealFactory app) : CaseApiTestBase(app
     });
 
     [Fact]
-    public async Task Bad_input_is_problem_json_naming_the_field_and_nul_or_huge_input_is_never_a_500()
+    public async Task A_bad_input_is_problem_json_naming_the_field_and_nul_or_huge_input_is_never_a_500()
     {
-        Clock.SetLocal(2026, 3, 2, 8);
+        Clock.SetLocal(2026, 3, 2, 10);
         var before = await InDb(db => db.Set<Appointment>().CountAsync());
         using (var r = await Anonymous().PostAsJsonAsync(Api, new { theme = "no-such", date = "2026-13-40", time = "09:10", name = "", idNumber = "360999199001011234", phone = "12345" }))
         {
@@ -247,9 +249,9 @@ public abstract class AppointmentTests(OneSealFactory app) : CaseApiTestBase(app
     }
 
     [Fact]
-    public async Task Two_bookings_of_the_last_place_at_once_one_wins()
+    public async Task D_two_bookings_of_the_last_place_at_once_one_wins()
     {
-        Clock.SetLocal(2026, 3, 2, 8);
+        Clock.SetLocal(2026, 3, 2, 11);
         await SetCapacityAsync("social-security", 1);
         foreach (var time in new[] { "09:00", "09:30", "10:00", "10:30" })
         {
@@ -283,3 +285,10 @@ public sealed class AppointmentTests_Sqlite(AppointmentSqliteApp app) : Appointm
 
 [Trait("Provider", "Postgres")]
 public sealed class AppointmentTests_Postgres(AppointmentPostgresApp app) : AppointmentTests(app), IClassFixture<AppointmentPostgresApp>;
+
+/// <summary>Runs a class's tests in the order of their names.</summary>
+public sealed class ByName : Xunit.Sdk.ITestCaseOrderer
+{
+    public IEnumerable<TTestCase> OrderTestCases<TTestCase>(IEnumerable<TTestCase> testCases) where TTestCase : Xunit.Abstractions.ITestCase =>
+        testCases.OrderBy(t => t.TestMethod.Method.Name, StringComparer.Ordinal);
+}
