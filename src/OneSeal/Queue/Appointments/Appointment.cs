@@ -75,7 +75,7 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         b.HasOne<Account>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
         // Places taken in a slot; one active booking per person per theme; the kiosk finds the day's code.
         b.HasIndex(x => new { x.ThemeCode, x.Day, x.StartMinute });
-        b.HasIndex(x => new { x.ThemeCode, x.IdNumberHash }, "ux_appointments_active_per_person").IsUnique().HasFilter("status = 'Booked'");
+        b.HasIndex(x => new { x.ThemeCode, x.IdNumberHash }).IsUnique().HasFilter("status = 'Booked'");
         b.HasIndex(x => new { x.Day, x.CodeHash }).IsUnique();
         b.HasIndex(x => new { x.IdNumberHash, x.StartsAt });
         b.HasIndex(x => new { x.PhoneHash, x.BookedAt });

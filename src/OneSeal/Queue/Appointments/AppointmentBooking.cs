@@ -83,7 +83,7 @@ public sealed class AppointmentBooking(OneSealDb db, AppointmentSlots slots, App
                 return View(a, theme.Name, hall, code, now);
             }, ct);
         }
-        catch (DbUpdateException e) when (e.InnerException?.Message is { } m && (m.Contains("ux_appointments_active_per_person") || m.Contains("appointments.id_number_hash")))
+        catch (DbUpdateException e) when (e.InnerException?.Message is { } m && m.Contains("id_number_hash"))
         {
             // Two bookings of one person for two slots of the theme at once: the partial unique index let one in.
             throw new ConflictException("one-per-theme", "您已有该主题的有效预约，每人每个主题只能有一个有效预约。");

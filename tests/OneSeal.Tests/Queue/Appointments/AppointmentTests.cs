@@ -235,7 +235,7 @@ public abstract class AppointmentTests(OneSealFactory app) : CaseApiTestBase(app
         }
         using (var r = await Anonymous().PostAsJsonAsync(Api, Booking("real-estate", "2026-03-03", "09:00", name: "张\u0000三")))
             ((int)r.StatusCode).ShouldBe(400);
-        using (var r = await Anonymous().PostAsJsonAsync(Api, Booking("real-estate", "2026-03-03", "09:00", name: new string('张', 100_000))))
+        using (var r = await Anonymous().PostAsJsonAsync(Api, Booking("real-estate", "2026-03-03", "09:00", name: new string('张', 10_000))))
             await ShouldBeProblemAsync(r, HttpStatusCode.BadRequest, "name");
         using (var r = await Anonymous().PostAsJsonAsync(Api, new { theme = "real-estate", date = "2026-03-03", time = "09:00", name = "李", idNumber = new string('1', 100_000), phone = new string('1', 100_000) }))
             ((int)r.StatusCode).ShouldBeLessThan(500);

@@ -30,7 +30,7 @@ CREATE TABLE appointments (
     CONSTRAINT fk_appointments_account_id FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE RESTRICT
 );
 CREATE INDEX ix_appointments_theme_code_day_start_minute ON appointments (theme_code, day, start_minute);
-CREATE UNIQUE INDEX ux_appointments_active_per_person ON appointments (theme_code, id_number_hash) WHERE status = 'Booked';
+CREATE UNIQUE INDEX ix_appointments_theme_code_id_number_hash ON appointments (theme_code, id_number_hash) WHERE status = 'Booked';
 CREATE UNIQUE INDEX ix_appointments_day_code_hash ON appointments (day, code_hash);
 CREATE INDEX ix_appointments_id_number_hash_starts_at ON appointments (id_number_hash, starts_at);
 CREATE INDEX ix_appointments_phone_hash_booked_at ON appointments (phone_hash, booked_at);
