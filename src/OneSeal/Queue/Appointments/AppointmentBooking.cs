@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
-using OneSeal.Hall;
 using OneSeal.Organisation;
 using OneSeal.Organisation.Applicants;
 using OneSeal.Organisation.Identifiers;
@@ -147,7 +146,7 @@ public sealed class AppointmentBooking(OneSealDb db, AppointmentSlots slots, App
     public async Task<IReadOnlyList<AppointmentView>> ViewsAsync(IQueryable<Appointment> query, DateTimeOffset now, CancellationToken ct)
     {
         var rows = await query.AsNoTracking().ToListAsync(ct);
-        var themes = await db.Set<HallTheme>().AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Name, ct);
+        var themes = (await slots.ThemesAsync(ct)).ToDictionary(t => t.Code, t => t.Name);
         var hallIds = rows.Select(r => r.HallId).Distinct().ToList();
         var halls = await db.Set<Agency>().AsNoTracking().Where(h => hallIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
         return rows.Select(r =>

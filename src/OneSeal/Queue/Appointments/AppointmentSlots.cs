@@ -29,10 +29,10 @@ public sealed record HallPlace(Guid Id, string Name, string? Address);
 /// on make-up working days) × the opening hours' half hours × the theme's capacity, less the places taken — booked,
 /// checked in, no-show, and cancelled ones until their release time.
 /// </summary>
-public sealed class AppointmentSlots(OneSealDb db, WorkingDayClock calendar, AppointmentOptions options, TimeProvider clock)
+public sealed class AppointmentSlots(OneSealDb db, WindowQueries windows, WorkingDayClock calendar, AppointmentOptions options, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ThemeOption>> ThemesAsync(CancellationToken ct) =>
-        await db.Set<HallTheme>().AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new ThemeOption(t.Code, t.Name)).ToListAsync(ct);
+        (await windows.ThemesAsync(ct)).Select(t => new ThemeOption(t.Value, t.Label)).ToList();
 
     public async Task<SlotsView> DayAsync(string? theme, string? date, CancellationToken ct)
     {
@@ -91,8 +91,8 @@ public sealed class AppointmentSlots(OneSealDb db, WorkingDayClock calendar, App
     /// <summary>The hall whose open windows take the theme; any open hall when none does yet.</summary>
     public async Task<HallPlace> HallAsync(string theme, CancellationToken ct)
     {
-        var byWindow = await db.Set<Window>().AsNoTracking().Where(w => w.ClosedAt == null && w.Themes.Any(x => x.ThemeCode == theme))
-            .OrderBy(w => w.Number).Select(w => (Guid?)w.HallId).FirstOrDefaultAsync(ct);
+        var byWindow = (await windows.ViewsAsync(null, ct)).Where(w => !w.Closed && w.Themes.Contains(theme))
+            .OrderBy(w => w.Number, StringComparer.Ordinal).Select(w => (Guid?)w.HallId).FirstOrDefault();
         var hall = await db.Set<Agency>().AsNoTracking()
             .Where(a => a.Kind == OrganisationKind.Hall && a.ClosedAt == null && (byWindow == null || a.Id == byWindow))
             .OrderBy(a => a.Code).FirstOrDefaultAsync(ct);
@@ -101,11 +101,11 @@ public sealed class AppointmentSlots(OneSealDb db, WorkingDayClock calendar, App
             : new HallPlace(hall.Id, hall.Name, hall.Address);
     }
 
-    public async Task<HallTheme?> ThemeAsync(string? code, FieldErrors errors, CancellationToken ct)
+    public async Task<ThemeOption?> ThemeAsync(string? code, FieldErrors errors, CancellationToken ct)
     {
         var c = errors.Text(code, "theme", "办事主题", 32, required: true);
         if (errors.Has("theme")) return null;
-        var theme = await db.Set<HallTheme>().AsNoTracking().FirstOrDefaultAsync(t => t.Code == c, ct);
+        var theme = (await ThemesAsync(ct)).FirstOrDefault(t => t.Code == c);
         if (theme is null) errors.Add("theme", "unknown-theme", "没有这个办事主题，请从列表中选择。");
         return theme;
     }

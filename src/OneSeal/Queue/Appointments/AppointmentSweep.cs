@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using OneSeal.Hall;
 using OneSeal.Organisation;
 using OneSeal.Platform.Audit;
 using OneSeal.Platform.Database;
@@ -15,7 +14,7 @@ namespace OneSeal.Queue.Appointments;
 /// no-show; an appointment on the next working day gets its reminder text (queued in the same transaction that marks it
 /// reminded, so at least once, and once unless the send is retried by the outbox).
 /// </summary>
-public sealed class AppointmentSweep(OneSealDb db, AppointmentOptions options, Calendar.WorkingDayClock calendar, SmsQueue sms,
+public sealed class AppointmentSweep(OneSealDb db, AppointmentSlots slots, AppointmentOptions options, Calendar.WorkingDayClock calendar, SmsQueue sms,
     PersonalData personalData, ILogger<AppointmentSweep> log)
 {
     public const int Batch = 500;
@@ -56,7 +55,7 @@ public sealed class AppointmentSweep(OneSealDb db, AppointmentOptions options, C
                         && a.Day > today && a.Day <= nextWorkingDay)
                     .OrderBy(a => a.StartsAt).Take(Batch).ToListAsync(ct);
                 if (due.Count == 0) return 0;
-                var themes = await db.Set<HallTheme>().AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Name, ct);
+                var themes = (await slots.ThemesAsync(ct)).ToDictionary(t => t.Code, t => t.Name);
                 var hallIds = due.Select(a => a.HallId).Distinct().ToList();
                 var halls = await db.Set<Agency>().AsNoTracking().Where(h => hallIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Name, ct);
                 foreach (var a in due)

@@ -98,6 +98,12 @@ public abstract class AppointmentTests(OneSealFactory app) : CaseApiTestBase(app
         (await SlotsAsync("social", "2026-05-14")).GetProperty("withinHorizon").GetBoolean().ShouldBeFalse();
         using (var r = await Anonymous().PostAsJsonAsync(Api, Booking("social", "2026-05-14", "09:00")))
             await ShouldBeProblemAsync(r, HttpStatusCode.BadRequest, "date");
+
+        // The pages answer: the booking page with the days, the kiosk's check-in, the administrator's settings.
+        (await Anonymous().GetStringAsync("/appointments?theme=social")).ShouldContain("data-date=\"2026-05-09\"");
+        (await Anonymous().GetStringAsync("/kiosk/check-in")).ShouldContain("id=\"keypad\"");
+        using var admin = await OneSeal.Tests.Organisation.SignInTestKit.CookieBrowserAsync(App, "admin");
+        (await admin.GetStringAsync("/admin/appointments")).ShouldContain("capacity[social]");
     }
 
     [Fact]
