@@ -1,5 +1,5 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Mvc;
+using OneSeal.Platform.Http;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace OneSeal.Queue.Appointments;
@@ -20,27 +20,6 @@ public sealed class AppointmentRateLimit(AppointmentOptions options) : IRateLimi
             : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RequestsPerAddressPer10Minutes, Window = TimeSpan.FromMinutes(10), QueueLimit = 0 });
 
-    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, ct) =>
-    {
-        var http = context.HttpContext;
-        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        http.Response.Headers.RetryAfter = "600";
-        if (http.Request.Path.StartsWithSegments("/api"))
-        {
-            await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = http,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = 429, Title = Message, Detail = Message, Type = "https://oneseal.example/problems/too-many-appointment-requests",
-                    Extensions = { ["rule"] = "too-many-appointment-requests" },
-                },
-            });
-            return;
-        }
-        http.Response.ContentType = "text/html; charset=utf-8";
-        await http.Response.WriteAsync(
-            $"<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{Message}</title></head>" +
-            $"<body><h1>{Message}</h1><p><a href=\"/appointments\">返回预约</a></p></body></html>", ct);
-    };
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => (context, ct) =>
+        TooManyRequests.WriteAsync(context.HttpContext, Message, "too-many-appointment-requests", 600, "/appointments", "返回预约", ct);
 }
