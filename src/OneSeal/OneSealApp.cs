@@ -175,6 +175,18 @@ public static class OneSealApp
             services.AddSingleton<OneSeal.Platform.Signals.ISignals, OneSeal.Platform.Signals.InProcessSignals>();
         // issue 12 — the display board and window screens
         services.AddSingleton<OneSeal.Queue.Board.BoardStreams>();
+        // issue 12 — appointments: slots, real-name booking, check-in for tickets, the no-show and reminder sweep
+        services.AddSingleton(OneSeal.Queue.Appointments.AppointmentOptions.From(config));
+        services.AddScoped<OneSeal.Queue.Appointments.AppointmentSlots>();
+        services.AddScoped<OneSeal.Queue.Appointments.AppointmentBooking>();
+        services.AddScoped<OneSeal.Queue.Appointments.AppointmentCheckIn>();
+        services.AddScoped<OneSeal.Queue.Tickets.IAppointmentCheckIn>(sp => sp.GetRequiredService<OneSeal.Queue.Appointments.AppointmentCheckIn>());
+        services.AddScoped<OneSeal.Queue.Appointments.AppointmentAdmin>();
+        services.AddScoped<OneSeal.Queue.Appointments.AppointmentSweep>();
+        services.AddHostedService<OneSeal.Queue.Appointments.AppointmentSweepService>();
+        services.AddSingleton<OneSeal.Queue.Appointments.AppointmentRateLimit>();
+        services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o =>
+            o.AddPolicy<string, OneSeal.Queue.Appointments.AppointmentRateLimit>(OneSeal.Queue.Appointments.AppointmentRateLimit.Policy));
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -306,5 +318,7 @@ public static class OneSealApp
         OneSeal.Queue.Calling.CallingApi.MapCallingApi(app);
         // issue 12 — the display board and window screens
         OneSeal.Queue.Board.BoardApi.MapBoardApi(app);
+        // issue 12 — appointments
+        OneSeal.Queue.Appointments.AppointmentsApi.MapAppointmentsApi(app);
     }
 }

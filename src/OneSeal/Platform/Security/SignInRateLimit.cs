@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace OneSeal.Platform.Security;
@@ -30,27 +29,6 @@ public static class SignInRateLimit
 
     private const string Message = "登录尝试过于频繁，请一分钟后再试。";
 
-    private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken ct)
-    {
-        var http = context.HttpContext;
-        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        http.Response.Headers.RetryAfter = "60";
-        if (http.Request.Path.StartsWithSegments("/api"))
-        {
-            await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = http,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = 429, Title = Message, Detail = Message, Type = "https://oneseal.example/problems/too-many-sign-ins",
-                    Extensions = { ["rule"] = "too-many-sign-ins" },
-                },
-            });
-            return;
-        }
-        http.Response.ContentType = "text/html; charset=utf-8";
-        await http.Response.WriteAsync(
-            $"<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{Message}</title></head>" +
-            $"<body><h1>{Message}</h1><p><a href=\"/account/login\">返回登录</a></p></body></html>", ct);
-    }
+    private static ValueTask RejectAsync(OnRejectedContext context, CancellationToken ct) =>
+        Http.TooManyRequests.WriteAsync(context.HttpContext, Message, "too-many-sign-ins", 60, "/account/login", "返回登录", ct);
 }
