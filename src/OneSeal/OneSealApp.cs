@@ -154,6 +154,10 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Cases.Decision.ICaseDecisionListener>(sp => sp.GetRequiredService<OneSeal.Counter.Results.PickupCodes>());
         // issue 12 — signals for live pages (in process; the board's part puts PostgreSQL's LISTEN/NOTIFY behind it)
         services.AddSingleton<OneSeal.Platform.Signals.ISignals, OneSeal.Platform.Signals.InProcessSignals>();
+        // issue 12 — the window's rating device (评价器)
+        services.AddScoped<OneSeal.Ratings.RatingDevices>();
+        services.AddScoped<OneSeal.Ratings.WindowRatings>();
+        services.AddScoped<OneSeal.Ratings.RatingQueries>();
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -278,5 +282,7 @@ public static class OneSealApp
         // issue 11 — results and fees
         OneSeal.Counter.Results.ResultsApi.MapResultsApi(app);
         OneSeal.Counter.Fees.FeesApi.MapFeesApi(app);
+        // issue 12 — the window's rating device (评价器)
+        OneSeal.Ratings.RatingsApi.MapRatingsApi(app);
     }
 }
