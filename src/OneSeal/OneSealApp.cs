@@ -187,6 +187,10 @@ public static class OneSealApp
         services.AddSingleton<OneSeal.Queue.Appointments.AppointmentRateLimit>();
         services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o =>
             o.AddPolicy<string, OneSeal.Queue.Appointments.AppointmentRateLimit>(OneSeal.Queue.Appointments.AppointmentRateLimit.Policy));
+        // issue 12 — the window's rating device (评价器)
+        services.AddScoped<OneSeal.Ratings.RatingDevices>();
+        services.AddScoped<OneSeal.Ratings.WindowRatings>();
+        services.AddScoped<OneSeal.Ratings.RatingQueries>();
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -320,5 +324,7 @@ public static class OneSealApp
         OneSeal.Queue.Board.BoardApi.MapBoardApi(app);
         // issue 12 — appointments
         OneSeal.Queue.Appointments.AppointmentsApi.MapAppointmentsApi(app);
+        // issue 12 — the window's rating device (评价器)
+        OneSeal.Ratings.RatingsApi.MapRatingsApi(app);
     }
 }

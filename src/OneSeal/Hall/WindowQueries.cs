@@ -40,6 +40,10 @@ public sealed class WindowQueries(OneSealDb db)
             }).ToList();
     }
 
+    /// <summary>One open window's number, name and hall, for the devices and screens that name their window.</summary>
+    public Task<OpenWindow?> OpenAsync(Guid id, CancellationToken ct) =>
+        db.Set<Window>().Where(w => w.Id == id && w.ClosedAt == null).Select(w => new OpenWindow(w.Id, w.Number, w.Name, w.HallId)).FirstOrDefaultAsync(ct);
+
     public async Task<WindowView?> FindAsync(Actor actor, Guid id, CancellationToken ct) =>
         (await ListAsync(actor, null, ct)).FirstOrDefault(w => w.Id == id);
 

@@ -15,6 +15,9 @@ public sealed record WindowView(Guid Id, string Number, string Name, Guid HallId
     List<string> Themes, List<string> ThemeNames, Guid? DepartmentId, string? DepartmentName,
     Guid? APostId, string? APostName, Guid? BPostId, string? BPostName, bool Closed, DateTimeOffset? ClosedAt);
 
+/// <summary>An open window as a device or screen names it.</summary>
+public sealed record OpenWindow(Guid Id, string Number, string Name, Guid HallId);
+
 /// <summary>Something a window form offers to choose: a hall, a department, a theme, a staff member (with the organisation).</summary>
 public sealed record WindowChoice(string Value, string Label);
 
