@@ -152,8 +152,6 @@ public static class OneSealApp
         // The fee demand first: the pick-up code's message names the fee to pay.
         services.AddScoped<OneSeal.Cases.Decision.ICaseDecisionListener>(sp => sp.GetRequiredService<OneSeal.Counter.Fees.FeeDemands>());
         services.AddScoped<OneSeal.Cases.Decision.ICaseDecisionListener>(sp => sp.GetRequiredService<OneSeal.Counter.Results.PickupCodes>());
-        // issue 12 — signals for live pages (in process; the board's part puts PostgreSQL's LISTEN/NOTIFY behind it)
-        services.AddSingleton<OneSeal.Platform.Signals.ISignals, OneSeal.Platform.Signals.InProcessSignals>();
         // issue 11 — gaps: today's stand-ins held per instance (no query per staff write), the window chief's fee relief, themes admin
         services.AddSingleton<OneSeal.Hall.StandIn.StandInRoster>();
         services.AddScoped<OneSeal.Counter.Fees.FeeRelief>();
@@ -168,6 +166,7 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Queue.Calling.WindowCalls>();
         services.AddScoped<OneSeal.Queue.Calling.QueuePanel>();
         services.AddScoped<OneSeal.Queue.Board.IQueueBoard, OneSeal.Queue.Calling.TicketBoard>();
+        services.AddScoped<OneSeal.Queue.Tickets.IServedTickets, OneSeal.Queue.Tickets.ServedTickets>();
         // issue 12 — signals for live pages: LISTEN/NOTIFY across instances on PostgreSQL, in process on SQLite (one instance)
         if (DatabaseSetup.ProviderOf(config) == DatabaseProvider.Postgres)
             services.AddSingleton<OneSeal.Platform.Signals.ISignals, OneSeal.Platform.Signals.PostgresSignals>();

@@ -40,4 +40,9 @@ public sealed class WindowDesk(OneSealDb db, WindowIntake intake, TimeProvider c
             .OrderByDescending(c => c.CreatedAt).Take(50).ToListAsync(ct);
         return cases.Where(c => Rules.CaseAccess.CanView(actor, c)).Take(20).ToList();
     }
+
+    /// <summary>The cases a window filed while serving one visitor (from the call to the finish): what the visit's rating covers.</summary>
+    public Task<List<Guid>> FiledDuringAsync(Guid windowId, Guid? staffId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        db.Set<Case>().Where(c => c.WindowId == windowId && c.CreatedAt >= from && c.CreatedAt <= to && (staffId == null || c.FiledById == staffId))
+            .Select(c => c.Id).ToListAsync(ct);
 }

@@ -69,7 +69,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.HasOne<Account>().WithMany().HasForeignKey(x => x.StaffId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.HallId, x.Day, x.Number }).IsUnique();
         b.HasIndex(x => new { x.HallId, x.Day, x.State });
-        b.HasIndex(x => new { x.WindowId, x.State });
+        // A window's current ticket, and the one it finished last (the rating device asks for it).
+        b.HasIndex(x => new { x.WindowId, x.State, x.FinishedAt });
         b.HasIndex(x => x.TransferWindowId);
         b.HasIndex(x => x.StaffId);
         b.HasIndex(x => x.IdNumberHash);

@@ -38,7 +38,7 @@ CREATE TABLE queue_tickets (
 CREATE UNIQUE INDEX ix_queue_tickets_hall_id_day_number ON queue_tickets (hall_id, day, number);
 CREATE INDEX ix_queue_tickets_hall_id_day_state ON queue_tickets (hall_id, day, state);
 CREATE INDEX ix_queue_tickets_theme_code ON queue_tickets (theme_code);
-CREATE INDEX ix_queue_tickets_window_id_state ON queue_tickets (window_id, state);
+CREATE INDEX ix_queue_tickets_window_id_state_finished_at ON queue_tickets (window_id, state, finished_at);
 CREATE INDEX ix_queue_tickets_transfer_window_id ON queue_tickets (transfer_window_id);
 CREATE INDEX ix_queue_tickets_staff_id ON queue_tickets (staff_id);
 CREATE INDEX ix_queue_tickets_id_number_hash ON queue_tickets (id_number_hash);
