@@ -9,8 +9,9 @@ using static Microsoft.Playwright.Assertions;
 namespace OneSeal.Tests.Browser;
 
 /// <summary>
-/// Issue 12 §3: the hall's TV at 1366×768 shows a call the moment it is published (no reload), and speaks two quick calls
-/// one after the other (a stubbed speech engine records what was spoken and whether two ever overlapped).
+/// Issue 12 §3: the hall's TV at 1366×768 and the screen above window A01 at 1920×1080 show calls the moment they are
+/// published (no reload), and the TV speaks three quick calls one after the other (a stubbed speech engine records what
+/// was spoken and whether two ever overlapped).
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Provider", "Postgres")]
@@ -50,24 +51,36 @@ public sealed class BoardJourneyTests(BoardPostgresKestrelApp app, BrowserFixtur
             await Expect(tv.Locator("#speech-toggle")).ToHaveAttributeAsync("aria-pressed", "true");
             await tv.EvaluateAsync("() => window.__sameDocument = true");
 
+            // The screen above window A01, on a 1920×1080 monitor.
+            var screen = await users.AnonymousAsync(1920, 1080, "window-screen");
+            await screen.GotoAsync("/window/A01/screen");
+            await Expect(screen.Locator("#ws-ticket")).ToHaveTextAsync("A021");
+            await Expect(screen.Locator("#ws-staff")).ToHaveTextAsync("王小明");
+            await Expect(screen.Locator("#ws-rating")).ToHaveTextAsync("暂无评价");
+
             var signals = app.Services.GetRequiredService<ISignals>();
             await ((PostgresSignals)signals).ListeningAsync(QueueSignals.Channel, default).WaitAsync(TimeSpan.FromSeconds(10));
             // As the calling code does: the calls are committed (the board reads them), then published.
             var board = app.Services.GetRequiredService<TestQueueBoard>();
             var (a023, a024) = (TestQueueBoard.Call("A023", "A05", "综合受理五号窗口"), TestQueueBoard.Call("A024", "A06", "综合受理六号窗口"));
-            board.Snapshot = board.Snapshot with { LastCalls = [a024, a023, .. board.Snapshot.LastCalls] };
+            var a025 = TestQueueBoard.Call("A025", "A01", "综合受理一号窗口");
+            board.Snapshot = board.Snapshot with { LastCalls = [a025, a024, a023] };
+            board.Screen = board.Screen! with { CurrentTicket = "A025" };
             await TestQueueBoard.PublishCallAsync(signals, a023);
             await TestQueueBoard.PublishCallAsync(signals, a024);
+            await TestQueueBoard.PublishCallAsync(signals, a025);
 
-            var first = tv.Locator("#calls tr").First;
-            await Expect(first).ToContainTextAsync("A024");
+            await Expect(tv.Locator("#calls tr").First).ToContainTextAsync("A025");
+            await Expect(tv.Locator("#calls tr[data-window='A06']")).ToContainTextAsync("A024");
             await Expect(tv.Locator("#calls tr[data-window='A05']")).ToContainTextAsync("A023");
             (await tv.EvaluateAsync<bool>("() => window.__sameDocument === true")).ShouldBeTrue("the page updated without a reload");
             (await tv.Locator("body").InnerTextAsync()).ShouldNotContain("ticketId");
 
-            await tv.WaitForFunctionAsync("() => window.__speech.spoken.length >= 2 && window.__speech.atOnce === 0");
+            await Expect(screen.Locator("#ws-ticket")).ToHaveTextAsync("A025");
+
+            await tv.WaitForFunctionAsync("() => window.__speech.spoken.length >= 3 && window.__speech.atOnce === 0");
             var spoken = await tv.EvaluateAsync<string[]>("() => window.__speech.spoken");
-            spoken.ShouldBe(["请 A023 号到 A05 窗口", "请 A024 号到 A06 窗口"]);
+            spoken.ShouldBe(["请 A023 号到 A05 窗口", "请 A024 号到 A06 窗口", "请 A025 号到 A01 窗口"]);
             (await tv.EvaluateAsync<int>("() => window.__speech.maxAtOnce")).ShouldBe(1, "calls are spoken one at a time");
 
             // Switched on stays on after a reload (localStorage).
