@@ -14,7 +14,8 @@ public interface ISignals
 
     /// <summary>
     /// Calls <paramref name="onSignal"/> for every signal on <paramref name="channel"/> from any instance, this one
-    /// included, until the returned handle is disposed. Handlers run one at a time per subscription.
+    /// included, until the returned handle is disposed. Handlers run one at a time per subscription. An empty payload
+    /// means "signals may have been missed" (the PostgreSQL listener reconnected): re-read the whole view.
     /// </summary>
     IDisposable Subscribe(string channel, Func<string, Task> onSignal);
 }

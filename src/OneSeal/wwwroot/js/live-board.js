@@ -164,6 +164,7 @@
       ticket.textContent = s.currentTicket || root.dataset.none;
       document.getElementById('ws-paused').hidden = !s.paused;
       document.getElementById('ws-staff').textContent = s.staffName || '';
+      if (s.rating !== undefined) document.getElementById('ws-rating').textContent = s.rating || root.dataset.noRating;
       var photo = document.getElementById('ws-photo');
       photo.hidden = !s.hasPhoto;
       if (s.hasPhoto) photo.src = root.dataset.photo + '&t=' + Date.now();
