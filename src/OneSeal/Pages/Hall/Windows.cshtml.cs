@@ -64,27 +64,16 @@ public sealed class WindowsModel(HallWindows hall, WindowSeats seats, OneSeal.Ha
         return T["已签退窗口。"];
     }, ct);
 
+    // issue 12 — the window's rating device: a pairing code the tablet at /window/{number}/rate takes once.
+    public Task<IActionResult> OnPostRatingDeviceAsync(Guid windowId, [FromServices] OneSeal.Ratings.RatingDevices devices, CancellationToken ct) => ActAsync(async () =>
+    {
+        var code = await devices.StartAsync(Me, windowId, ct);
+        return T["{0} 窗口评价器配对码：{1}（{2} 前有效）。请在评价器上打开 /window/{0}/rate 输入此码。", code.WindowNumber, code.Code,
+            CaseDisplay.Local(code.ExpiresAt)];
+    }, ct);
+
     /// <summary>One form's command: its notice and back to the list, or the refusal shown on the page.</summary>
     private async Task<IActionResult> ActAsync(Func<Task<string>> action, CancellationToken ct)
-    // issue 12 — the window's rating device: a pairing code the tablet at /window/{number}/rate takes once.
-    public async Task<IActionResult> OnPostRatingDeviceAsync(Guid windowId, [FromServices] OneSeal.Ratings.RatingDevices devices, CancellationToken ct)
-    {
-        ClearErrors();
-        try
-        {
-            var code = await devices.StartAsync(Me, windowId, ct);
-            Notify(T["{0} 窗口评价器配对码：{1}（{2} 前有效）。请在评价器上打开 /window/{0}/rate 输入此码。", code.WindowNumber, code.Code,
-                CaseDisplay.Local(code.ExpiresAt)]);
-            return Redirect("/hall/windows");
-        }
-        catch (DomainException e)
-        {
-            AddDomainError(e);
-            return await LoadAsync(ct) ?? Page();
-        }
-    }
-
-    public async Task<IActionResult> OnPostSignOutAsync(CancellationToken ct)
     {
         ClearErrors();
         try
