@@ -65,8 +65,8 @@ public abstract class StandInRosterTests(OneSealFactory app) : CaseApiTestBase(a
         var b = await As("clerk2");
         var reviewer = await As("reviewer");
 
-        Log.Clear();
         using (var seat = await b.PostAsJsonAsync($"/api/v1/windows/{a01}/sign-in", new { })) await ShouldBeAsync(seat, HttpStatusCode.OK);
+        Log.Clear();
         await StepAsync(b, second, "accept"); // the seat changed: the roster is read again, once
         Log.Touching("window_absences").ShouldBe(1);
 
