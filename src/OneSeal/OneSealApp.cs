@@ -190,6 +190,8 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Ratings.RatingDevices>();
         services.AddScoped<OneSeal.Ratings.WindowRatings>();
         services.AddScoped<OneSeal.Ratings.RatingQueries>();
+        // issue 12 — queue statistics
+        services.AddScoped<OneSeal.Queue.Stats.QueueStats>();
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -325,5 +327,7 @@ public static class OneSealApp
         OneSeal.Queue.Appointments.AppointmentsApi.MapAppointmentsApi(app);
         // issue 12 — the window's rating device (评价器)
         OneSeal.Ratings.RatingsApi.MapRatingsApi(app);
+        // issue 12 — queue statistics
+        OneSeal.Queue.Stats.QueueStatsApi.MapQueueStatsApi(app);
     }
 }

@@ -296,6 +296,74 @@ public abstract class QueueTests(OneSealFactory app) : CaseApiTestBase(app)
             await InDb(async db => { await db.Set<WindowTheme>().Where(t => t.WindowId == a02Id && t.ThemeCode == "market").ExecuteDeleteAsync(); });
         }
     }
+
+    [Fact]
+    public async Task Statistics_give_waits_service_times_no_shows_and_idle_minutes_and_the_device_rates_the_finished_ticket()
+    {
+        NewDay();
+        var day = DateOnly.FromDateTime(Clock.GetLocalNow().DateTime).ToString("yyyy-MM-dd");
+        var (clerk, window) = await SeatedAsync("clerk", "A01");
+        var first = (await TakeAsync(new { theme = "market" })).GetProperty("id").GetGuid();
+        await TakeAsync(new { theme = "market" });
+        await TakeAsync(new { theme = "market" });
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        await PostOkAsync(clerk, window + "/call-next");                 // waited 5
+        Clock.Advance(TimeSpan.FromMinutes(10));
+        await PostOkAsync(clerk, window + "/finish");                    // served 10
+        Clock.Advance(TimeSpan.FromMinutes(1));                           // idle 1 while two wait
+        await PostOkAsync(clerk, window + "/call-next");                 // waited 16
+        Clock.Advance(TimeSpan.FromMinutes(4));
+        await PostOkAsync(clerk, window + "/finish");                    // served 4
+        await PostOkAsync(clerk, window + "/call-next");                 // waited 20, no idle
+        Clock.Advance(TimeSpan.FromSeconds(181));
+        await PostOkAsync(clerk, window + "/no-show");
+
+        var stats = await (await App.ClientFor("winchief")).GetFromJsonAsync<JsonElement>($"/api/v1/queue/stats?from={day}&to={day}");
+        var market = stats.GetProperty("byTheme").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "market");
+        (market.GetProperty("taken").GetInt32(), market.GetProperty("served").GetInt32(), market.GetProperty("noShow").GetInt32()).ShouldBe((3, 2, 1));
+        (market.GetProperty("avgWaitMinutes").GetDouble(), market.GetProperty("avgServiceMinutes").GetDouble()).ShouldBe((13.7, 7.0));
+        market.GetProperty("noShowRate").GetDouble().ShouldBe(1.0 / 3, 0.001);
+        var a01 = stats.GetProperty("byWindow").EnumerateArray().Single(r => r.GetProperty("label").GetString()!.StartsWith("A01", StringComparison.Ordinal));
+        a01.GetProperty("idleMinutes").GetDouble().ShouldBe(1.0);
+        stats.GetProperty("byStaff").EnumerateArray().Single().GetProperty("label").GetString().ShouldBe("李窗口");
+        stats.GetProperty("byHour").EnumerateArray().Single().GetProperty("key").GetString().ShouldBe("09");
+
+        using (var export = await (await App.ClientFor("winchief")).GetAsync($"/api/v1/queue/stats/export?from={day}&to={day}"))
+        {
+            await ShouldBeAsync(export, HttpStatusCode.OK);
+            export.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        }
+        using (var browser = await OneSeal.Tests.Organisation.SignInTestKit.CookieBrowserAsync(App, "winchief"))
+        {
+            var page = System.Net.WebUtility.HtmlDecode(await browser.GetStringAsync($"/hall/queue-stats?from={day}&to={day}"));
+            page.ShouldContain("data-figure=\"taken\">3<");
+            page.ShouldContain("李窗口");
+            using var sheet = await browser.GetAsync($"/hall/queue-stats/export?from={day}&to={day}");
+            await ShouldBeAsync(sheet, HttpStatusCode.OK);
+        }
+        using (var clerkAsks = await clerk.GetAsync("/api/v1/queue/stats"))
+            await ShouldBeProblemAsync(clerkAsks, HttpStatusCode.Forbidden, rule: "queue-stats");
+        using (var tooLong = await (await App.ClientFor("monitor")).GetAsync("/api/v1/queue/stats?from=2026-01-01&to=2026-03-01"))
+            await ShouldBeProblemAsync(tooLong, HttpStatusCode.BadRequest, field: "to");
+        using (var bad = await (await App.ClientFor("monitor")).GetAsync("/api/v1/queue/stats?from=2026-13-01"))
+            await ShouldBeProblemAsync(bad, HttpStatusCode.BadRequest, field: "from");
+
+        // The rating device of A01 asks for the last finished ticket (the second) and rates it through the real queue.
+        using var start = await (await App.ClientFor("winchief")).PostAsync($"/api/v1/windows/{await WindowIdAsync("A01")}/rating-device", null);
+        var code = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString();
+        using var pair = await Anonymous().PostAsJsonAsync("/api/v1/ratings/devices/pair", new { code });
+        var secret = (await pair.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!;
+        using var device = Anonymous();
+        device.DefaultRequestHeaders.Add("X-Rating-Device", secret);
+        var pending = (await device.GetFromJsonAsync<JsonElement>("/api/v1/ratings/device")).GetProperty("pending");
+        pending.GetProperty("ticketNumber").GetString().ShouldBe("A002");
+        using (var early = await device.PostAsJsonAsync("/api/v1/ratings", new { ticketId = first, level = 5 }))
+            await ShouldBeAsync(early, HttpStatusCode.Created);
+        using var rate = await device.PostAsJsonAsync("/api/v1/ratings", new { ticketId = pending.GetProperty("ticketId").GetGuid(), level = 2, tags = new[] { "long-wait" } });
+        await ShouldBeAsync(rate, HttpStatusCode.Created);
+        (await InDb(db => db.Set<OneSeal.Ratings.Rating>().CountAsync(r => r.WindowId != null && r.StaffId != null && r.CreatedAt >= Clock.GetUtcNow().AddHours(-1))))
+            .ShouldBe(2);
+    }
 }
 
 public sealed class QueueSqliteApp() : OneSealFactory(DatabaseProvider.Sqlite, QueueTestHost.Options());
