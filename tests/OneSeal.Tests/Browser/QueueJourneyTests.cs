@@ -12,7 +12,8 @@ public sealed class QueuePostgresKestrelApp() : OneSealFactory(DatabaseProvider.
 /// <summary>
 /// Issue 12 §1–2 in a browser: a visitor takes a number at the kiosk by touch alone (a theme, the ID number on the
 /// on-screen keypad), the clerk seated at A01 calls it from the window workbench at 1366×768, sees the person's
-/// cases, and finishes it.
+/// cases, and finishes it; the hall's TV shows the call without a reload; the window chief pairs A01's rating device and
+/// the visitor rates the finished ticket there by touch.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Provider", "Postgres")]
@@ -34,6 +35,11 @@ public sealed class QueueJourneyTests(QueuePostgresKestrelApp app, BrowserFixtur
             await Expect(kiosk.Locator("#ticket-ahead")).ToContainTextAsync("前面还有 0 人");
             await Expect(kiosk.Locator("#print")).ToBeVisibleAsync();
 
+            // The hall's TV is open before the call: it must show it without a reload.
+            var tv = await users.AnonymousAsync(1366, 768, "tv");
+            await tv.GotoAsync("/board");
+            await Expect(tv.Locator("#no-calls")).ToBeVisibleAsync();
+
             var clerk = await users.SignedInAsync("clerk");
             await clerk.SetViewportSizeAsync(1366, 768);
             await clerk.GotoAsync("/hall/windows");
@@ -44,6 +50,7 @@ public sealed class QueueJourneyTests(QueuePostgresKestrelApp app, BrowserFixtur
             await clerk.Locator("#queue-call").ClickAsync();
             await Expect(clerk.Locator("#queue-current-number")).ToHaveTextAsync("A001");
             await Expect(clerk.Locator("#queue-visitor")).ToBeVisibleAsync();
+            await Expect(tv.Locator("#calls tr[data-window='A01']")).ToContainTextAsync("A001");
             (await clerk.ContentAsync()).ShouldNotContain(Demo.CitizenId);
             await clerk.Locator("#queue-finish").ClickAsync();
             await Expect(clerk.Locator("#notice")).ToContainTextAsync("已办结");
@@ -52,6 +59,23 @@ public sealed class QueueJourneyTests(QueuePostgresKestrelApp app, BrowserFixtur
 
             await kiosk.GotoAsync("/kiosk");
             await Expect(kiosk.Locator("#theme-market")).ToContainTextAsync("等候 0 人");
+
+            // The window chief pairs A01's rating device; the tablet asks about A001 and the visitor's taps rate it.
+            var chief = await users.SignedInAsync("winchief");
+            await chief.SetViewportSizeAsync(1366, 768);
+            await chief.GotoAsync("/hall/windows");
+            await chief.Locator("tr[data-window='A01']").GetByRole(AriaRole.Button, new() { Name = "评价器配对码" }).ClickAsync();
+            var code = System.Text.RegularExpressions.Regex.Match(await chief.Locator("#notice").InnerTextAsync(), @"\d{8}").Value;
+            var tablet = await users.AnonymousAsync(1024, 768, "tablet");
+            await tablet.GotoAsync("/window/A01/rate");
+            foreach (var digit in code) await tablet.Locator($".rd-keypad button[data-digit='{digit}']").ClickAsync();
+            await tablet.Locator(".rd-keypad button[data-key='ok']").ClickAsync();
+            await Expect(tablet.Locator("#rd-ticket")).ToHaveTextAsync("A001");
+            await tablet.Locator("button[data-level='4']").ClickAsync();
+            await tablet.Locator("#rd-submit").ClickAsync();
+            await Expect(tablet.Locator("#rd-thanks")).ToBeVisibleAsync();
+            (await app.InDb(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+                db.Set<OneSeal.Ratings.Rating>(), r => r.Level == OneSeal.Ratings.RatingLevel.Satisfied))).ShouldBe(1);
         });
     }
 }
