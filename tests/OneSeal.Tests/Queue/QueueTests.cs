@@ -364,6 +364,29 @@ public abstract class QueueTests(OneSealFactory app) : CaseApiTestBase(app)
         (await InDb(db => db.Set<OneSeal.Ratings.Rating>().CountAsync(r => r.WindowId != null && r.StaffId != null && r.CreatedAt >= Clock.GetUtcNow().AddHours(-1))))
             .ShouldBe(2);
     }
+
+    [Fact]
+    public async Task An_appointment_checked_in_for_a_ticket_is_called_before_an_earlier_normal_ticket_and_only_once()
+    {
+        NewDay();
+        var day = DateOnly.FromDateTime(Clock.GetLocalNow().DateTime).ToString("yyyy-MM-dd");
+        var (clerk, window) = await SeatedAsync("clerk", "A01");
+        var normal = await TakeAsync(new { theme = "market" });
+        var person = OneSeal.Tests.Queue.Appointments.AppointmentTests.NewIdNumber();
+        using var booked = await Anonymous().PostAsJsonAsync("/api/v1/appointments",
+            new { theme = "market", date = day, time = "09:30", name = "张预约", idNumber = person, phone = "13912340000" });
+        await ShouldBeAsync(booked, HttpStatusCode.Created);
+        var appointmentId = (await booked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        Clock.Advance(TimeSpan.FromMinutes(10));
+        var ticket = await TakeAsync(new { theme = "market", appointmentId });
+        ticket.GetProperty("number").GetString().ShouldBe("Y001");
+        using (var twice = await Anonymous().PostAsJsonAsync(Tickets, new { theme = "market", appointmentId }))
+            await ShouldBeProblemAsync(twice, HttpStatusCode.Conflict, rule: "appointment-checked-in");
+
+        var called = await PostOkAsync(clerk, window + "/call-next");
+        Current(called).ShouldBe("Y001", $"the appointment goes before {normal.GetProperty("number").GetString()} taken earlier");
+    }
 }
 
 public sealed class QueueSqliteApp() : OneSealFactory(DatabaseProvider.Sqlite, QueueTestHost.Options());
