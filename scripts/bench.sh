@@ -21,12 +21,12 @@
 # pdf:         PDFs per second through one Chromium process per document (the renderer before issue 9, kept in the
 #              benchmark only) and through the app's long-lived browser, 2 callers, 20 s each; then the first renders of the
 #              guides and blank forms of 8 demo items, 2 visitors at once, with each renderer (p50/p95 per request).
-# board:       the hall board's fan-out: 50 SSE streams open on /api/v1/queue/board/stream, 200 calls one after another
-#              (published on the queue signal channel, or real call-next with BENCH_BOARD_TRIGGER=call-next); p50/p99 of
-#              the time from a call to each stream receiving it.
+# board:       the queue under load: 203 tickets taken over HTTP (tickets/s), 50 SSE streams open on
+#              /api/v1/queue/board/stream, 200 real call-next + finish at A01 one after another; p50/p99 of call-next and
+#              of the time from a call to each stream receiving it.
 #
 # Settings (environment): BENCH_SECONDS (30), BENCH_WORKERS (4), BENCH_STEP_SECONDS (15), BENCH_HTTP_SECONDS (= step), BENCH_PREPARED_CASES (60000),
-# BENCH_SWEEP_CASES (1000000), BENCH_BOARD_STREAMS (50), BENCH_BOARD_CALLS (200), BENCH_BOARD_TRIGGER (signal), BENCH_PDF_SECONDS (20), BENCH_PDF_WORKERS (2), BENCH_PDF_ITEMS (8), ONESEAL_CHROMIUM
+# BENCH_SWEEP_CASES (1000000), BENCH_BOARD_STREAMS (50), BENCH_BOARD_CALLS (200), BENCH_PDF_SECONDS (20), BENCH_PDF_WORKERS (2), BENCH_PDF_ITEMS (8), ONESEAL_CHROMIUM
 # (/usr/bin/chromium), ONESEAL_BENCH_PG_PORT (55632). The full output also goes to TestResults/bench/<mode>.log.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -211,7 +211,7 @@ run_board() {
   psql_q -d postgres -c "CREATE DATABASE oneseal_board"
   local bout
   bout=$(loadbench board --connection "$(conn oneseal_board)" --streams "${BENCH_BOARD_STREAMS:-50}" --calls "${BENCH_BOARD_CALLS:-200}" \
-    --trigger "${BENCH_BOARD_TRIGGER:-signal}" | tee /dev/stderr)
+    | tee /dev/stderr)
   BOARD_RESULT=$(echo "$bout" | sed -n 's/^RESULT //p')
   [ -n "$BOARD_RESULT" ] || { say "could not read the board result"; exit 1; }
 }
@@ -258,6 +258,7 @@ if [ -n "${PDF_RESULT:-}" ]; then
 fi
 if [ -n "${BOARD_RESULT:-}" ]; then
   bfield() { sed -n "s/.*\b$1=\([0-9.]*\).*/\1/p" <<<"$BOARD_RESULT"; }
+  printf 'queue: %s tickets per second taken over HTTP, call-next p99 %s ms\n' "$(bfield tickets_per_s)" "$(bfield call_next_p99_ms)"
   printf 'board fan-out, call to %s streams: p50 %s ms, p99 %s ms, missed %s\n' "$(bfield board_streams)" "$(bfield board_p50_ms)" "$(bfield board_p99_ms)" "$(bfield board_missed)"
 fi
 say "finished in $(( $(date +%s) - started )) s; full output in ${LOG#"$ROOT"/}"

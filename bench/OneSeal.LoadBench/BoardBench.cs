@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneSeal.Hall;
 using OneSeal.Organisation;
@@ -14,61 +15,88 @@ using OneSeal.Organisation.Accounts;
 using OneSeal.Platform.Database;
 using OneSeal.Platform.Signals;
 using OneSeal.Queue.Board;
+using OneSeal.Queue.Tickets;
 
 namespace OneSeal.LoadBench;
 
 /// <summary>
-/// The board's fan-out (issue 12, load): <c>streams</c> browsers hold <c>GET /api/v1/queue/board/stream</c> open against
-/// the app on Kestrel (loopback, PostgreSQL LISTEN/NOTIFY underneath), and <c>calls</c> calls are made one after another;
-/// for each call and stream, the time from the call to the stream receiving its <c>call</c> event. Prints p50/p99/max.
-/// Trigger <c>signal</c> (default) publishes the call on the queue channel as the calling code does after its commit;
-/// <c>call-next</c> makes real calls through <c>POST /api/v1/queue/windows/{id}/call-next</c> as the demo clerk at A01
-/// (needs the queue's tickets part and waiting tickets; the time then includes the call's own transaction).
+/// The queue under load (issue 12): the app on Kestrel (loopback, PostgreSQL with LISTEN/NOTIFY underneath); visitors take
+/// <c>calls</c> tickets through <c>POST /api/v1/queue/tickets</c> (8 at a time: tickets per second), <c>streams</c>
+/// browsers hold <c>GET /api/v1/queue/board/stream</c> open, and the demo clerk at A01 calls them one after another through
+/// <c>POST /api/v1/queue/windows/{id}/call-next</c> (p50/p99 of the call) and finishes each; for every call and stream,
+/// the time from sending the call to the stream receiving its <c>call</c> event (p50/p99/max). The business clock is
+/// shifted onto a working morning so the hall is open whenever the benchmark runs.
 /// </summary>
 public static class BoardBench
 {
-    public static async Task<int> RunAsync(string connectionString, int streams, int calls, string trigger)
+    public static async Task<int> RunAsync(string connectionString, int streams, int calls)
     {
-        // Until the queue's tickets part registers the real board, a fixed one (the stream reads it after each call).
-        await using var host = await BenchHost.StartAsync(connectionString, s => s.TryAddScoped<IQueueBoard, FixedBoard>());
+        await using var host = await BenchHost.StartAsync(connectionString, s =>
+        {
+            s.RemoveAll<TimeProvider>();
+            s.AddSingleton<TimeProvider>(new OpenHallTime());
+            s.RemoveAll<QueueOptions>();
+            s.AddSingleton(QueueOptions.From(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Queue:TicketsPerMinute"] = "1000000",
+            }).Build()));
+        });
         host.App.UseOneSeal();
         await host.App.StartAsync();
         var baseUrl = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Func<int, Task<string?>> call = trigger == "call-next" ? await CallNextAsync(host, baseUrl) : SignalCall(host);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = streams + 20 }) { BaseAddress = new Uri(baseUrl) };
 
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = streams + 10 }) { BaseAddress = new Uri(baseUrl) };
+        var (clerk, window) = await SeatedClerkAsync(host, baseUrl);
+        var taking = Stopwatch.StartNew();
+        var taken = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, calls + 3), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, ct) =>
+        {
+            using var r = await http.PostAsync("/api/v1/queue/tickets", JsonContent("{\"theme\":\"market\"}"), ct);
+            if (r.IsSuccessStatusCode) Interlocked.Increment(ref taken);
+        });
+        var ticketsPerSecond = taken / taking.Elapsed.TotalSeconds;
+        if (taken != calls + 3) { Out.Line($"board: only {taken} of {calls + 3} tickets taken"); return 1; }
+
         var received = new ConcurrentDictionary<string, ConcurrentBag<long>>();
         using var stop = new CancellationTokenSource();
         var ready = new CountdownEvent(streams);
         var readers = Enumerable.Range(0, streams).Select(_ => Task.Run(() => ReadStreamAsync(http, received, ready, stop.Token))).ToList();
         if (!ready.Wait(TimeSpan.FromSeconds(60))) { Out.Line($"board: only {streams - ready.CurrentCount} of {streams} streams opened"); return 1; }
         if (host.Services.GetRequiredService<ISignals>() is PostgresSignals pg) await pg.ListeningAsync(QueueSignals.Channel, default);
-        Out.Line($"board: {streams} streams open on {baseUrl}; {calls} calls through '{trigger}', one after another");
+        Out.Line($"board: {taken} tickets taken at {ticketsPerSecond:0.0}/s; {streams} streams open on {baseUrl}; {calls} calls at A01 one after another");
 
         var delays = new List<double>();
+        var callTimes = new List<double>();
         var missed = 0;
         for (var i = 0; i < calls + 3; i++)
         {
             var started = Stopwatch.GetTimestamp();
-            var ticket = await call(i);
-            if (ticket is null) { Out.Line("board: the call failed"); return 1; }
+            using var response = await clerk.PostAsync($"/api/v1/queue/windows/{window}/call-next", null);
+            var callMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (!response.IsSuccessStatusCode) { Out.Line($"board: call-next answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}"); return 1; }
+            var ticket = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("current").GetProperty("number").GetString()!;
             var bag = received.GetOrAdd(ticket, _ => []);
             var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 5;
             while (bag.Count < streams && Stopwatch.GetTimestamp() < deadline) await Task.Delay(2);
-            if (i < 3) continue; // warm-up: JIT of the stream's path
+            using (var finish = await clerk.PostAsync($"/api/v1/queue/windows/{window}/finish", null))
+                if (!finish.IsSuccessStatusCode) { Out.Line($"board: finish answered {(int)finish.StatusCode}"); return 1; }
+            if (i < 3) continue; // warm-up: JIT of the call's and the stream's paths
+            callTimes.Add(callMs);
             missed += streams - bag.Count;
             delays.AddRange(bag.Select(t => Stopwatch.GetElapsedTime(started, t).TotalMilliseconds));
-            await Task.Delay(20);
         }
         await stop.CancelAsync();
         await Task.WhenAll(readers.Select(r => r.ContinueWith(_ => { }, TaskScheduler.Default)));
         await host.App.StopAsync();
 
-        Out.Line($"board fan-out: {delays.Count} deliveries ({calls} calls × {streams} streams), missed {missed}; " +
-                 $"call → stream: p50 {Pdf.PdfBench.Percentile(delays, 0.50):0.0} ms, p99 {Pdf.PdfBench.Percentile(delays, 0.99):0.0} ms, max {(delays.Count > 0 ? delays.Max() : 0):0.0} ms");
-        Out.Line($"RESULT board_streams={streams} board_p50_ms={Pdf.PdfBench.Percentile(delays, 0.50):0.0} board_p99_ms={Pdf.PdfBench.Percentile(delays, 0.99):0.0} board_missed={missed}");
+        var p = (List<double> x, double q) => Pdf.PdfBench.Percentile(x, q);
+        Out.Line($"queue: call-next p50 {p(callTimes, 0.50):0.0} ms, p99 {p(callTimes, 0.99):0.0} ms; board fan-out: {delays.Count} deliveries ({calls} calls × {streams} streams), " +
+                 $"missed {missed}; call → stream: p50 {p(delays, 0.50):0.0} ms, p99 {p(delays, 0.99):0.0} ms, max {(delays.Count > 0 ? delays.Max() : 0):0.0} ms");
+        Out.Line($"RESULT board_streams={streams} tickets_per_s={ticketsPerSecond:0.0} call_next_p99_ms={p(callTimes, 0.99):0.0} board_p50_ms={p(delays, 0.50):0.0} board_p99_ms={p(delays, 0.99):0.0} board_missed={missed}");
         return missed == 0 ? 0 : 1;
     }
+
+    private static StringContent JsonContent(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 
     /// <summary>One browser: reads the stream and notes when each call's ticket number arrived.</summary>
     private static async Task ReadStreamAsync(HttpClient http, ConcurrentDictionary<string, ConcurrentBag<long>> received, CountdownEvent ready, CancellationToken ct)
@@ -97,20 +125,8 @@ public static class BoardBench
         catch (OperationCanceledException) { }
     }
 
-    private static Func<int, Task<string?>> SignalCall(BenchHost host)
-    {
-        var signals = host.Services.GetRequiredService<ISignals>();
-        return async i =>
-        {
-            var ticket = $"Z{i:D4}";
-            var call = new BoardCall(Guid.NewGuid(), ticket, "A01", "综合受理一号窗口", DateTimeOffset.UtcNow, 0);
-            await signals.PublishAsync(QueueSignals.Channel, JsonSerializer.Serialize(new { kind = "call", call }, JsonSerializerOptions.Web), default);
-            return ticket;
-        };
-    }
-
-    /// <summary>Real calls at A01 as the demo clerk; the ticket number is read from the answer (<c>ticketNumber</c> or <c>number</c>).</summary>
-    private static async Task<Func<int, Task<string?>>> CallNextAsync(BenchHost host, string baseUrl)
+    /// <summary>The demo clerk, signed in at A01 through the API with a token of their own.</summary>
+    private static async Task<(HttpClient Client, Guid Window)> SeatedClerkAsync(BenchHost host, string baseUrl)
     {
         Guid window;
         string token;
@@ -123,23 +139,16 @@ public static class BoardBench
         }
         var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return async _ =>
-        {
-            using var response = await client.PostAsync($"/api/v1/queue/windows/{window}/call-next", null);
-            if (!response.IsSuccessStatusCode) return null;
-            var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-            return (json.TryGetProperty("ticketNumber", out var n) || json.TryGetProperty("number", out n)) ? n.GetString() : null;
-        };
+        using var seat = await client.PostAsync($"/api/v1/windows/{window}/sign-in", null);
+        seat.EnsureSuccessStatusCode();
+        return (client, window);
     }
 
-    /// <summary>A fixed board, only while the app has none of its own.</summary>
-    private sealed class FixedBoard : IQueueBoard
+    /// <summary>Real time moving from 10:00 on a working Tuesday (3 March 2026, Beijing): the hall is open for the run.</summary>
+    private sealed class OpenHallTime : TimeProvider
     {
-        private static readonly Guid Hall = Guid.Parse("00000000-0000-4000-8000-0000000b0a2d");
+        private readonly TimeSpan _shift = new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.FromHours(8)) - DateTimeOffset.UtcNow;
 
-        public Task<BoardSnapshot?> ReadAsync(Guid? hallId, CancellationToken ct) =>
-            Task.FromResult<BoardSnapshot?>(new BoardSnapshot(Hall, "大厅", [], [new BoardWaiting("market", "市场准入", 10)], "", DateTimeOffset.UtcNow));
-
-        public Task<WindowScreen?> WindowScreenAsync(string windowNumber, Guid? hallId, CancellationToken ct) => Task.FromResult<WindowScreen?>(null);
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + _shift;
     }
 }

@@ -9,7 +9,7 @@ namespace OneSeal.LoadBench;
 ///   OneSeal.LoadBench transitions --connection CS [--seconds 30] [--workers 4] [--step-seconds 15] [--http-seconds 15]
 ///   OneSeal.LoadBench sweep --connection CS [--cases 1000000]
 ///   OneSeal.LoadBench pdf --connection CS [--seconds 20] [--workers 2] [--items 8]
-///   OneSeal.LoadBench board --connection CS [--streams 50] [--calls 200] [--trigger signal|call-next]
+///   OneSeal.LoadBench board --connection CS [--streams 50] [--calls 200]
 /// </code>
 /// CS is an Npgsql connection string to a database of its own (created empty; the app's migrations and demo seed run first).
 /// Lines starting with <c>RESULT </c> are for scripts/bench.sh.
@@ -32,7 +32,7 @@ public static class LoadBenchMain
             "sweep" => await SweepBench.RunAsync(connection, options.Int("cases", 1_000_000)),
             "pdf" => await Pdf.PdfBench.RunAsync(connection, TimeSpan.FromSeconds(options.Int("seconds", 20)), options.Int("workers", 2),
                 options.Int("items", 8)),
-            "board" => await BoardBench.RunAsync(connection, options.Int("streams", 50), options.Int("calls", 200), options.Get("trigger") ?? "signal"),
+            "board" => await BoardBench.RunAsync(connection, options.Int("streams", 50), options.Int("calls", 200)),
             _ => Usage($"unknown command {args[0]}"),
         };
     }
@@ -45,7 +45,7 @@ public static class LoadBenchMain
                    OneSeal.LoadBench transitions --connection CS [--seconds 30] [--workers 4] [--step-seconds 15] [--http-seconds 15]
                    OneSeal.LoadBench sweep --connection CS [--cases 1000000]
                    OneSeal.LoadBench pdf --connection CS [--seconds 20] [--workers 2] [--items 8]
-                   OneSeal.LoadBench board --connection CS [--streams 50] [--calls 200] [--trigger signal|call-next]
+                   OneSeal.LoadBench board --connection CS [--streams 50] [--calls 200]
             """);
         return 2;
     }
