@@ -136,6 +136,10 @@ public class OneSealFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Audit:AnchorSeconds", "0");
         builder.UseSetting("Calendar:RefreshSeconds", "0");
         builder.UseSetting("Storage:OrphanSweepSeconds", "0");
+        // The queue's closing-time expiry and the appointments' no-show/reminder sweep: leased jobs that would take
+        // SQLite's write lock on every host of every test; the queue's tests run them themselves.
+        builder.UseSetting("Queue:ExpirySweepSeconds", "0");
+        builder.UseSetting("Queue:Appointments:SweepSeconds", "0");
         // One summary line per request would put hundreds of thousands of lines in the test log; TelemetryTests turn it on.
         builder.UseSetting("Logging:LogLevel:" + RequestLogCategory, "Warning");
         // Every test signs in through the token endpoint from one address; the sign-in rate limit has its own test.
