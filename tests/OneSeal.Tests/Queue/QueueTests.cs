@@ -386,6 +386,7 @@ public abstract class QueueTests(OneSealFactory app) : CaseApiTestBase(app)
 
         var called = await PostOkAsync(clerk, window + "/call-next");
         Current(called).ShouldBe("Y001", $"the appointment goes before {normal.GetProperty("number").GetString()} taken earlier");
+        await PostOkAsync(clerk, window + "/finish");
     }
 }
 

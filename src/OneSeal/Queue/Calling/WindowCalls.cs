@@ -218,8 +218,13 @@ public sealed class WindowCalls(OneSealDb db, WindowSeats seats, QueueOptions op
         return await db.Set<QueueWindow>().FirstAsync(q => q.WindowId == windowId, ct);
     }
 
-    private Task<Ticket?> CurrentAsync(Guid windowId, CancellationToken ct) =>
-        db.Set<Ticket>().Where(t => t.WindowId == windowId && Open.Contains(t.State)).OrderByDescending(t => t.LastCalledAt).FirstOrDefaultAsync(ct);
+    /// <summary>The window's open ticket of today: one left called on an earlier day does not hold the window up.</summary>
+    private Task<Ticket?> CurrentAsync(Guid windowId, CancellationToken ct)
+    {
+        var today = LegalDates.Today(clock);
+        return db.Set<Ticket>().Where(t => t.WindowId == windowId && t.Day == today && Open.Contains(t.State))
+            .OrderByDescending(t => t.LastCalledAt).FirstOrDefaultAsync(ct);
+    }
 
     private IQueryable<Ticket> Eligible(Window window, List<string> themes, DateOnly day) =>
         db.Set<Ticket>().Where(t => t.HallId == window.HallId && t.Day == day && t.State == TicketState.Waiting
@@ -240,10 +245,11 @@ public sealed class WindowCalls(OneSealDb db, WindowSeats seats, QueueOptions op
     private async Task<WindowQueueView> ReadAsync(Window window, CancellationToken ct)
     {
         var state = await db.Set<QueueWindow>().AsNoTracking().FirstOrDefaultAsync(q => q.WindowId == window.Id, ct);
-        var current = await db.Set<Ticket>().AsNoTracking().Where(t => t.WindowId == window.Id && Open.Contains(t.State))
+        var today = LegalDates.Today(clock);
+        var current = await db.Set<Ticket>().AsNoTracking().Where(t => t.WindowId == window.Id && t.Day == today && Open.Contains(t.State))
             .OrderByDescending(t => t.LastCalledAt).FirstOrDefaultAsync(ct);
         var themes = window.Themes.Select(t => t.ThemeCode).ToList();
-        var waiting = await Eligible(window, themes, LegalDates.Today(clock)).AsNoTracking().Select(t => t.Kind).ToListAsync(ct);
+        var waiting = await Eligible(window, themes, today).AsNoTracking().Select(t => t.Kind).ToListAsync(ct);
         CurrentTicket? view = null;
         if (current is not null)
         {
