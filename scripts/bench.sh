@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmarks of the case lifecycle on PostgreSQL 15 (issue 4, item 16). NOT part of scripts/test.sh.
 #
-#   bash scripts/bench.sh [transitions|sweep|pdf|board|all]    (default: all; about 6 minutes on 2 cores)
+#   bash scripts/bench.sh [transitions|sweep|pdf|board|hall|all]    (default: all; about 27 minutes on 2 cores, 20 of them the hall day)
 #
 # 1. installs PostgreSQL 15 when it is missing (Debian package, via apt-get; see scripts/lib.sh);
 # 2. starts a throwaway PostgreSQL 15 cluster on 127.0.0.1 (temp dir, free port from 55632 up), stopped and deleted on
@@ -24,9 +24,14 @@
 # board:       the queue under load: 203 tickets taken over HTTP (tickets/s), 50 SSE streams open on
 #              /api/v1/queue/board/stream, 200 real call-next + finish at A01 one after another; p50/p99 of call-next and
 #              of the time from a call to each stream receiving it.
+# hall:        a hall's day pressed into BENCH_HALL_SECONDS (1200, 25 visitors a second): 30,000 visitors take tickets over HTTP at an even rate
+#              over 5 demo themes, 100 windows (a clerk of their own each, signed in through the API) call-next, serve and
+#              finish, 50 board streams listen; tickets/s, calls/s, p99 of taking a ticket and of call-next, the wait in the
+#              queue, and the time from each call to each of the 50 streams (p99 ≤ 1 s is the target).
 #
 # Settings (environment): BENCH_SECONDS (30), BENCH_WORKERS (4), BENCH_STEP_SECONDS (15), BENCH_HTTP_SECONDS (= step), BENCH_PREPARED_CASES (60000),
-# BENCH_SWEEP_CASES (1000000), BENCH_BOARD_STREAMS (50), BENCH_BOARD_CALLS (200), BENCH_PDF_SECONDS (20), BENCH_PDF_WORKERS (2), BENCH_PDF_ITEMS (8), ONESEAL_CHROMIUM
+# BENCH_SWEEP_CASES (1000000), BENCH_BOARD_STREAMS (50), BENCH_BOARD_CALLS (200),
+# BENCH_HALL_VISITORS (30000), BENCH_HALL_WINDOWS (100), BENCH_HALL_SECONDS (1200), BENCH_PDF_SECONDS (20), BENCH_PDF_WORKERS (2), BENCH_PDF_ITEMS (8), ONESEAL_CHROMIUM
 # (/usr/bin/chromium), ONESEAL_BENCH_PG_PORT (55632). The full output also goes to TestResults/bench/<mode>.log.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -36,7 +41,7 @@ ONESEAL_SCRIPT=bench.sh
 source "$ROOT/scripts/lib.sh"
 
 mode=${1:-all}
-case $mode in transitions|sweep|pdf|board|all) ;; *) echo "usage: bash scripts/bench.sh [transitions|sweep|pdf|board|all]" >&2; exit 2 ;; esac
+case $mode in transitions|sweep|pdf|board|hall|all) ;; *) echo "usage: bash scripts/bench.sh [transitions|sweep|pdf|board|hall|all]" >&2; exit 2 ;; esac
 SECONDS_PER_RUN=${BENCH_SECONDS:-30}
 WORKERS=${BENCH_WORKERS:-4}
 # review, decide and deliver each run this long (BENCH_REVIEW_SECONDS is the old name), and so does accept over HTTP.
@@ -52,7 +57,7 @@ if [ "$mode" = pdf ] || [ "$mode" = all ]; then
   ensure_packages "Chromium and CJK fonts for the PDF benchmark" chromium fonts-noto-cjk || exit 1
 fi
 [ -x "$PG_BIN/pgbench" ] || { say "pgbench missing ($PG_BIN/pgbench)"; exit 1; }
-if [ "$mode" != sweep ] && [ "$mode" != board ]; then ensure_packages "wrk drives accept over HTTP in the transitions benchmark" wrk || exit 1; fi
+if [ "$mode" != sweep ] && [ "$mode" != board ] && [ "$mode" != hall ]; then ensure_packages "wrk drives accept over HTTP in the transitions benchmark" wrk || exit 1; fi
 
 LOG_DIR="$ROOT/TestResults/bench"
 mkdir -p "$LOG_DIR"
@@ -216,12 +221,23 @@ run_board() {
   [ -n "$BOARD_RESULT" ] || { say "could not read the board result"; exit 1; }
 }
 
+run_hall() {
+  say "== a hall's day: ${BENCH_HALL_VISITORS:-30000} visitors in ${BENCH_HALL_SECONDS:-1200} s at ${BENCH_HALL_WINDOWS:-100} windows, ${BENCH_BOARD_STREAMS:-50} board streams =="
+  psql_q -d postgres -c "CREATE DATABASE oneseal_hall"
+  local hout
+  hout=$(loadbench hall-day --connection "$(conn oneseal_hall)" --visitors "${BENCH_HALL_VISITORS:-30000}" --windows "${BENCH_HALL_WINDOWS:-100}" \
+    --streams "${BENCH_BOARD_STREAMS:-50}" --seconds "${BENCH_HALL_SECONDS:-1200}" | tee /dev/stderr)
+  HALL_RESULT=$(echo "$hout" | sed -n 's/^RESULT //p')
+  [ -n "$HALL_RESULT" ] || { say "could not read the hall day's result"; exit 1; }
+}
+
 case $mode in
   transitions) run_transitions ;;
   sweep) run_sweep ;;
   pdf) run_pdf ;;
   board) run_board ;;
-  all) run_transitions; run_sweep; run_pdf; run_board ;;
+  hall) run_hall ;;
+  all) run_transitions; run_sweep; run_pdf; run_board; run_hall ;;
 esac
 
 # --- summary -------------------------------------------------------------------------------------------------------
@@ -260,5 +276,12 @@ if [ -n "${BOARD_RESULT:-}" ]; then
   bfield() { sed -n "s/.*\b$1=\([0-9.]*\).*/\1/p" <<<"$BOARD_RESULT"; }
   printf 'queue: %s tickets per second taken over HTTP, call-next p99 %s ms\n' "$(bfield tickets_per_s)" "$(bfield call_next_p99_ms)"
   printf 'board fan-out, call to %s streams: p50 %s ms, p99 %s ms, missed %s\n' "$(bfield board_streams)" "$(bfield board_p50_ms)" "$(bfield board_p99_ms)" "$(bfield board_missed)"
+fi
+if [ -n "${HALL_RESULT:-}" ]; then
+  hfield() { sed -n "s/.*\b$1=\([0-9.]*\).*/\1/p" <<<"$HALL_RESULT"; }
+  printf 'hall day, %s visitors at %s windows: %s tickets per second (take p99 %s ms), %s calls per second (call-next p99 %s ms), %s finished\n' \
+    "$(hfield hall_visitors)" "$(hfield hall_windows)" "$(hfield hall_tickets_per_s)" "$(hfield hall_take_p99_ms)" "$(hfield hall_calls_per_s)" \
+    "$(hfield hall_call_next_p99_ms)" "$(hfield hall_finished)"
+  printf 'hall day, call to %s streams: p99 %s ms, missed %s\n' "$(hfield hall_streams)" "$(hfield hall_board_p99_ms)" "$(hfield hall_board_missed)"
 fi
 say "finished in $(( $(date +%s) - started )) s; full output in ${LOG#"$ROOT"/}"

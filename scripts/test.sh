@@ -97,7 +97,7 @@ if [ "$failed" -gt 0 ]; then
 fi
 
 # --- 5. benchmark smoke run ----------------------------------------------------------------------------------------
-# A benchmark that no longer runs is a defect: run every benchmark of scripts/bench.sh (transitions, sweep, pdf, board) at a tiny
+# A benchmark that no longer runs is a defect: run every benchmark of scripts/bench.sh (transitions, sweep, pdf, board, hall) at a tiny
 # size, counted as one test. About a minute; only when a filter did not narrow the run.
 if [ "$#" -eq 0 ] && [ "$files" -gt 0 ]; then
   say "benchmark smoke run: bash scripts/bench.sh at a tiny size (log: TestResults/bench/all.log)"
@@ -107,11 +107,12 @@ if [ "$#" -eq 0 ] && [ "$files" -gt 0 ]; then
     for line in 'OneSeal accept transition: ' 'OneSeal review transition: ' 'OneSeal decide transition' 'OneSeal deliver transition: ' \
         'OneSeal accept over HTTP (wrk): [0-9]' 'OneSeal accept over HTTP (wrk): p99 [0-9]' 'deadline sweep over .* run 2: ' \
         'PDF rendering, one Chromium process per document (before): [0-9]' 'PDF rendering, one long-lived browser (after): [0-9]' \
-        'board fan-out, call to [0-9]* streams: p50 [0-9]'; do
+        'board fan-out, call to [0-9]* streams: p50 [0-9]' 'hall day, call to [0-9]* streams: p99 [0-9]'; do
       grep -q "^$line" "$RESULTS/bench-smoke.log" || { say "benchmark smoke run: no summary line '$line'"; return 1; }
     done
   }
   if BENCH_SECONDS=2 BENCH_STEP_SECONDS=2 BENCH_PREPARED_CASES=2000 BENCH_SWEEP_CASES=5000 BENCH_PDF_SECONDS=2 BENCH_PDF_ITEMS=1 BENCH_BOARD_CALLS=10 \
+      BENCH_HALL_VISITORS=200 BENCH_HALL_WINDOWS=10 BENCH_HALL_SECONDS=4 \
       bash "$ROOT/scripts/bench.sh" all >"$RESULTS/bench-smoke.log" 2>&1 && bench_summary_ok; then
     passed=$((passed + 1))
   else

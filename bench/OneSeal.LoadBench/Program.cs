@@ -10,6 +10,7 @@ namespace OneSeal.LoadBench;
 ///   OneSeal.LoadBench sweep --connection CS [--cases 1000000]
 ///   OneSeal.LoadBench pdf --connection CS [--seconds 20] [--workers 2] [--items 8]
 ///   OneSeal.LoadBench board --connection CS [--streams 50] [--calls 200]
+///   OneSeal.LoadBench hall-day --connection CS [--visitors 30000] [--windows 100] [--streams 50] [--seconds 1200]
 /// </code>
 /// CS is an Npgsql connection string to a database of its own (created empty; the app's migrations and demo seed run first).
 /// Lines starting with <c>RESULT </c> are for scripts/bench.sh.
@@ -32,7 +33,9 @@ public static class LoadBenchMain
             "sweep" => await SweepBench.RunAsync(connection, options.Int("cases", 1_000_000)),
             "pdf" => await Pdf.PdfBench.RunAsync(connection, TimeSpan.FromSeconds(options.Int("seconds", 20)), options.Int("workers", 2),
                 options.Int("items", 8)),
-            "board" => await BoardBench.RunAsync(connection, options.Int("streams", 50), options.Int("calls", 200)),
+            "board" => await Queue.BoardBench.RunAsync(connection, options.Int("streams", 50), options.Int("calls", 200)),
+            "hall-day" => await Queue.HallDayBench.RunAsync(connection, options.Int("visitors", 30_000), options.Int("windows", 100),
+                options.Int("streams", 50), options.Int("seconds", 1200)),
             _ => Usage($"unknown command {args[0]}"),
         };
     }
@@ -46,6 +49,7 @@ public static class LoadBenchMain
                    OneSeal.LoadBench sweep --connection CS [--cases 1000000]
                    OneSeal.LoadBench pdf --connection CS [--seconds 20] [--workers 2] [--items 8]
                    OneSeal.LoadBench board --connection CS [--streams 50] [--calls 200]
+                   OneSeal.LoadBench hall-day --connection CS [--visitors 30000] [--windows 100] [--streams 50] [--seconds 1200]
             """);
         return 2;
     }

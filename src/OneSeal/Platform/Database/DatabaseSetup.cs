@@ -20,7 +20,7 @@ public static class DatabaseSetup
         var connectionString = config.GetConnectionString("Default");
         if (provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Default is empty.");
-        connectionString ??= DefaultSqlite;
+        connectionString = provider == DatabaseProvider.Postgres ? WithPoolDefault(connectionString!) : connectionString ?? DefaultSqlite;
 
         services.AddDbContext<OneSealDb>(o => Configure(o, provider, connectionString));
         services.AddSingleton(new DatabaseInfo(provider, connectionString));
@@ -38,6 +38,26 @@ public static class DatabaseSetup
             EnsureSqliteFolder(connectionString);
             o.UseSqlite(connectionString);
         }
+    }
+
+    /// <summary>
+    /// The pool an instance may open when the connection string does not say: Npgsql's own default (100) is PostgreSQL's
+    /// default max_connections, so one busy instance could take every connection and a second instance (or the signal
+    /// listener) would be refused. 40 keeps two instances and the operator's tools inside the default; requests beyond it
+    /// wait for a free connection instead of failing.
+    /// </summary>
+    public const int DefaultMaxPoolSize = 40;
+
+    public static string WithPoolDefault(string connectionString)
+    {
+        // The generic builder keeps only the keys the string names (Npgsql's answers true for every key it knows).
+        var named = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (named.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase)
+                || k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase)))
+            return connectionString;
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        builder.MaxPoolSize = DefaultMaxPoolSize;
+        return builder.ConnectionString;
     }
 
     private static void EnsureSqliteFolder(string connectionString)

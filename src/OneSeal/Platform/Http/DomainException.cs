@@ -62,3 +62,25 @@ public sealed class TooLargeException(string field, string message) : DomainExce
     public override int StatusCode => 413;
     public override string Rule => "max-size";
 }
+
+/// <summary>
+/// 503: the database refused more work for now (no free connection, too many clients, starting up). Nothing was written;
+/// the client may try again after <see cref="RetryAfterSeconds"/>.
+/// </summary>
+public sealed class ServiceBusyException() : DomainException("系统繁忙，请稍后重试。")
+{
+    public const int RetryAfterSeconds = 2;
+    public override int StatusCode => 503;
+    public override string Rule => "busy";
+
+    /// <summary>The exception, or one inside it, says the database is out of connections or not yet accepting them.</summary>
+    public static bool IsBusy(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+        {
+            if (x is Npgsql.PostgresException { SqlState: "53300" or "57P03" or "53400" }) return true;
+            if (x is Npgsql.NpgsqlException n && n.Message.Contains("connection pool has been exhausted", StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+}

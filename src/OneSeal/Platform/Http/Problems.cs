@@ -38,6 +38,7 @@ public static class Problems
                 {
                     DomainException d => d.StatusCode,
                     BadHttpRequestException b => b.StatusCode,
+                    _ when ServiceBusyException.IsBusy(e) => StatusCodes.Status503ServiceUnavailable,
                     _ => StatusCodes.Status500InternalServerError,
                 },
             });
@@ -88,10 +89,12 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
             InvalidDataException or IOException when http.Request.HasFormContentType && !http.RequestAborted.IsCancellationRequested
                 => new InvalidInputException("body", "malformed-form", "表单（multipart/form-data）格式不正确：" + exception.Message),
             Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => new ConflictException("stale-version", "该办件已被他人更新，请刷新后重试。"),
+            _ when ServiceBusyException.IsBusy(exception) => new ServiceBusyException(),
             _ => null,
         };
         if (mapped is null) return false;
         http.Response.StatusCode = mapped.StatusCode;
+        if (mapped is ServiceBusyException) http.Response.Headers.RetryAfter = ServiceBusyException.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = Problems.From(mapped), Exception = exception });
     }
 }

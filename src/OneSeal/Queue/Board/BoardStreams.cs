@@ -114,7 +114,8 @@ public sealed class BoardStreams(IServiceScopeFactory scopes, ISignals signals, 
                 heartbeatAt = clock.Elapsed + Heartbeat;
                 continue;
             }
-            var due = (refreshAt is { } r && r < heartbeatAt ? r : heartbeatAt) - clock.Elapsed;
+            // Never negative: time moves on between the checks above and this line (a negative wait throws).
+            var due = Max(TimeSpan.Zero, (refreshAt is { } r && r < heartbeatAt ? r : heartbeatAt) - clock.Elapsed);
             waiting ??= inbox.WaitToReadAsync(ct).AsTask();
             try
             {

@@ -249,7 +249,7 @@ public sealed class WindowCalls(OneSealDb db, WindowSeats seats, QueueOptions op
         var current = await db.Set<Ticket>().AsNoTracking().Where(t => t.WindowId == window.Id && t.Day == today && Open.Contains(t.State))
             .OrderByDescending(t => t.LastCalledAt).FirstOrDefaultAsync(ct);
         var themes = window.Themes.Select(t => t.ThemeCode).ToList();
-        var waiting = await Eligible(window, themes, today).AsNoTracking().Select(t => t.Kind).ToListAsync(ct);
+        var waiting = await Eligible(window, themes, today).AsNoTracking().GroupBy(t => t.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         CurrentTicket? view = null;
         if (current is not null)
         {
@@ -257,7 +257,7 @@ public sealed class WindowCalls(OneSealDb db, WindowSeats seats, QueueOptions op
             view = new CurrentTicket(current.Id, current.Number, current.ThemeCode, themeName, current.Kind.ToString(), current.State.ToString(),
                 TicketLabels.Of(current.State), current.TakenAt, current.CalledAt, current.LastCalledAt, current.Recalls, current.Transfers, current.IdNumberMasked);
         }
-        return new WindowQueueView(window.Id, window.Number, window.Name, state?.Paused == true, view, waiting.Count,
-            waiting.Count(k => k != TicketKind.Normal), options.MaxRecalls, options.RecallSeconds, options.NoShowSeconds);
+        return new WindowQueueView(window.Id, window.Number, window.Name, state?.Paused == true, view, waiting.Sum(g => g.Count),
+            waiting.Where(g => g.Key != TicketKind.Normal).Sum(g => g.Count), options.MaxRecalls, options.RecallSeconds, options.NoShowSeconds);
     }
 }
