@@ -189,6 +189,7 @@ public static class OneSealApp
         // issue 12 — the window's rating device (评价器)
         services.AddScoped<OneSeal.Ratings.RatingDevices>();
         services.AddScoped<OneSeal.Ratings.WindowRatings>();
+        services.AddSingleton<OneSeal.Ratings.RatingOptionsCache>();
         services.AddScoped<OneSeal.Ratings.RatingQueries>();
         // issue 12 — queue statistics
         services.AddScoped<OneSeal.Queue.Stats.QueueStats>();

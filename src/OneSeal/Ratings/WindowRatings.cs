@@ -27,7 +27,7 @@ public sealed record RatingReceipt(Guid Id, string TicketNumber, int Level, stri
 /// the cases served, channel "window device". Only the paired device's request creates one, and never a request that
 /// carries a staff session: nobody rates for the applicant.
 /// </summary>
-public sealed class WindowRatings(OneSealDb db, RatingDevices devices, IServedTickets served, ISignals signals, TimeProvider clock)
+public sealed class WindowRatings(OneSealDb db, RatingDevices devices, IServedTickets served, ISignals signals, RatingOptionsCache options, TimeProvider clock)
 {
     /// <summary>How long after the ticket is finished the device still asks for its rating.</summary>
     public static readonly TimeSpan RateWithin = TimeSpan.FromMinutes(30);
@@ -97,9 +97,7 @@ public sealed class WindowRatings(OneSealDb db, RatingDevices devices, IServedTi
         await devices.FindAsync(secret, ct)
         ?? throw new ForbiddenException("device-not-paired", "本设备不是已配对的窗口评价器，请窗口负责人重新配对。");
 
-    private async Task<List<RatingOption>> OptionsAsync(string kind, CancellationToken ct) =>
-        await db.Set<RatingIndicator>().Where(i => i.SetVersion == CurrentSet && i.Kind == kind).OrderBy(i => i.SortOrder)
-            .Select(i => new RatingOption(i.Code, i.Name)).ToListAsync(ct);
+    private async Task<List<RatingOption>> OptionsAsync(string kind, CancellationToken ct) => [.. await options.OfAsync(db, CurrentSet, kind, ct)];
 
     private static (RatingLevel Level, Dictionary<string, RatingLevel> Scores, List<string> Tags, string? Comment) Validate(
         RatingInput input, List<RatingOption> indicators, List<RatingOption> tagOptions)

@@ -13,7 +13,8 @@ public sealed class QueuePostgresKestrelApp() : OneSealFactory(DatabaseProvider.
 /// Issue 12 §1–2 in a browser: a visitor takes a number at the kiosk by touch alone (a theme, the ID number on the
 /// on-screen keypad), the clerk seated at A01 calls it from the window workbench at 1366×768, sees the person's
 /// cases, and finishes it; the hall's TV shows the call without a reload; the window chief pairs A01's rating device and
-/// the visitor rates the finished ticket there by touch.
+/// the visitor rates the finished ticket there by touch. And an appointment booked on a phone, checked in at the kiosk's
+/// check-in page by touch, is called before a normal ticket taken earlier.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Provider", "Postgres")]
@@ -77,5 +78,62 @@ public sealed class QueueJourneyTests(QueuePostgresKestrelApp app, BrowserFixtur
             (await app.InDb(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
                 db.Set<OneSeal.Ratings.Rating>(), r => r.Level == OneSeal.Ratings.RatingLevel.Satisfied))).ShouldBe(1);
         });
+    }
+
+    [Fact]
+    public async Task An_appointment_booked_on_a_phone_and_checked_in_at_the_kiosk_is_called_first()
+    {
+        // A day of its own (the other journey expects a fresh day): facts in a class run in any order.
+        NextWorkingMorning(9);
+        await using var users = new BrowserUsers(browser, app);
+        await users.RunAsync(nameof(An_appointment_booked_on_a_phone_and_checked_in_at_the_kiosk_is_called_first), async () =>
+        {
+            var kiosk = await users.AnonymousAsync(1080, 1600, "kiosk");
+            await kiosk.GotoAsync("/kiosk");
+            await kiosk.Locator("#theme-market").ClickAsync();
+            await kiosk.Locator("#take-normal").ClickAsync();
+            await Expect(kiosk.Locator("#ticket-number")).ToHaveTextAsync("A001");
+
+            var phone = await users.AnonymousAsync(390, 844, "phone");
+            await phone.GotoAsync("/appointments");
+            await phone.Locator("#themes a", new() { HasText = "市场准入" }).ClickAsync();
+            await phone.Locator("#days a").First.ClickAsync();
+            await phone.Locator("#slots a[data-slot='09:30']").ClickAsync();
+            var id = Queue.Appointments.AppointmentTests.NewIdNumber();
+            await phone.FillAsync("#name", "李预约");
+            await phone.FillAsync("#idNumber", id);
+            await phone.FillAsync("#phone", "13800138001");
+            await phone.ClickAsync("#book");
+            await Expect(phone.Locator("#appointment-booked")).ToBeVisibleAsync();
+
+            // At the hall half an hour early (check-in opens 30 minutes before the slot): the ID number on the keypad.
+            await kiosk.GotoAsync("/kiosk/check-in");
+            foreach (var key in id) await kiosk.Locator($"#keypad button[data-key='{key}']").ClickAsync();
+            await kiosk.Locator("#find").ClickAsync();
+            await kiosk.Locator("button.check-in").ClickAsync();
+            await Expect(kiosk.Locator("#result")).ToContainTextAsync("签到成功，您的号码：Y001");
+
+            var clerk = await users.SignedInAsync("clerk");
+            await clerk.SetViewportSizeAsync(1366, 768);
+            await clerk.GotoAsync("/hall/windows");
+            await clerk.Locator("tr[data-window='A01']").GetByRole(AriaRole.Button, new() { Name = "在此签到" }).ClickAsync();
+            await clerk.GotoAsync("/hall/window");
+            await Expect(clerk.Locator("#queue-waiting")).ToContainTextAsync("等候 2 人");
+            await clerk.Locator("#queue-call").ClickAsync();
+            await Expect(clerk.Locator("#queue-current-number")).ToHaveTextAsync("Y001");
+            await clerk.Locator("#queue-finish").ClickAsync();
+            await clerk.Locator("#queue-call").ClickAsync();
+            await Expect(clerk.Locator("#queue-current-number")).ToHaveTextAsync("A001");
+            await clerk.Locator("#queue-finish").ClickAsync();
+            await Expect(clerk.Locator("#queue-current-none")).ToBeVisibleAsync();
+        });
+        NextWorkingMorning(9, minute: 30);
+    }
+
+    private void NextWorkingMorning(int hour, int minute = 0)
+    {
+        var day = DateOnly.FromDateTime(app.Time!.GetLocalNow().DateTime).AddDays(1);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) day = day.AddDays(1);
+        app.Time.SetLocal(day.Year, day.Month, day.Day, hour, minute);
     }
 }

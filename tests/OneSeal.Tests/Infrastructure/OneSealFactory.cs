@@ -140,6 +140,9 @@ public class OneSealFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // SQLite's write lock on every host of every test; the queue's tests run them themselves.
         builder.UseSetting("Queue:ExpirySweepSeconds", "0");
         builder.UseSetting("Queue:Appointments:SweepSeconds", "0");
+        // The catalog's activation job (every 300 s): on a fake clock a test moves by weeks it ran once per simulated five
+        // minutes, thousands of lease claims per jump (most of the SQLite lifecycle tests' time). JobLeaseTests turn it on.
+        builder.UseSetting("Catalog:ActivationSeconds", "0");
         // One summary line per request would put hundreds of thousands of lines in the test log; TelemetryTests turn it on.
         builder.UseSetting("Logging:LogLevel:" + RequestLogCategory, "Warning");
         // Every test signs in through the token endpoint from one address; the sign-in rate limit has its own test.

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OneSeal.Platform.Jobs;
+using OneSeal.Platform.Database;
 using OneSeal.Tests.Infrastructure;
 
 namespace OneSeal.Tests.Platform;
@@ -10,6 +11,12 @@ namespace OneSeal.Tests.Platform;
 /// </summary>
 public abstract class JobLeaseTests(OneSealFactory app) : ApiTestBase(app)
 {
+    private static OneSealFactoryOptions WithJobs => new() { Settings = new Dictionary<string, string?> { ["Catalog:ActivationSeconds"] = "300" } };
+
+    public sealed class SqliteWithJobs() : OneSealFactory(DatabaseProvider.Sqlite, WithJobs);
+
+    public sealed class PostgresWithJobs() : OneSealFactory(DatabaseProvider.Postgres, WithJobs);
+
     [Fact]
     public void The_instance_name_names_the_machine_and_fits_its_column()
     {
@@ -37,7 +44,7 @@ public abstract class JobLeaseTests(OneSealFactory app) : ApiTestBase(app)
     [Fact]
     public async Task The_catalog_activation_job_claims_its_lease_when_the_app_starts()
     {
-        // Catalog:ActivationSeconds keeps its default in tests, so the job runs at start like in production.
+        // The fixtures turn Catalog:ActivationSeconds on (other tests have it off), so the job runs at start like in production.
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (!await InDb(db => db.Set<JobLease>().AnyAsync(l => l.Name == "catalog-activation")) && DateTime.UtcNow < deadline)
             await Task.Delay(100);
@@ -46,7 +53,7 @@ public abstract class JobLeaseTests(OneSealFactory app) : ApiTestBase(app)
 }
 
 [Trait("Provider", "Sqlite")]
-public sealed class JobLeaseTests_Sqlite(SqliteApp app) : JobLeaseTests(app), IClassFixture<SqliteApp>;
+public sealed class JobLeaseTests_Sqlite(JobLeaseTests.SqliteWithJobs app) : JobLeaseTests(app), IClassFixture<JobLeaseTests.SqliteWithJobs>;
 
 [Trait("Provider", "Postgres")]
-public sealed class JobLeaseTests_Postgres(PostgresApp app) : JobLeaseTests(app), IClassFixture<PostgresApp>;
+public sealed class JobLeaseTests_Postgres(JobLeaseTests.PostgresWithJobs app) : JobLeaseTests(app), IClassFixture<JobLeaseTests.PostgresWithJobs>;

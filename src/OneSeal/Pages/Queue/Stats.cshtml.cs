@@ -56,14 +56,4 @@ public sealed class StatsModel(QueueStats stats, IStringLocalizer<Ui> t) : OneSe
         T["按取号时间所在的小时统计。"],
         [new(T["取号"])],
         View!.ByHour.Select(r => new BarRow(r.Label, [r.Taken])).ToList());
-
-    public static string Number(double? x) => StatsFormat.Number(x);
-    public static string Percent(double? x) => StatsFormat.Percent(x);
-}
-
-/// <summary>How the statistics pages print figures: one decimal, "—" for none.</summary>
-public static class StatsFormat
-{
-    public static string Number(double? x) => x is { } v ? v.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : "—";
-    public static string Percent(double? x) => x is { } v ? (v * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "—";
 }

@@ -33,3 +33,10 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
         ? (value * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%"
         : value.ToString("0.##", CultureInfo.InvariantCulture);
 }
+
+/// <summary>How the statistics pages print figures: one decimal, "—" for none.</summary>
+public static class StatsFormat
+{
+    public static string Number(double? x) => x is { } v ? v.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : "—";
+    public static string Percent(double? x) => x is { } v ? (v * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "—";
+}

@@ -91,8 +91,9 @@ public sealed class AppointmentSlots(OneSealDb db, WindowQueries windows, Workin
     /// <summary>The hall whose open windows take the theme; any open hall when none does yet.</summary>
     public async Task<HallPlace> HallAsync(string theme, CancellationToken ct)
     {
-        var byWindow = (await windows.ViewsAsync(null, ct)).Where(w => !w.Closed && w.Themes.Contains(theme))
-            .OrderBy(w => w.Number, StringComparer.Ordinal).Select(w => (Guid?)w.HallId).FirstOrDefault();
+        // One query, not every window's view: the slots page asks on every day the applicant looks at.
+        var byWindow = await db.Set<Window>().AsNoTracking().Where(w => w.ClosedAt == null && w.Themes.Any(t => t.ThemeCode == theme))
+            .OrderBy(w => w.Number).Select(w => (Guid?)w.HallId).FirstOrDefaultAsync(ct);
         var hall = await db.Set<Agency>().AsNoTracking()
             .Where(a => a.Kind == OrganisationKind.Hall && a.ClosedAt == null && (byWindow == null || a.Id == byWindow))
             .OrderBy(a => a.Code).FirstOrDefaultAsync(ct);

@@ -1,5 +1,6 @@
-// The kiosk's check-in page (/kiosk/check-in): on-screen keypad, 签到取号 through POST /api/v1/queue/tickets
+// The kiosk's check-in page (/kiosk/check-in): on-screen keypad, check-in (签到取号) through POST /api/v1/queue/tickets
 // {theme, appointmentId}, and a reset to the empty page after a while so the next visitor never sees this one's data.
+// Its messages come from the page (body data-msg-*), translated there like every other text.
 (function () {
     'use strict';
     var body = document.body;
@@ -44,14 +45,14 @@
             }).then(function (x) {
                 if (x.ok) {
                     var number = x.data.number || x.data.ticketNumber || '';
-                    show('签到成功，您的号码：' + number, 'ticket');
+                    show(document.body.dataset.msgOk + number, 'ticket');
                 } else {
-                    show(x.data.detail || x.data.title || '签到失败，请到咨询导办台咨询。', 'field-error');
+                    show(x.data.detail || x.data.title || document.body.dataset.msgFailed, 'field-error');
                     document.querySelectorAll('button.check-in').forEach(function (y) { y.disabled = false; });
                 }
                 armReset(20);
             }).catch(function () {
-                show('网络异常，请稍后再试或到咨询导办台咨询。', 'field-error');
+                show(document.body.dataset.msgNetwork, 'field-error');
                 document.querySelectorAll('button.check-in').forEach(function (y) { y.disabled = false; });
             });
         });

@@ -30,8 +30,4 @@ public sealed class StatsModel(ReformStatsQuery query, IStringLocalizer<Ui> t) :
         T["每个主管部门在施行事项的申请材料数，与这些事项首次发布版本的材料数比较。"],
         [new(T["首次发布"]), new(T["现在"])],
         Stats.Departments.Select(d => new BarRow(d.Department, [d.MaterialsFirst, d.MaterialsNow])).ToList());
-
-    public static string Percent(double? share) => share is { } s ? (s * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "—";
-
-    public static string Number(double? x) => x is { } v ? v.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : "—";
 }
