@@ -273,7 +273,7 @@ public static class OneSealApp
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithName("getHealth").WithSummary("Health check").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.UseSwaggerUI(o => { o.SwaggerEndpoint("/openapi/v1.json", "OneSeal API v1"); o.RoutePrefix = "api-docs"; });
         app.MapRazorPages();
