@@ -31,11 +31,10 @@ public static class NoticesApi
                 var file = await UploadedPdfAsync(request, options, ct);
                 var result = await verifier.ByFileAsync(file, ct);
                 return new NoticeFileVerificationView(result.Genuine, result.Status, result.Number);
-            }).WithName("verifyNotice").WithSummary("Verify a sealed notice's signature")
+            }).WithName("verifyNotice").WithSummary("Verify an uploaded notice PDF (public)")
             .AllowAnonymous()
             .DisableAntiforgery() // anonymous, no cookie involved: nothing for a forged request to ride on
-            .Accepts<IFormFile>("multipart/form-data")
-            .WithSummary("上传文书 PDF 核验真伪（公开）");
+            .Accepts<IFormFile>("multipart/form-data");
 
         return e;
     }

@@ -71,11 +71,10 @@ public static class SealApi
                 var file = await UploadedPdfAsync(request, options, ct);
                 var result = await verifier.ByFileAsync(file, ct);
                 return new FileVerificationView(result.Genuine, result.Status, result.CertificateNumber);
-            }).WithName("verifyCertificate").WithSummary("Verify a certificate's signature")
+            }).WithName("verifyCertificate").WithSummary("Verify an uploaded certificate PDF (public)")
             .AllowAnonymous()
             .DisableAntiforgery() // anonymous, no cookie involved: nothing for a forged request to ride on
-            .Accepts<IFormFile>("multipart/form-data")
-            .WithSummary("上传证照 PDF 核验真伪（公开）");
+            .Accepts<IFormFile>("multipart/form-data");
 
         api.MapGet("/seal/keys", async (OneSealDb db, CancellationToken ct) =>
                 await (from k in db.Set<SealKey>()

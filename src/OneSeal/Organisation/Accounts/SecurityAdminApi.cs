@@ -13,8 +13,7 @@ public static class SecurityAdminApi
         var g = app.MapGroup("/api/v1/admin/security").RequireAuthorization(AuthSetup.ApiPolicy).WithTags("admin-security");
 
         g.MapGet("/locked", (HttpContext http, SecurityAdmin admin, CancellationToken ct) => admin.LockedAsync(HttpActor.Of(http), ct)).WithName("listLockedAccounts").WithSummary("List locked accounts")
-            .Produces<IReadOnlyList<AccountSecurityState>>().ProducesProblem(403)
-            .WithSummary("安全管理员：当前被锁定的账号");
+            .Produces<IReadOnlyList<AccountSecurityState>>().ProducesProblem(403);
 
         g.MapGet("/accounts/{id:guid}", (Guid id, HttpContext http, SecurityAdmin admin, CancellationToken ct) => admin.GetAsync(HttpActor.Of(http), id, ct)).WithName("getAccountSecurity")
             .Produces<AccountSecurityState>().ProducesProblem(403).ProducesProblem(404)
