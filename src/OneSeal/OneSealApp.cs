@@ -194,6 +194,11 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Ratings.RatingQueries>();
         // issue 12 — queue statistics
         services.AddScoped<OneSeal.Queue.Stats.QueueStats>();
+        // issue 13 — policy pushed the other way: departments publish, a section chief signs (签收), touched items 待复核
+        services.AddScoped<OneSeal.Catalog.Reviews.ItemReviews>();
+        services.AddScoped<OneSeal.Supervision.Policies.PolicyCommands>();
+        services.AddScoped<OneSeal.Supervision.Policies.PolicyQueries>();
+        services.AddScoped<OneSeal.Platform.Storage.IStoredFileOwner, OneSeal.Supervision.Policies.PolicyFiles>();
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -332,5 +337,7 @@ public static class OneSealApp
         OneSeal.Ratings.RatingsApi.MapRatingsApi(app);
         // issue 12 — queue statistics
         OneSeal.Queue.Stats.QueueStatsApi.MapQueueStatsApi(app);
+        // issue 13 — policy pushed the other way
+        OneSeal.Supervision.Policies.PoliciesApi.MapPoliciesApi(app);
     }
 }
