@@ -29,6 +29,7 @@ public sealed class ItemReviews(OneSealDb db, TimeProvider clock)
     public async Task RaiseAsync(IReadOnlyCollection<string> codes, string field, string sourceKind, Guid sourceId, string sourceTitle,
         DateTimeOffset now, CancellationToken ct)
     {
+        if (codes.Count == 0) return;
         var known = await db.Set<Item>().AsNoTracking().Where(i => codes.Contains(i.Code) && i.Status != ItemVersionStatus.Draft && i.Status != ItemVersionStatus.InReview)
             .Select(i => i.Code).Distinct().ToListAsync(ct);
         var unknown = codes.Except(known, StringComparer.Ordinal).ToList();

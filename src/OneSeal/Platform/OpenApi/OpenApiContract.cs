@@ -71,8 +71,9 @@ internal sealed class DocumentContract : IOpenApiDocumentTransformer
             "Errors are RFC 9457 problem+json naming the field and the rule.";
         document.Info.License = new OpenApiLicense { Name = "Proprietary", Url = new Uri("https://oneseal.example/licence") };
         OpenApiContract.EnsureComponents(document);
+        TrimTrailingSlashes(document);
 
-        var used = document.Paths.Values.SelectMany(p => p.Operations?.Values ?? []).SelectMany(o => o.Tags ?? new HashSet<OpenApiTagReference>())
+        var used = document.Paths.Values.SelectMany(p => (IEnumerable<OpenApiOperation>?)p.Operations?.Values ?? []).SelectMany(o => o.Tags ?? new HashSet<OpenApiTagReference>())
             .Select(t => t.Name).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         document.Tags ??= new HashSet<OpenApiTag>();
         foreach (var name in used)
@@ -82,6 +83,18 @@ internal sealed class DocumentContract : IOpenApiDocumentTransformer
             tag.Description ??= $"Operations on {name}.";
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>A group's <c>"/"</c> route comes out as <c>/api/v1/cases/</c>; the server answers both, the contract names one.</summary>
+    private static void TrimTrailingSlashes(OpenApiDocument document)
+    {
+        foreach (var key in document.Paths.Keys.Where(k => k.Length > 1 && k.EndsWith('/')).ToList())
+        {
+            var trimmed = key.TrimEnd('/');
+            if (document.Paths.ContainsKey(trimmed)) continue;
+            document.Paths[trimmed] = document.Paths[key];
+            document.Paths.Remove(key);
+        }
     }
 }
 
@@ -105,14 +118,16 @@ internal sealed class OperationContract : IOpenApiOperationTransformer
         if (string.IsNullOrWhiteSpace(operation.Summary)) operation.Summary = $"{method} {path}";
 
         var anonymous = metadata.OfType<IAllowAnonymous>().Any() || !metadata.OfType<IAuthorizeData>().Any();
-        operation.Security = anonymous
-            ? []
-            : [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OpenApiContract.BearerScheme, document)] = [] }];
+        operation.Security = new List<OpenApiSecurityRequirement>();
+        if (!anonymous)
+            operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OpenApiContract.BearerScheme, document)] = [] });
 
         var hasBody = operation.RequestBody is not null;
-        var parameters = operation.Parameters ?? [];
+        IList<IOpenApiParameter> parameters = operation.Parameters ?? [];
         operation.Responses ??= new OpenApiResponses();
-        if (hasBody || parameters.Any(p => p.In is ParameterLocation.Query or ParameterLocation.Header)) Add(operation, document, 400, "The input broke a rule: the problem names the field and the rule.");
+        // Every request's path and query are checked for NUL and lone surrogates (Platform/Http/RequestTextRules), so any
+        // operation may answer 400; bodies and parameters add their own rules.
+        Add(operation, document, 400, "The input broke a rule: the problem names the field and the rule.");
         if (!anonymous)
         {
             Add(operation, document, 401, "No valid bearer token.");
