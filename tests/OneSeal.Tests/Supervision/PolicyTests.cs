@@ -93,7 +93,7 @@ public abstract class PolicyTests(OneSealFactory app) : CaseApiTestBase(app)
     {
         var before = await InDb(db => db.Set<PolicyDocument>().CountAsync());
         var dept = await As("dept");
-        using (var r = await dept.PostAsJsonAsync("/api/v1/policies", new { title = "", documentNumber = "x\u0000y", issuedOn = "2026-13-40", summary = "s", itemCodes = new[] { "../x" } }))
+        using (var r = await dept.PostAsJsonAsync("/api/v1/policies", new { title = "", documentNumber = new string('号', 65), issuedOn = "2026-13-40", summary = "s", itemCodes = new[] { "../x" } }))
         {
             var problem = await ShouldBeProblemAsync(r, HttpStatusCode.BadRequest, field: "title");
             foreach (var field in new[] { "documentNumber", "issuedOn", "itemCodes" })
@@ -154,6 +154,7 @@ public abstract class PolicyTests(OneSealFactory app) : CaseApiTestBase(app)
         var adminId = await AccountIdAsync("admin");
         var admin = new Actor(adminId, "admin", "吴管理员", AccountKind.Staff, null, new HashSet<string> { Roles.Admin });
         var flag = (await FlagsAsync(first)).Single();
+        var otherFlag = (await FlagsAsync(second)).Single();
 
         await using (var scope = App.Services.CreateAsyncScope())
         {
@@ -162,7 +163,7 @@ public abstract class PolicyTests(OneSealFactory app) : CaseApiTestBase(app)
             await reviews.MarkReviewedAsync(admin, flag.Id, CancellationToken.None);
             await Should.ThrowAsync<OneSeal.Platform.Http.ConflictException>(() => reviews.MarkReviewedAsync(admin, flag.Id, CancellationToken.None));
             var clerk = admin with { Roles = new HashSet<string> { Roles.Clerk } };
-            await Should.ThrowAsync<OneSeal.Platform.Http.ForbiddenException>(() => reviews.MarkReviewedAsync(clerk, (await FlagsAsync(second)).Single().Id, CancellationToken.None));
+            await Should.ThrowAsync<OneSeal.Platform.Http.ForbiddenException>(() => reviews.MarkReviewedAsync(clerk, otherFlag.Id, CancellationToken.None));
         }
         (await FlagsAsync(first)).Single().ClearedHow.ShouldBe("reviewed");
 

@@ -71,6 +71,8 @@ internal sealed class DocumentContract : IOpenApiDocumentTransformer
             "Errors are RFC 9457 problem+json naming the field and the rule.";
         document.Info.License = new OpenApiLicense { Name = "Proprietary", Url = new Uri("https://oneseal.example/licence") };
         OpenApiContract.EnsureComponents(document);
+        // The document names no host: clients call the deployment that served it (whose address the request carried).
+        document.Servers = [new OpenApiServer { Url = "/", Description = "This deployment: the host that served this document." }];
         TrimTrailingSlashes(document);
 
         var used = document.Paths.Values.SelectMany(p => (IEnumerable<OpenApiOperation>?)p.Operations?.Values ?? []).SelectMany(o => o.Tags ?? new HashSet<OpenApiTagReference>())

@@ -44,6 +44,9 @@ public static class PoliciesApi
             {
                 var (file, content) = await q.AttachmentAsync(HttpActor.Of(http), id, attachmentId, ct);
                 return Results.File(content, file.ContentType, file.FileName);
-            }).WithName("downloadPolicyFile").WithSummary("Download a policy document's attachment").ProducesProblem(403).ProducesProblem(404);
+            }).WithName("downloadPolicyFile").WithSummary("Download a policy document's attachment")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf", additionalContentTypes: ["application/ofd", "application/msword",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"])
+            .ProducesProblem(403).ProducesProblem(404);
     }
 }
