@@ -6,8 +6,9 @@
 # 2. starts a throwaway PostgreSQL 15 cluster on 127.0.0.1 (temp dir, free port from 55432 up),
 #    stopped and deleted on exit, also on failure.
 # 3. exports ONESEAL_TEST_PG (admin connection string; tests create their own databases)
-#    and ONESEAL_CHROMIUM, then runs `dotnet test OneSeal.slnx -c Release` once (restore + build + test), then a tiny
-#    smoke run of scripts/bench.sh (counted as one test) unless extra arguments narrowed the run.
+#    and ONESEAL_CHROMIUM, then runs `dotnet test OneSeal.slnx -c Release` once (restore + build + test), then the
+#    OpenAPI lint (scripts/openapi-lint.sh, Redocly via npm; counted as one test) on the document OpenApiTests wrote, and a
+#    tiny smoke run of scripts/bench.sh (counted as one test) unless extra arguments narrowed the run.
 # 4. prints `N passed, N failed` as the very last line; exits non-zero if the build failed,
 #    any test failed, or no test ran.
 set -euo pipefail
@@ -49,6 +50,8 @@ export ONESEAL_CHROMIUM=${ONESEAL_CHROMIUM:-/usr/bin/chromium}
 # --- 3. build and test, once ------------------------------------------------------------------------
 RESULTS="$ROOT/TestResults/run"
 rm -rf "$RESULTS"
+# OpenApiTests writes the OpenAPI document here for the lint below; a stale one must not pass for this run's.
+rm -f "$ROOT/TestResults/openapi.json"
 mkdir -p "$RESULTS"
 say "dotnet test OneSeal.slnx -c Release (results: ${RESULTS#"$ROOT"/})"
 set +e
@@ -94,6 +97,19 @@ if [ "$failed" -gt 0 ]; then
             -e 's/::.*<Message>\([^<]*\)<\/Message>.*$/:: \1/' -e 's/::.*<[^M].*$//' \
       | cut -c1-500 || true
   done < <(find "$RESULTS" -name '*.trx' -print0)
+fi
+
+# --- 4b. OpenAPI lint ------------------------------------------------------------------------------------------------
+# The document other systems build their clients from: Redocly's recommended rules, no error and no warning
+# (scripts/openapi-lint.sh, tools/openapi-lint/), counted as one test. OpenApiTests wrote it; a filter that skipped that
+# test skips the lint, a full run without it fails.
+if [ -f "$ROOT/TestResults/openapi.json" ] || { [ "$#" -eq 0 ] && [ "$files" -gt 0 ]; }; then
+  if bash "$ROOT/scripts/openapi-lint.sh" "$ROOT/TestResults/openapi.json"; then
+    passed=$((passed + 1))
+  else
+    say "OpenAPI lint failed (bash scripts/openapi-lint.sh)"
+    failed=$((failed + 1))
+  fi
 fi
 
 # --- 5. benchmark smoke run ----------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ using OneSeal.Notices;
 using OneSeal.Organisation.Accounts;
 using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
+using OneSeal.Platform.OpenApi;
 using OneSeal.Platform.Outbox;
 using OneSeal.Platform.Security;
 using OneSeal.Platform.Sms;
@@ -87,7 +88,8 @@ public static class OneSealApp
         services.AddOutbox(config);
         services.AddNotices(config);
         services.AddSingleton<OneSeal.Notices.INoticeCases, NoticeCases>();
-        services.AddOpenApi();
+        // issue 13 — OpenAPI lint clean: the bearer scheme, per-operation security and problem+json answers
+        services.AddOneSealOpenApi();
         // Malformed JSON and bad route values become problem+json naming the body (Platform/Http/Problems.cs).
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         // issue 10 — organisations and windows
@@ -193,6 +195,11 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Ratings.RatingQueries>();
         // issue 12 — queue statistics
         services.AddScoped<OneSeal.Queue.Stats.QueueStats>();
+        // issue 13 — policy pushed the other way: departments publish, a section chief signs (签收), touched items 待复核
+        services.AddScoped<OneSeal.Catalog.Reviews.ItemReviews>();
+        services.AddScoped<OneSeal.Supervision.Policies.PolicyCommands>();
+        services.AddScoped<OneSeal.Supervision.Policies.PolicyQueries>();
+        services.AddScoped<OneSeal.Platform.Storage.IStoredFileOwner, OneSeal.Supervision.Policies.PolicyFiles>();
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -274,7 +281,8 @@ public static class OneSealApp
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
+        // issue 13 — OpenAPI lint: /health is for load balancers, not part of the contract other systems build clients from
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithName("getHealth").WithSummary("Health check").AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.UseSwaggerUI(o => { o.SwaggerEndpoint("/openapi/v1.json", "OneSeal API v1"); o.RoutePrefix = "api-docs"; });
         app.MapRazorPages();
@@ -330,5 +338,7 @@ public static class OneSealApp
         OneSeal.Ratings.RatingsApi.MapRatingsApi(app);
         // issue 12 — queue statistics
         OneSeal.Queue.Stats.QueueStatsApi.MapQueueStatsApi(app);
+        // issue 13 — policy pushed the other way
+        OneSeal.Supervision.Policies.PoliciesApi.MapPoliciesApi(app);
     }
 }

@@ -23,7 +23,7 @@ public static class CalendarApi
             var due = calendar.AddWorkingDays(start, n);
             var missing = calendar.MissingYears(start, due);
             return TypedResults.Ok(new { from = start, days = n, due, calendarIncomplete = missing.Count > 0, missingYears = missing });
-        });
+        }).WithName("addWorkingDays").WithSummary("Add working days to a date");
 
         g.MapGet("/working-days", (string? from, string? to, IWorkingDayCalendar calendar) =>
         {
@@ -33,7 +33,7 @@ public static class CalendarApi
             if (end.DayNumber - start.DayNumber > MaxDays * 2) throw new InvalidInputException("to", "range", "日期跨度过大。");
             var missing = calendar.MissingYears(start, end);
             return TypedResults.Ok(new { from = start, to = end, count = calendar.CountWorkingDays(start, end), calendarIncomplete = missing.Count > 0, missingYears = missing });
-        });
+        }).WithName("countWorkingDays").WithSummary("List the working days between two dates");
     }
 
     public sealed record YearRequest(string? Notice, List<HolidayRange>? Holidays, List<MakeUpDay>? Workdays);
@@ -49,20 +49,20 @@ public static class CalendarApi
             var years = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
                 db.Set<CalendarYear>().OrderBy(y => y.Region).ThenBy(y => y.Year), ct);
             return TypedResults.Ok(years.Select(y => new { region = y.Region, year = y.Year, notice = y.Notice, updatedAt = y.UpdatedAt }));
-        });
+        }).WithName("listCalendarYears").WithSummary("List the calendar years and their holiday status");
 
         g.MapPut("/years/{year:int}", async (int year, YearRequest? body, HttpContext http, CalendarAdmin admin, CancellationToken ct) =>
         {
             if (body is null) throw new InvalidInputException("body", "required", "请求体不能为空。");
             await admin.SaveYearAsync(Platform.Security.HttpActor.Of(http), year, body.Notice, body.Holidays, body.Workdays, ct);
             return TypedResults.NoContent();
-        });
+        }).WithName("setCalendarYear").WithSummary("Set a year's holidays and adjusted working days");
 
         g.MapPost("/closures", async (ClosureRequest? body, HttpContext http, CalendarAdmin admin, CancellationToken ct) =>
         {
             await admin.AddClosureAsync(Platform.Security.HttpActor.Of(http), body?.Date, body?.Name, ct);
             return TypedResults.NoContent();
-        });
+        }).WithName("addCalendarClosure").WithSummary("Declare an unplanned closure day");
     }
 
     /// <summary>Legal dates the product counts with: far enough for any time limit, and never near <see cref="DateOnly.MaxValue"/>.</summary>

@@ -46,13 +46,13 @@ public static class CatalogApi
                     i.StatutoryDays, i.PromisedDays, i.Visits,
                 }),
             });
-        }).WithSummary("Search and filter the items in force (department = agency code of the competent department or implementing body; theme = theme code; level, kind, serviceObject as in the items).");
+        }).WithName("listItems").WithSummary("List or search the catalog's items");
 
         g.MapGet("/{code}", async (string code, int? version, CatalogQueries catalog, CancellationToken ct) =>
         {
             var guide = await catalog.GuideAsync(code, ct, version);
             return TypedResults.Ok(Dto(guide));
-        }).WithSummary("The guide of the version in force, or of published version ?version=N.");
+        }).WithName("getItem").WithSummary("Get an item's current version");
 
         g.MapGet("/{code}/versions", async (string code, CatalogQueries catalog, CancellationToken ct) =>
         {
@@ -66,7 +66,7 @@ public static class CatalogApi
                     v.PublishedAt, transferDocument = v.TransferDocument,
                 }),
             });
-        }).WithSummary("The item's published versions, newest first: in force from, until, change note.");
+        }).WithName("listItemVersions").WithSummary("List an item's versions");
     }
 
     private static object Dto(CatalogQueries.ItemGuide guide)

@@ -14,15 +14,15 @@ public static class NoticesApi
         var secured = api.MapGroup("").RequireAuthorization(AuthSetup.ApiPolicy);
 
         secured.MapGet("/cases/{id:guid}/notices", async (Guid id, HttpContext http, NoticeQueries notices, CancellationToken ct) =>
-                await notices.ListAsync(ActorOf(http), id, ct))
-            .WithSummary("办件的法律文书（与办件相同的查看权限）");
+                await notices.ListAsync(ActorOf(http), id, ct)).WithName("listCaseNotices")
+            .WithSummary("List a case's sealed notices");
 
-        secured.MapGet("/cases/{id:guid}/notices/{noticeId:guid}/pdf", DownloadAsync)
+        secured.MapGet("/cases/{id:guid}/notices/{noticeId:guid}/pdf", DownloadAsync).WithName("downloadCaseNotice")
             .Produces(200, contentType: "application/pdf")
-            .WithSummary("下载文书 PDF；尚在生成时返回 409");
+            .WithSummary("Download a sealed notice as PDF");
 
         // The same download for the signed-in browser (cookie), linked from the case pages (_CaseNotices).
-        e.MapGet("/cases/{id:guid}/notices/{noticeId:guid}/pdf", DownloadAsync)
+        e.MapGet("/cases/{id:guid}/notices/{noticeId:guid}/pdf", DownloadAsync).WithName("downloadCaseNoticeWithCookie").WithSummary("Download a sealed notice as PDF (signed-in browser)")
             .RequireAuthorization()
             .ExcludeFromDescription();
 
@@ -31,11 +31,10 @@ public static class NoticesApi
                 var file = await UploadedPdfAsync(request, options, ct);
                 var result = await verifier.ByFileAsync(file, ct);
                 return new NoticeFileVerificationView(result.Genuine, result.Status, result.Number);
-            })
+            }).WithName("verifyNotice").WithSummary("Verify an uploaded notice PDF (public)")
             .AllowAnonymous()
             .DisableAntiforgery() // anonymous, no cookie involved: nothing for a forged request to ride on
-            .Accepts<IFormFile>("multipart/form-data")
-            .WithSummary("上传文书 PDF 核验真伪（公开）");
+            .Accepts<IFormFile>("multipart/form-data");
 
         return e;
     }

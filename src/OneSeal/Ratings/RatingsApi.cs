@@ -17,21 +17,21 @@ public static class RatingsApi
         {
             var receipt = await ratings.RateAsync(await SignedInAsync(http), DeviceSecret(http), body, ct);
             return TypedResults.Created($"/api/v1/ratings/{receipt.Id}", receipt);
-        }).WithSummary("窗口评价器提交评价（绑定已办结的号票；工作人员账号不能评价）");
+        }).WithName("rateService").WithSummary("Rate a service at the window's rating device");
 
         device.MapGet("/device", async (HttpContext http, WindowRatings ratings, CancellationToken ct) =>
-            TypedResults.Ok(await ratings.StateAsync(DeviceSecret(http), ct)))
-            .WithSummary("评价器状态：所属窗口，及刚办结待评价的号票");
+            TypedResults.Ok(await ratings.StateAsync(DeviceSecret(http), ct))).WithName("getRatingDevice")
+            .WithSummary("Get the rating device's state");
 
         device.MapPost("/devices/pair", async (PairInput? body, RatingDevices devices, CancellationToken ct) =>
-            TypedResults.Ok(await devices.PairAsync(body, ct)))
+            TypedResults.Ok(await devices.PairAsync(body, ct))).WithName("pairRatingDevice")
             .RequireRateLimiting(SignInRateLimit.Policy)
-            .WithSummary("评价器输入窗口负责人出示的配对码，取得设备密钥");
+            .WithSummary("Pair a rating device with a code");
 
         app.MapPost("/api/v1/windows/{id:guid}/rating-device", async (Guid id, HttpContext http, RatingDevices devices, CancellationToken ct) =>
-            TypedResults.Ok(await devices.StartAsync(HttpActor.Of(http), id, ct)))
+            TypedResults.Ok(await devices.StartAsync(HttpActor.Of(http), id, ct))).WithName("createRatingDevicePairing")
             .RequireAuthorization(AuthSetup.ApiPolicy).WithTags("ratings")
-            .WithSummary("窗口负责人生成评价器配对码（10 分钟内有效）");
+            .WithSummary("Create a pairing code for a window's rating device");
     }
 
     private static string? DeviceSecret(HttpContext http) => http.Request.Headers[RatingDevices.Header].FirstOrDefault();

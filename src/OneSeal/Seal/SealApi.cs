@@ -39,8 +39,8 @@ public static class SealApi
         var secured = api.MapGroup("").RequireAuthorization(AuthSetup.ApiPolicy);
 
         secured.MapGet("/certificates/{number}", async (string number, HttpContext http, CertificateRegistry registry, CancellationToken ct) =>
-                CertificateView.From(await registry.GetAsync(number, ActorOf(http), ct)))
-            .WithSummary("证照元数据（持证人、颁发机构办件人员、电子监察）");
+                CertificateView.From(await registry.GetAsync(number, ActorOf(http), ct))).WithName("getCertificate")
+            .WithSummary("Get a certificate");
 
         secured.MapGet("/certificates/{number}/pdf", async (string number, HttpContext http, CertificateRegistry registry,
                 IFileStore files, ICertificateDeliveryListener delivery, CancellationToken ct) =>
@@ -51,41 +51,40 @@ public static class SealApi
                 http.Response.Headers.RetryAfter = PendingRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return Results.Json(new CertificatePdfPendingView(certificate.Number, certificate.PdfStatus.ToString().ToLowerInvariant(),
                     PendingRetryAfterSeconds, PendingMessage(certificate)), statusCode: StatusCodes.Status202Accepted);
-            })
+            }).WithName("downloadCertificatePdf")
             .Produces(200, contentType: "application/pdf")
             .Produces<CertificatePdfPendingView>(202)
-            .WithSummary("下载证照 PDF；持证人下载即视为送达；文件尚在生成时返回 202 与 Retry-After（秒），稍后重试");
+            .WithSummary("Download a certificate as PDF");
 
         // The same download for the signed-in browser (cookie), linked from the applicant's case page once the file exists.
-        e.MapGet("/certificates/{number}/download", DownloadAsync)
+        e.MapGet("/certificates/{number}/download", DownloadAsync).WithName("downloadCertificateWithCookie").WithSummary("Download a certificate as PDF (signed-in browser)")
             .RequireAuthorization()
             .ExcludeFromDescription();
 
         secured.MapPost("/certificates/{number}/revoke", async (string number, RevokeRequest? body, HttpContext http,
                 CertificateRegistry registry, CancellationToken ct) =>
-                CertificateView.From(await registry.RevokeAsync(number, body?.Reason, ActorOf(http), ct)))
-            .WithSummary("撤销证照（颁发机构的科长/首席代表）");
+                CertificateView.From(await registry.RevokeAsync(number, body?.Reason, ActorOf(http), ct))).WithName("revokeCertificate")
+            .WithSummary("Revoke a certificate");
 
         api.MapPost("/certificates/verify", async (HttpRequest request, CertificateVerifier verifier, SealOptions options, CancellationToken ct) =>
             {
                 var file = await UploadedPdfAsync(request, options, ct);
                 var result = await verifier.ByFileAsync(file, ct);
                 return new FileVerificationView(result.Genuine, result.Status, result.CertificateNumber);
-            })
+            }).WithName("verifyCertificate").WithSummary("Verify an uploaded certificate PDF (public)")
             .AllowAnonymous()
             .DisableAntiforgery() // anonymous, no cookie involved: nothing for a forged request to ride on
-            .Accepts<IFormFile>("multipart/form-data")
-            .WithSummary("上传证照 PDF 核验真伪（公开）");
+            .Accepts<IFormFile>("multipart/form-data");
 
         api.MapGet("/seal/keys", async (OneSealDb db, CancellationToken ct) =>
                 await (from k in db.Set<SealKey>()
                        join o in db.Set<Agency>() on k.OrganisationId equals o.Id
                        orderby o.Name, k.CreatedAt
                        select new SealPublicKeyView(k.Id, k.OrganisationId, o.Name, o.Uscc, k.Algorithm, k.PublicKeyHex, k.CreatedAt, k.Active))
-                    .ToListAsync(ct))
+                    .ToListAsync(ct)).WithName("getSealKeys")
             .AllowAnonymous()
             .WithTags("Seal")
-            .WithSummary("各机构的 SM2 公钥，供外部系统验证证照签名（公开）");
+            .WithSummary("List the seals' public keys");
 
         return e;
     }

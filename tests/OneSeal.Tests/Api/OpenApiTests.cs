@@ -52,6 +52,54 @@ public abstract class OpenApiTests(OneSealFactory app) : CaseApiTestBase(app)
     }
 
     [Fact]
+    public async Task OpenAPI_every_operation_has_an_id_a_summary_its_security_and_problem_answers()
+    {
+        var doc = await DocumentAsync();
+        doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").GetProperty("scheme").GetString().ShouldBe("bearer");
+
+        var ids = new List<string>();
+        foreach (var path in doc.GetProperty("paths").EnumerateObject())
+            foreach (var op in path.Value.EnumerateObject())
+            {
+                var where = $"{op.Name.ToUpperInvariant()} {path.Name}";
+                ids.Add(op.Value.GetProperty("operationId").GetString()!);
+                op.Value.GetProperty("summary").GetString().ShouldNotBeNullOrWhiteSpace(where);
+                var security = op.Value.GetProperty("security");
+                var responses = op.Value.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
+                responses.ShouldContain(r => r.StartsWith('4'), where);
+                if (security.GetArrayLength() > 0) responses.ShouldContain("401", where);
+            }
+        ids.ShouldBeUnique();
+        // Anonymous operations say so; the token endpoint is one of them, creating a case is not.
+        var paths = doc.GetProperty("paths");
+        paths.GetProperty("/api/v1/auth/token").GetProperty("post").GetProperty("security").GetArrayLength().ShouldBe(0);
+        var createCase = paths.GetProperty("/api/v1/cases").GetProperty("post");
+        createCase.GetProperty("security").GetArrayLength().ShouldBe(1);
+        createCase.GetProperty("operationId").GetString().ShouldBe("createCase");
+        // No path ends in a slash (a group's "/" route is named without it).
+        paths.EnumerateObject().Where(p => p.Name.Length > 1 && p.Name.EndsWith('/')).Select(p => p.Name).ShouldBeEmpty();
+    }
+
+    /// <summary>
+    /// Writes the document to <c>TestResults/openapi.json</c> at the repository's root: scripts/test.sh lints it with
+    /// Redocly's recommended rules afterwards (tools/openapi-lint) and counts the lint as one test.
+    /// </summary>
+    [Fact]
+    public async Task OpenAPI_document_is_written_for_the_lint()
+    {
+        using var response = await Anonymous().GetAsync("/openapi/v1.json");
+        await ShouldBeAsync(response, HttpStatusCode.OK);
+        var text = await response.Content.ReadAsStringAsync();
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OneSeal.slnx"))) dir = dir.Parent;
+        var folder = Directory.CreateDirectory(Path.Combine(dir?.FullName ?? Path.GetTempPath(), "TestResults")).FullName;
+        // Both providers write the same document: through a temporary file, so the lint never reads half of one.
+        var temp = Path.Combine(folder, $"openapi.{Guid.NewGuid():N}.tmp");
+        await File.WriteAllTextAsync(temp, text);
+        File.Move(temp, Path.Combine(folder, "openapi.json"), overwrite: true);
+    }
+
+    [Fact]
     public async Task Api_docs_serves_an_HTML_page()
     {
         using var client = Anonymous();

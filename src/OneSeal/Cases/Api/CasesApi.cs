@@ -25,7 +25,7 @@ public static class CasesApi
                 _ => throw new InvalidInputException("channel", "one-of", "渠道（channel）应为 online（网上申请）或 window（窗口代为申请）。"),
             };
             return TypedResults.Created($"/api/v1/cases/{c.Id}", new CaseCreated(c.Id, c.CaseNumber, CaseStatusLabels.Api(c.Status)));
-        }).AddEndpointFilter<IdempotencyFilter>();
+        }).WithName("createCase").WithSummary("Create a case (online, or filed at a window)").AddEndpointFilter<IdempotencyFilter>();
 
         g.MapGet("/", async (string? scope, string? number, string? applicant, string? idNumber, string? phone, HttpContext http, CaseQueries q,
             OneSeal.Cases.Search.CaseSearch search, CancellationToken ct) =>
@@ -50,14 +50,14 @@ public static class CasesApi
             var current = await q.CurrentStepsAsync(list, ct);
             return TypedResults.Ok(list.Select(c => new CaseSummary(c.Id, c.CaseNumber, CaseStatusLabels.Api(c.Status), c.ItemCode, c.ItemName,
                 c.ApplicantName, c.SubmittedAt, c.DueDate, c.Version, StepEntry.Of(current[c.Id]))));
-        });
+        }).WithName("listCases").WithSummary("List cases in a work queue or search them");
 
         g.MapGet("/{id:guid}", async (Guid id, HttpContext http, CaseQueries q, CancellationToken ct) =>
         {
             var detail = await q.GetAsync(ActorOf(http), id, ct);
             http.Response.Headers.ETag = $"\"{detail.Case.Version}\"";
             return TypedResults.Ok(ToResponse(detail));
-        });
+        }).WithName("getCase").WithSummary("Get a case with its materials, steps and timeline");
 
         g.MapPost("/{id:guid}/materials", async (Guid id, IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? materialCode,
             [Microsoft.AspNetCore.Mvc.FromForm] string? paperCheck, HttpContext http, CaseCommands cases, CancellationToken ct) =>
@@ -68,46 +68,46 @@ public static class CasesApi
             var m = await cases.UploadMaterialAsync(ActorOf(http), id, materialCode, file.FileName, stream, file.Length, ct, paper);
             return TypedResults.Created($"/api/v1/cases/{id}/materials/{m.Id}",
                 new MaterialEntry(m.Id, m.MaterialCode, m.FileName, m.ContentType, m.SizeBytes, m.Sha256, m.UploadedAt, PaperApi(m.PaperCheck)));
-        }).DisableAntiforgery();
+        }).WithName("uploadCaseMaterial").WithSummary("Upload a material file to a case").DisableAntiforgery();
 
         g.MapGet("/{id:guid}/materials/{materialId:guid}", async (Guid id, Guid materialId, HttpContext http, CaseQueries q,
             OneSeal.Platform.Storage.IFileStore files, CancellationToken ct) =>
         {
             var (m, _) = await q.MaterialAsync(ActorOf(http), id, materialId, ct);
             return Results.File(files.OpenRead(m.StorageKey), m.ContentType, m.FileName);
-        });
+        }).WithName("downloadCaseMaterial").WithSummary("Download a case material file");
 
         g.MapPost("/{id:guid}/submit", async (Guid id, HttpContext http, CaseCommands cases, CancellationToken ct) =>
-            Transitioned(await cases.SubmitAsync(ActorOf(http), id, IfMatch(http), ct)));
+            Transitioned(await cases.SubmitAsync(ActorOf(http), id, IfMatch(http), ct))).WithName("submitCase").WithSummary("Submit a draft case");
         g.MapPost("/{id:guid}/accept", async (Guid id, HttpContext http, CaseCommands cases, CancellationToken ct) =>
-            Transitioned(await cases.AcceptAsync(ActorOf(http), id, IfMatch(http), ct)));
+            Transitioned(await cases.AcceptAsync(ActorOf(http), id, IfMatch(http), ct))).WithName("acceptCase").WithSummary("Accept a submitted case");
         g.MapPost("/{id:guid}/request-correction", async (Guid id, CorrectionRequest? body, HttpContext http, CaseCommands cases, CancellationToken ct) =>
-            Transitioned(await cases.RequestCorrectionAsync(ActorOf(http), id, body?.Missing, body?.Note, IfMatch(http), ct)));
+            Transitioned(await cases.RequestCorrectionAsync(ActorOf(http), id, body?.Missing, body?.Note, IfMatch(http), ct))).WithName("requestCaseCorrection").WithSummary("Ask the applicant to correct or complete materials");
         g.MapPost("/{id:guid}/refuse", async (Guid id, RefuseRequest? body, HttpContext http, CaseCommands cases, CancellationToken ct) =>
-            Transitioned(await cases.RefuseAsync(ActorOf(http), id, body?.Reason, IfMatch(http), ct)));
+            Transitioned(await cases.RefuseAsync(ActorOf(http), id, body?.Reason, IfMatch(http), ct))).WithName("refuseCase").WithSummary("Refuse to accept a case");
         g.MapPost("/{id:guid}/review", async (Guid id, ReviewRequest? body, HttpContext http, CaseCommands cases, CancellationToken ct) =>
-            Transitioned(await cases.ReviewAsync(ActorOf(http), id, body?.Opinion, body?.Recommend, IfMatch(http), ct)));
+            Transitioned(await cases.ReviewAsync(ActorOf(http), id, body?.Opinion, body?.Recommend, IfMatch(http), ct))).WithName("reviewCase").WithSummary("Record the review opinion on a case");
         g.MapPost("/{id:guid}/commit", async (Guid id, CommitRequest? body, HttpContext http, CaseCommands cases, CancellationToken ct) =>
         {
             var c = await cases.CommitAsync(ActorOf(http), id, body?.Kind, body?.Text, body?.Materials, body?.SupplyBy, IfMatch(http), ct);
             return TypedResults.Created($"/api/v1/cases/{id}", new CommitmentCreated(c.Id, c.Kind.ToString().ToLowerInvariant(), c.SupplyBy));
-        });
+        }).WithName("commitCase").WithSummary("Record the applicant's commitment (告知承诺 or tolerance)");
         g.MapPost("/{id:guid}/suspend", async (Guid id, SuspendRequest? body, HttpContext http, CaseCommands cases, CancellationToken ct) =>
-            Transitioned(await cases.SuspendAsync(ActorOf(http), id, body?.Kind, body?.Reason, body?.ExpectedDays, IfMatch(http), ct)));
+            Transitioned(await cases.SuspendAsync(ActorOf(http), id, body?.Kind, body?.Reason, body?.ExpectedDays, IfMatch(http), ct))).WithName("suspendCase").WithSummary("Suspend a case's clock (expert review, hearing, ...)");
         g.MapPost("/{id:guid}/resume", async (Guid id, HttpContext http, CaseCommands cases, CancellationToken ct) =>
-            Transitioned(await cases.ResumeAsync(ActorOf(http), id, IfMatch(http), ct)));
+            Transitioned(await cases.ResumeAsync(ActorOf(http), id, IfMatch(http), ct))).WithName("resumeCase").WithSummary("Resume a suspended case");
         g.MapPost("/{id:guid}/extend", async (Guid id, ReasonRequest? body, HttpContext http, CaseCommands cases, CancellationToken ct) =>
-            Transitioned(await cases.ExtendAsync(ActorOf(http), id, body?.Reason, IfMatch(http), ct)));
+            Transitioned(await cases.ExtendAsync(ActorOf(http), id, body?.Reason, IfMatch(http), ct))).WithName("extendCase").WithSummary("Extend a case's deadline");
         g.MapPost("/{id:guid}/withdraw", async (Guid id, ReasonRequest? body, HttpContext http, CaseCommands cases, CancellationToken ct) =>
-            Transitioned(await cases.WithdrawAsync(ActorOf(http), id, body?.Reason, IfMatch(http), ct)));
+            Transitioned(await cases.WithdrawAsync(ActorOf(http), id, body?.Reason, IfMatch(http), ct))).WithName("withdrawCase").WithSummary("Withdraw a case at the applicant's request");
         g.MapPost("/{id:guid}/terminate", async (Guid id, ReasonRequest? body, HttpContext http, CaseCommands cases, CancellationToken ct) =>
-            Transitioned(await cases.TerminateAsync(ActorOf(http), id, body?.Reason, IfMatch(http), ct)));
+            Transitioned(await cases.TerminateAsync(ActorOf(http), id, body?.Reason, IfMatch(http), ct))).WithName("terminateCase").WithSummary("Terminate a case");
         g.MapPost("/{id:guid}/deliver", async (Guid id, DeliverRequest? body, HttpContext http, CaseCommands cases, CancellationToken ct) =>
-            Transitioned(await cases.DeliverAsync(ActorOf(http), id, body?.Mode, body?.TrackingNumber, IfMatch(http), ct)));
+            Transitioned(await cases.DeliverAsync(ActorOf(http), id, body?.Mode, body?.TrackingNumber, IfMatch(http), ct))).WithName("deliverCase").WithSummary("Record the delivery of a case's result");
         g.MapGet("/{id:guid}/deadline", async (Guid id, HttpContext http, CaseQueries q, CancellationToken ct) =>
-            TypedResults.Ok(await q.ExplainDeadlineAsync(ActorOf(http), id, ct)));
+            TypedResults.Ok(await q.ExplainDeadlineAsync(ActorOf(http), id, ct))).WithName("explainCaseDeadline").WithSummary("Explain how a case's deadline was counted");
         g.MapPost("/{id:guid}/decide", async (Guid id, DecideRequest? body, HttpContext http, CaseCommands cases, CancellationToken ct) =>
-            Transitioned(await cases.DecideAsync(ActorOf(http), id, body?.Approve, body?.Reason, IfMatch(http), ct)));
+            Transitioned(await cases.DecideAsync(ActorOf(http), id, body?.Approve, body?.Reason, IfMatch(http), ct))).WithName("decideCase").WithSummary("Approve or deny a case");
     }
 
     private static Actor ActorOf(HttpContext http) => HttpActor.Of(http);

@@ -32,7 +32,7 @@ public static class CatalogAdminApi
             if (body is null) throw new InvalidInputException("body", "required", "请求体不能为空。");
             var draft = await editor.CreateItemAsync(HttpActor.Of(http), body, ct);
             return TypedResults.Created($"/api/v1/items/{Uri.EscapeDataString(draft.Code)}/draft", await ResponseAsync(draft, q, ct));
-        });
+        }).WithName("createItem").WithSummary("Create a catalog item as a draft");
 
         g.MapPut("/{code}/draft", async (string code, ItemDraftInput? body, HttpContext http, CatalogEditor editor, CatalogAdminQueries q, CancellationToken ct) =>
         {
@@ -45,32 +45,32 @@ public static class CatalogAdminApi
             var draft = await editor.SaveDraftAsync(actor, body with { Code = code }, ct, IfMatch(http));
             http.Response.Headers.ETag = $"\"{draft.Revision}\"";
             return TypedResults.Ok(await ResponseAsync(draft, q, ct));
-        });
+        }).WithName("saveItemDraft").WithSummary("Save an item's draft");
 
         g.MapGet("/{code}/draft", async (string code, HttpContext http, CatalogAdminQueries q, CancellationToken ct) =>
         {
             var found = await q.DraftAsync(HttpActor.Of(http), code, ct) ?? throw new NotFoundException($"事项“{code}”没有草稿。");
             http.Response.Headers.ETag = $"\"{found.Draft.Revision}\"";
             return TypedResults.Ok(Response(found.Draft, found.Input));
-        });
+        }).WithName("getItemDraft").WithSummary("Get an item's draft");
 
         g.MapPost("/{code}/draft/submit", async (string code, HttpContext http, CatalogEditor editor, CatalogAdminQueries q, CancellationToken ct) =>
-            TypedResults.Ok(await ResponseAsync(await editor.SubmitAsync(HttpActor.Of(http), code, ct), q, ct)));
+            TypedResults.Ok(await ResponseAsync(await editor.SubmitAsync(HttpActor.Of(http), code, ct), q, ct))).WithName("submitItemDraft").WithSummary("Submit an item's draft for approval");
 
         g.MapPost("/{code}/draft/return", async (string code, HttpContext http, CatalogEditor editor, CatalogAdminQueries q, CancellationToken ct) =>
-            TypedResults.Ok(await ResponseAsync(await editor.ReturnAsync(HttpActor.Of(http), code, ct), q, ct)));
+            TypedResults.Ok(await ResponseAsync(await editor.ReturnAsync(HttpActor.Of(http), code, ct), q, ct))).WithName("returnItemDraft").WithSummary("Return an item's draft to its editor");
 
         g.MapPost("/{code}/draft/publish", async (string code, PublishRequest? body, HttpContext http, CatalogEditor editor, CatalogAdminQueries q, CancellationToken ct) =>
         {
             DateOnly? from = string.IsNullOrWhiteSpace(body?.EffectiveFrom) ? null : CalendarApi.ParseDate("effectiveFrom", body.EffectiveFrom.Trim());
             return TypedResults.Ok(await ResponseAsync(await editor.PublishAsync(HttpActor.Of(http), code, from, ct), q, ct));
-        });
+        }).WithName("publishItemDraft").WithSummary("Publish an item's draft as a new version");
 
         g.MapDelete("/{code}/draft", async (string code, HttpContext http, CatalogEditor editor, CancellationToken ct) =>
         {
             await editor.DiscardAsync(HttpActor.Of(http), code, ct);
             return TypedResults.NoContent();
-        });
+        }).WithName("discardItemDraft").WithSummary("Discard an item's draft");
 
         // Public for published versions, so it is outside the bearer-only group; a bearer token, when sent, shows drafts to administrators.
         app.MapGet("/api/v1/items/{code}/diff", async (string code, string? from, string? to, HttpContext http, CatalogAdminQueries q, CancellationToken ct) =>
@@ -80,7 +80,7 @@ public static class CatalogAdminApi
             var changes = await q.DiffAsync(actor, code, Version("from", from), Version("to", to), ct);
             return TypedResults.Ok(new DiffResponse(code, Version("from", from)!.Value, Version("to", to)!.Value, changes.Select(c =>
                 new ChangeResponse(c.Section, c.Key, c.Label, c.Kind.ToString().ToLowerInvariant(), c.Before, c.After)).ToList()));
-        }).AllowAnonymous().WithTags("catalog");
+        }).WithName("diffItemVersions").WithSummary("Compare two versions of an item").AllowAnonymous().WithTags("catalog");
     }
 
     private static int? Version(string field, string? value) =>

@@ -145,6 +145,8 @@ public sealed class CatalogEditor(OneSealDb db, TimeProvider clock)
                 await CatalogActivation.SupersedeAsync(db, old, from, ct);
             await ItemSearchIndex.UpdateAsync(db, draft, inForce: true, ct);
         }
+        // issue 13 — policy review: a new version answers the 待复核 flags the item had (the administrator reviewed it in writing it)
+        await OneSeal.Catalog.Reviews.ItemReviews.ClearOnPublish(db, code, actor.Id, now, ct);
         db.Audit(actor, "catalog.publish", "item", code, $"第{draft.Version}版，{from:yyyy-MM-dd}起施行", now);
         await CommitAsync(ct);
         return draft;

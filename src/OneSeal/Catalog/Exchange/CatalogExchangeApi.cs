@@ -16,7 +16,7 @@ public static class CatalogExchangeApi
         {
             var file = await export.ToTempFileAsync(HttpActor.Of(http), drafts == true, ct);
             return Results.File(file, CatalogExport.ContentType, FileName(clock, drafts == true));
-        });
+        }).WithName("exportCatalog").WithSummary("Export the catalog");
 
         g.MapPost("/import", async (HttpContext http, CatalogImport import, CancellationToken ct) =>
         {
@@ -32,7 +32,7 @@ public static class CatalogExchangeApi
             {
                 return Results.Problem(Problem(e, http));
             }
-        }).DisableAntiforgery();
+        }).WithName("importCatalog").WithSummary("Import catalog items").DisableAntiforgery();
     }
 
     public static string FileName(TimeProvider clock, bool drafts) =>

@@ -27,14 +27,14 @@ public static class ReformApi
                     }),
                 }),
             });
-        });
+        }).WithName("getCatalogWorklists").WithSummary("Get the catalog administrator's worklists");
 
         g.MapGet("/stats", async (HttpContext http, ReformStatsQuery query, CancellationToken ct) =>
         {
             ReformAccess.EnsureStats(HttpActor.Of(http));
             var s = await query.RunAsync(ct);
             return TypedResults.Ok(new { today = s.Today.ToString("yyyy-MM-dd"), overall = Dto(s.Overall), departments = s.Departments.Select(Dto) });
-        });
+        }).WithName("getCatalogStats").WithSummary("Get the catalog's reform statistics");
     }
 
     private static object Dto(ReformFigures f) => new

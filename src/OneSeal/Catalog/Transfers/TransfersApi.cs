@@ -12,7 +12,7 @@ public static class TransfersApi
         {
             var batches = await queries.ListAsync(ct);
             return TypedResults.Ok(batches.Select(Dto));
-        }).AllowAnonymous().WithTags("transfers");
+        }).WithName("listTransfers").WithSummary("List power transfers between departments").AllowAnonymous().WithTags("transfers");
 
         app.MapPost("/api/v1/transfers", async (TransferRequest? body, HttpContext http, TransferCommands commands, TransferQueries queries, CancellationToken ct) =>
         {
@@ -20,7 +20,7 @@ public static class TransfersApi
             var batch = await commands.CreateAsync(HttpActor.Of(http), body, ct);
             var view = (await queries.ListAsync(ct)).Single(b => b.Id == batch.Id);
             return TypedResults.Created($"/api/v1/transfers/{batch.Id}", Dto(view));
-        }).RequireAuthorization(AuthSetup.ApiPolicy).AddEndpointFilter<IdempotencyFilter>().WithTags("transfers");
+        }).WithName("createTransfer").WithSummary("Record a power transfer between departments").RequireAuthorization(AuthSetup.ApiPolicy).AddEndpointFilter<IdempotencyFilter>().WithTags("transfers");
     }
 
     private static object Dto(TransferBatchView b) => new

@@ -28,7 +28,7 @@ public static class FeesApi
         {
             var payment = await fees.PayAsync(HttpActor.Of(http), id, body ?? new PaymentInput(null, null, null), ct);
             return TypedResults.Created($"/api/v1/payments/{payment.Id}", PaymentRecorded.Of(payment));
-        }).RequireAuthorization(AuthSetup.ApiPolicy).WithTags("payments");
+        }).WithName("recordPayment").WithSummary("Record a fee payment for a case").RequireAuthorization(AuthSetup.ApiPolicy).WithTags("payments");
 
         // 收费事项的执行权: a window chief with the grant reduces or waives an unpaid fee under a preferential policy.
         app.MapPost("/api/v1/cases/{id:guid}/fee-relief", async (Guid id, FeeReliefInput? body, HttpContext http, FeeRelief relief, FeeQueries q, CancellationToken ct) =>
@@ -36,7 +36,7 @@ public static class FeesApi
             var demand = await relief.RelieveAsync(HttpActor.Of(http), id, body ?? new FeeReliefInput(null, null), ct);
             return TypedResults.Ok(new FeeReliefDone(demand.CaseId, demand.Amount, Rmb.Figures(demand.Amount), demand.OriginalAmount,
                 demand.Status.ToString().ToLowerInvariant(), FeeLabels.Of(demand.Status), demand.ReliefBasis));
-        }).RequireAuthorization(AuthSetup.ApiPolicy).WithTags("payments");
+        }).WithName("grantFeeRelief").WithSummary("Grant fee relief on a case").RequireAuthorization(AuthSetup.ApiPolicy).WithTags("payments");
 
         var g = app.MapGroup("/api/v1/payments").WithTags("payments");
         g.MapPost("/callback", async (HttpContext http, PaymentCallbacks callbacks, CancellationToken ct) =>
@@ -52,23 +52,23 @@ public static class FeesApi
             var result = await callbacks.ReceiveAsync(http.Request.Headers[PaymentCallbacks.TimestampHeader].FirstOrDefault(),
                 http.Request.Headers[PaymentCallbacks.SignatureHeader].FirstOrDefault(), buffer.ToArray(), ct);
             return TypedResults.Ok(result);
-        }).AllowAnonymous().DisableAntiforgery().Accepts<PaymentNotification>("application/json");
+        }).WithName("receivePaymentCallback").WithSummary("Receive a payment provider's callback").AllowAnonymous().DisableAntiforgery().Accepts<PaymentNotification>("application/json");
 
         var staff = g.MapGroup("").RequireAuthorization(AuthSetup.ApiPolicy);
         staff.MapPost("/{id:guid}/refund", async (Guid id, RefundInput? body, HttpContext http, FeeCommands fees, CancellationToken ct) =>
         {
             var payment = await fees.RefundAsync(HttpActor.Of(http), id, body ?? new RefundInput(null), ct);
             return TypedResults.Ok(PaymentRecorded.Of(payment));
-        });
+        }).WithName("refundPayment").WithSummary("Refund a payment");
         staff.MapGet("/demands", async (string? q, HttpContext http, FeeQueries fees, CancellationToken ct) =>
-            TypedResults.Ok(await fees.FindAsync(HttpActor.Of(http), q, ct)));
+            TypedResults.Ok(await fees.FindAsync(HttpActor.Of(http), q, ct))).WithName("listFeeDemands").WithSummary("List fee demands");
         staff.MapGet("/reconciliation", async (string? date, HttpContext http, FeeReconciliation r, CancellationToken ct) =>
-            TypedResults.Ok(await r.ForAsync(HttpActor.Of(http), date, ct)));
+            TypedResults.Ok(await r.ForAsync(HttpActor.Of(http), date, ct))).WithName("getFeeReconciliation").WithSummary("Get a day's fee reconciliation");
         staff.MapGet("/reconciliation/export", async (string? date, HttpContext http, FeeReconciliation r, CancellationToken ct) =>
         {
             var actor = HttpActor.Of(http);
             var file = await r.ExportAsync(actor, date, ct);
             return Microsoft.AspNetCore.Http.Results.File(file, XlsxBook.ContentType, $"收费对账-{(string.IsNullOrWhiteSpace(date) ? "today" : date.Trim())}.xlsx");
-        });
+        }).WithName("exportFeeReconciliation").WithSummary("Export a day's fee reconciliation");
     }
 }

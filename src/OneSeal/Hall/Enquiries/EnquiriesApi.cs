@@ -14,14 +14,14 @@ public static class EnquiriesApi
         {
             var e = await desk.RecordAsync(HttpActor.Of(http), body, ct);
             return TypedResults.Created($"/api/v1/enquiries/{e.Id}", e);
-        }).WithSummary("首问登记（须在窗口签到）");
+        }).WithName("recordEnquiry").WithSummary("Record an enquiry (first-question register)");
 
         g.MapGet("/", async (bool? open, bool? mine, HttpContext http, EnquiryDesk desk, CancellationToken ct) =>
-            TypedResults.Ok(await desk.ListAsync(HttpActor.Of(http), open == true, mine == true, ct)))
-            .WithSummary("首问登记列表：本人登记的；窗口负责人可见全部；open=true 仅未办结");
+            TypedResults.Ok(await desk.ListAsync(HttpActor.Of(http), open == true, mine == true, ct))).WithName("listEnquiries")
+            .WithSummary("List enquiries");
 
         g.MapPost("/{id:guid}/close", async (Guid id, EnquiryClose? body, HttpContext http, EnquiryDesk desk, CancellationToken ct) =>
-            TypedResults.Ok(await desk.CloseAsync(HttpActor.Of(http), id, body, ct)))
-            .WithSummary("办结首问登记（登记人或窗口负责人），须填写答复内容");
+            TypedResults.Ok(await desk.CloseAsync(HttpActor.Of(http), id, body, ct))).WithName("closeEnquiry")
+            .WithSummary("Close an enquiry");
     }
 }

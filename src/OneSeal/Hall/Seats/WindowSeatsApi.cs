@@ -21,30 +21,30 @@ public static class WindowSeatsApi
         var g = app.MapGroup("/api/v1/windows").RequireAuthorization(AuthSetup.ApiPolicy).WithTags("windows");
 
         g.MapGet("/", async (Guid? hallId, HttpContext http, HallWindows hall, CancellationToken ct) =>
-            TypedResults.Ok(await hall.ListAsync(HttpActor.Of(http), hallId, ct)));
+            TypedResults.Ok(await hall.ListAsync(HttpActor.Of(http), hallId, ct))).WithName("listWindowSeats").WithSummary("List windows and who sits at them today");
 
         g.MapPost("/", async (WindowInput? body, HttpContext http, WindowAdmin admin, WindowQueries q, CancellationToken ct) =>
         {
             var actor = HttpActor.Of(http);
             var w = await admin.CreateAsync(actor, body ?? throw new InvalidInputException("body", "required", "请求体不能为空。"), ct);
             return TypedResults.Created($"/api/v1/windows/{w.Id}", await q.FindAsync(actor, w.Id, ct));
-        });
+        }).WithName("createWindowSeat").WithSummary("Open a window seat");
 
         g.MapGet("/mine", async (HttpContext http, HallWindows hall, CancellationToken ct) =>
-            TypedResults.Ok(await hall.MineAsync(HttpActor.Of(http), ct)));
+            TypedResults.Ok(await hall.MineAsync(HttpActor.Of(http), ct))).WithName("getMyWindow").WithSummary("Get the window I sit at today");
 
         g.MapPost("/{id:guid}/sign-in", async (Guid id, HttpContext http, WindowSeats seats, HallWindows hall, CancellationToken ct) =>
         {
             var actor = HttpActor.Of(http);
             await seats.SignInAsync(actor, id, ct);
             return TypedResults.Ok(await hall.MineAsync(actor, ct));
-        });
+        }).WithName("signInAtWindow").WithSummary("Sign in at a window");
 
         g.MapPost("/sign-out", async (HttpContext http, WindowSeats seats, HallWindows hall, CancellationToken ct) =>
         {
             var actor = HttpActor.Of(http);
             await seats.SignOutAsync(actor, ct);
             return TypedResults.Ok(await hall.MineAsync(actor, ct));
-        });
+        }).WithName("signOutOfWindow").WithSummary("Sign out of my window");
     }
 }

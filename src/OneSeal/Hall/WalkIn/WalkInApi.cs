@@ -16,12 +16,12 @@ public static class WalkInApi
         {
             var (record, created) = await applicants.RecordAsync(HttpActor.Of(http), body, ct);
             return created ? TypedResults.Created($"/api/v1/applicants/{record.Id}", record) : TypedResults.Ok(record);
-        });
+        }).WithName("registerWalkInApplicant").WithSummary("Register a walk-in applicant");
 
         g.MapGet("/", async (string? idNumber, string? uscc, HttpContext http, WalkInApplicants applicants, CancellationToken ct) =>
-            TypedResults.Ok(await applicants.FindAsync(HttpActor.Of(http), idNumber, uscc, ct)));
+            TypedResults.Ok(await applicants.FindAsync(HttpActor.Of(http), idNumber, uscc, ct))).WithName("findWalkInApplicants").WithSummary("Find walk-in applicants");
 
         g.MapGet("/{id:guid}", async (Guid id, HttpContext http, WalkInApplicants applicants, CancellationToken ct) =>
-            TypedResults.Ok(await applicants.GetAsync(HttpActor.Of(http), id, ct)));
+            TypedResults.Ok(await applicants.GetAsync(HttpActor.Of(http), id, ct))).WithName("getWalkInApplicant").WithSummary("Get a walk-in applicant");
     }
 }

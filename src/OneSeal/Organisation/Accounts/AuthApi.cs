@@ -35,9 +35,9 @@ public static class AuthApi
                 default:
                     return Results.Ok(await tokens.IssueAsync(result.Account, ct));
             }
-        }).AllowAnonymous().RequireRateLimiting(SignInRateLimit.Policy)
+        }).WithName("createToken").AllowAnonymous().RequireRateLimiting(SignInRateLimit.Policy)
             .Produces<TokenResponse>().ProducesProblem(401).ProducesProblem(423).ProducesProblem(429)
-            .WithSummary("用户名、密码（启用动态验证码的账号另加 otp：6 位动态验证码或恢复码）换取访问令牌（1 小时）和刷新令牌；连续失败 5 次锁定 15 分钟");
+            .WithSummary("Sign in and get a bearer token");
 
         g.MapPost("/second-factor/enrol", async (EnrolRequest? body, SignIn signIn, SecondFactor secondFactor, CancellationToken ct) =>
         {
@@ -45,9 +45,9 @@ public static class AuthApi
             if (account is null) return BadCredentials();
             var enrolment = await secondFactor.BeginAsync(account, ct);
             return Results.Ok(new EnrolmentResponse(enrolment.Secret, enrolment.OtpAuthUri));
-        }).AllowAnonymous().RequireRateLimiting(SignInRateLimit.Policy)
+        }).WithName("enrolSecondFactor").AllowAnonymous().RequireRateLimiting(SignInRateLimit.Policy)
             .Produces<EnrolmentResponse>().ProducesProblem(401).ProducesProblem(409).ProducesProblem(423).ProducesProblem(429)
-            .WithSummary("尚未绑定动态验证码的账号：用户名和密码换取待绑定的 TOTP 密钥（secret）和 otpauth 地址");
+            .WithSummary("Enrol a second factor");
 
         g.MapPost("/second-factor/confirm", async (EnrolRequest? body, SignIn signIn, SecondFactor secondFactor, CancellationToken ct) =>
         {
@@ -57,9 +57,9 @@ public static class AuthApi
             var codes = await secondFactor.ConfirmAsync(account, body.Otp, null, ct);
             await signIn.EnrolledAsync(account, ct);
             return Results.Ok(new RecoveryCodesResponse(codes));
-        }).AllowAnonymous().RequireRateLimiting(SignInRateLimit.Policy)
+        }).WithName("confirmSecondFactor").AllowAnonymous().RequireRateLimiting(SignInRateLimit.Policy)
             .Produces<RecoveryCodesResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(409).ProducesProblem(423).ProducesProblem(429)
-            .WithSummary("用第一个动态验证码（otp）确认绑定；返回 10 个恢复码（只显示这一次）");
+            .WithSummary("Confirm a second factor");
 
         g.MapPost("/refresh", async (RefreshRequest? body, AccessTokens tokens, CancellationToken ct) =>
         {
@@ -67,16 +67,16 @@ public static class AuthApi
             return await tokens.RefreshAsync(body.RefreshToken, ct) is { } response
                 ? Results.Ok(response)
                 : Results.Problem(title: "刷新令牌无效、已使用或已过期，请重新登录。", statusCode: 401, type: "https://oneseal.example/problems/bad-refresh-token");
-        }).AllowAnonymous().RequireRateLimiting(SignInRateLimit.Policy)
+        }).WithName("refreshToken").AllowAnonymous().RequireRateLimiting(SignInRateLimit.Policy)
             .Produces<TokenResponse>().ProducesProblem(401).ProducesProblem(429)
-            .WithSummary("用一次性的刷新令牌换取新的访问令牌和刷新令牌");
+            .WithSummary("Refresh a bearer token");
 
         g.MapPost("/sign-out", async (HttpContext http, SignIn signIn, CancellationToken ct) =>
         {
             await signIn.SignOutEverywhereAsync(HttpActor.Of(http), ct);
             return Results.NoContent();
-        }).RequireAuthorization(AuthSetup.ApiPolicy)
-            .WithSummary("退出登录：结束该账号的全部会话（访问令牌、刷新令牌和网页登录）");
+        }).WithName("signOut").RequireAuthorization(AuthSetup.ApiPolicy)
+            .WithSummary("Sign out and revoke the token");
     }
 
     private static (string Username, string Password) Credentials(string? username, string? password, bool noBody)

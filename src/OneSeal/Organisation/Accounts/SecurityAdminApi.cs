@@ -12,33 +12,32 @@ public static class SecurityAdminApi
     {
         var g = app.MapGroup("/api/v1/admin/security").RequireAuthorization(AuthSetup.ApiPolicy).WithTags("admin-security");
 
-        g.MapGet("/locked", (HttpContext http, SecurityAdmin admin, CancellationToken ct) => admin.LockedAsync(HttpActor.Of(http), ct))
-            .Produces<IReadOnlyList<AccountSecurityState>>().ProducesProblem(403)
-            .WithSummary("安全管理员：当前被锁定的账号");
+        g.MapGet("/locked", (HttpContext http, SecurityAdmin admin, CancellationToken ct) => admin.LockedAsync(HttpActor.Of(http), ct)).WithName("listLockedAccounts").WithSummary("List locked accounts")
+            .Produces<IReadOnlyList<AccountSecurityState>>().ProducesProblem(403);
 
-        g.MapGet("/accounts/{id:guid}", (Guid id, HttpContext http, SecurityAdmin admin, CancellationToken ct) => admin.GetAsync(HttpActor.Of(http), id, ct))
+        g.MapGet("/accounts/{id:guid}", (Guid id, HttpContext http, SecurityAdmin admin, CancellationToken ct) => admin.GetAsync(HttpActor.Of(http), id, ct)).WithName("getAccountSecurity")
             .Produces<AccountSecurityState>().ProducesProblem(403).ProducesProblem(404)
-            .WithSummary("安全管理员：一个账号的登录安全状态（锁定、动态验证码）");
+            .WithSummary("Get an account's sign-in security state");
 
         g.MapGet("/password-policy", (HttpContext http, SecondFactorPolicy policy) =>
         {
             if (!HttpActor.Of(http).Has(Roles.SecurityAdmin)) throw new OneSeal.Platform.Http.ForbiddenException("role", "只有安全管理员可以查看口令策略。");
             return Results.Ok(Policy(policy));
-        }).Produces<PasswordPolicyView>().ProducesProblem(403).WithSummary("安全管理员：口令与登录策略");
+        }).WithName("getPasswordPolicy").Produces<PasswordPolicyView>().ProducesProblem(403).WithSummary("Get the password policy");
 
-        Act(g, "unlock", "解锁账号并清零失败计数", (admin, actor, id, ct) => admin.UnlockAsync(actor, id, ct));
-        Act(g, "reset-2fa", "重置动态验证码（手机丢失时）；该账号的会话全部结束，下次登录重新绑定", (admin, actor, id, ct) => admin.ResetSecondFactorAsync(actor, id, ct));
-        Act(g, "sign-out", "强制下线：结束该账号的全部会话", (admin, actor, id, ct) => admin.SignOutAsync(actor, id, ct));
+        Act(g, "unlock", "unlockAccount", "Unlock an account and reset its failure count", (admin, actor, id, ct) => admin.UnlockAsync(actor, id, ct));
+        Act(g, "reset-2fa", "resetSecondFactor", "Reset an account's second factor (lost phone); its sessions end and it enrols again", (admin, actor, id, ct) => admin.ResetSecondFactorAsync(actor, id, ct));
+        Act(g, "sign-out", "signOutAccount", "Sign an account out everywhere", (admin, actor, id, ct) => admin.SignOutAsync(actor, id, ct));
     }
 
     public static PasswordPolicyView Policy(SecondFactorPolicy policy) => new(PasswordPolicy.StaffMinimum, PasswordPolicy.ApplicantMinimum,
         PasswordPolicy.Maximum, Lockout.MaxFailures, (int)Lockout.Window.TotalMinutes, (int)Lockout.Duration.TotalMinutes,
         policy.RequireForStaff, (int)AuthSetup.StaffIdleTimeout.TotalMinutes);
 
-    private static void Act(RouteGroupBuilder g, string name, string summary, Func<SecurityAdmin, Actor, Guid, CancellationToken, Task> act) =>
+    private static void Act(RouteGroupBuilder g, string name, string operationId, string summary, Func<SecurityAdmin, Actor, Guid, CancellationToken, Task> act) =>
         g.MapPost("/accounts/{id:guid}/" + name, async (Guid id, HttpContext http, SecurityAdmin admin, CancellationToken ct) =>
         {
             await act(admin, HttpActor.Of(http), id, ct);
             return Results.NoContent();
-        }).ProducesProblem(403).ProducesProblem(404).WithSummary("安全管理员：" + summary);
+        }).WithName(operationId).Produces(StatusCodes.Status204NoContent).ProducesProblem(403).ProducesProblem(404).WithSummary(summary);
 }

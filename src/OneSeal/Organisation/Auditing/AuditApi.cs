@@ -21,16 +21,16 @@ public static class AuditApi
 
         g.MapGet("/", async (string? actor, string? entity, string? action, string? from, string? to, int? page, HttpContext http,
                 AuditSearch search, CancellationToken ct) =>
-                await search.SearchAsync(new AuditQuery(actor, entity, action, from, to, page), ActorOf(http), ct))
-            .WithSummary("查询审计记录（安全审计员）：按操作人、办件号或对象、操作、日期范围（yyyy-MM-dd）；每页 50 条，最新在前");
+                await search.SearchAsync(new AuditQuery(actor, entity, action, from, to, page), ActorOf(http), ct)).WithName("searchAudit")
+            .WithSummary("Search the audit trail");
 
         g.MapPost("/verify", async (HttpContext http, AuditCheck check, CancellationToken ct) =>
             {
                 var me = ActorOf(http);
                 AuditSearch.Require(me);
                 return AuditVerificationView.From(await check.RunAsync(AuditVerificationRun.FromApi, me, ct));
-            })
-            .WithSummary("核验审计记录的哈希链与锚点签名并记录结果（安全审计员）");
+            }).WithName("verifyAudit")
+            .WithSummary("Verify the audit trail's hash chain");
 
         return app;
     }

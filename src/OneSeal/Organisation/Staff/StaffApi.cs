@@ -22,46 +22,46 @@ public static class StaffApi
             var filter = new StaffFilter(ParseGuid(organisationId, "organisationId"), StaffFields.Clean(role), ParseBool(disabled, "disabled"),
                 page ?? 1, pageSize ?? 20, q);
             return TypedResults.Ok(await staff.ListAsync(HttpActor.Of(http), filter, ct));
-        });
+        }).WithName("listStaff").WithSummary("List staff");
 
         g.MapGet("/{id:guid}", async (Guid id, HttpContext http, StaffQueries staff, CancellationToken ct) =>
-            TypedResults.Ok(await staff.GetAsync(HttpActor.Of(http), id, ct)));
+            TypedResults.Ok(await staff.GetAsync(HttpActor.Of(http), id, ct))).WithName("getStaff").WithSummary("Get a staff member");
 
         g.MapPost("/", async (CreateStaffRequest? body, HttpContext http, StaffAdmin admin, StaffQueries staff, CancellationToken ct) =>
         {
             var actor = HttpActor.Of(http);
             var account = await admin.CreateAsync(actor, body ?? Empty, ct);
             return TypedResults.Created($"/api/v1/admin/staff/{account.Id}", await staff.GetAsync(actor, account.Id, ct));
-        });
+        }).WithName("createStaff").WithSummary("Create a staff member");
 
         g.MapPut("/{id:guid}", async (Guid id, EditStaffRequest? body, HttpContext http, StaffAdmin admin, CancellationToken ct) =>
         {
             await admin.EditAsync(HttpActor.Of(http), id, body ?? new EditStaffRequest(null, null, null, null), ct);
             return TypedResults.NoContent();
-        });
+        }).WithName("updateStaff").WithSummary("Update a staff member");
 
         g.MapPut("/{id:guid}/roles", async (Guid id, SetRolesRequest? body, HttpContext http, StaffAdmin admin, CancellationToken ct) =>
         {
             await admin.SetRolesAsync(HttpActor.Of(http), id, body ?? new SetRolesRequest(null), ct);
             return TypedResults.NoContent();
-        });
+        }).WithName("setStaffRoles").WithSummary("Set a staff member's roles");
 
         g.MapPost("/{id:guid}/disable", async (Guid id, HttpContext http, StaffAdmin admin, CancellationToken ct) =>
         {
             await admin.DisableAsync(HttpActor.Of(http), id, ct);
             return TypedResults.NoContent();
-        });
+        }).WithName("disableStaff").WithSummary("Disable a staff member");
 
         g.MapPost("/{id:guid}/enable", async (Guid id, HttpContext http, StaffAdmin admin, CancellationToken ct) =>
         {
             await admin.EnableAsync(HttpActor.Of(http), id, ct);
             return TypedResults.NoContent();
-        });
+        }).WithName("enableStaff").WithSummary("Enable a staff member");
 
         g.MapGet("/{id:guid}/photo", async Task<IResult> (Guid id, HttpContext http, StaffPhotos photos, CancellationToken ct) =>
             await photos.GetAsync(HttpActor.Of(http), id, ct) is { } photo
                 ? TypedResults.File(photo.Bytes, photo.ContentType)
-                : TypedResults.Problem(title: "该工作人员尚未上传照片。", statusCode: 404, type: "https://oneseal.example/problems/not-found"));
+                : TypedResults.Problem(title: "该工作人员尚未上传照片。", statusCode: 404, type: "https://oneseal.example/problems/not-found")).WithName("getStaffPhoto").WithSummary("Get a staff member's photo");
 
         g.MapPost("/{id:guid}/photo", async (Guid id, HttpContext http, StaffPhotos photos, CancellationToken ct) =>
         {
@@ -70,10 +70,10 @@ public static class StaffApi
             await using var content = await PhotoBodyAsync(http.Request, ct);
             await photos.SetAsync(actor, id, content, ct);
             return TypedResults.NoContent();
-        }).DisableAntiforgery();
+        }).WithName("uploadStaffPhoto").WithSummary("Upload a staff member's photo").DisableAntiforgery();
 
         g.MapGet("/import/template", async (HttpContext http, StaffTemplate template, CancellationToken ct) =>
-            TypedResults.File(await template.CreateAsync(HttpActor.Of(http), ct), XlsxBook.ContentType, StaffTemplate.FileName));
+            TypedResults.File(await template.CreateAsync(HttpActor.Of(http), ct), XlsxBook.ContentType, StaffTemplate.FileName)).WithName("getStaffImportTemplate").WithSummary("Download the staff import template");
 
         g.MapPost("/import", async Task<IResult> (HttpContext http, StaffImport import, CancellationToken ct) =>
         {
@@ -89,7 +89,7 @@ public static class StaffApi
             {
                 return TypedResults.Problem(Problem(e, http));
             }
-        }).DisableAntiforgery();
+        }).WithName("importStaff").WithSummary("Import staff from a spreadsheet").DisableAntiforgery();
     }
 
     private static readonly CreateStaffRequest Empty = new(null, null, null, null, null);

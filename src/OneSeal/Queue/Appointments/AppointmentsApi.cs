@@ -15,20 +15,20 @@ public static class AppointmentsApi
         var g = app.MapGroup("/api/v1/appointments").AllowAnonymous().WithTags("appointments");
 
         g.MapGet("/slots", async (string? theme, string? date, AppointmentSlots slots, CancellationToken ct) =>
-            TypedResults.Ok(await slots.DayAsync(theme, date, ct)))
-            .WithSummary("某主题某日的预约时段（每半小时剩余名额；已过、约满标出；非工作日无时段）");
+            TypedResults.Ok(await slots.DayAsync(theme, date, ct))).WithName("listAppointmentSlots")
+            .WithSummary("List appointment slots");
 
         g.MapPost("/", async (BookingInput? body, HttpContext http, AppointmentBooking booking, CancellationToken ct) =>
         {
             var a = await booking.BookAsync(await OptionalActorAsync(http), body, ct);
             return TypedResults.Created($"/api/v1/appointments/{a.Id}", a);
-        }).RequireRateLimiting(AppointmentRateLimit.Policy)
-            .WithSummary("实名预约（姓名、身份证号码、手机号码）；返回预约编号与预约码");
+        }).WithName("bookAppointment").RequireRateLimiting(AppointmentRateLimit.Policy)
+            .WithSummary("Book an appointment");
 
         g.MapDelete("/{id:guid}", async (Guid id, [FromBody] CancelInput? body, HttpContext http, AppointmentBooking booking, CancellationToken ct) =>
-            TypedResults.Ok(await booking.CancelAsync(await OptionalActorAsync(http), id, body, ct)))
+            TypedResults.Ok(await booking.CancelAsync(await OptionalActorAsync(http), id, body, ct))).WithName("cancelAppointment")
             .RequireRateLimiting(AppointmentRateLimit.Policy)
-            .WithSummary("取消预约：本人凭身份证号码与预约码，或登录的预约人，或大厅工作人员；名额延时释放");
+            .WithSummary("Cancel an appointment");
     }
 
     /// <summary>The caller when a valid bearer token came with the request; these endpoints also serve people without an account.</summary>

@@ -14,13 +14,13 @@ public static class BoardApi
         var g = app.MapGroup("/api/v1/queue/board").AllowAnonymous().WithTags("queue");
 
         g.MapGet("/", async (string? hall, HttpContext http, BoardStreams boards, CancellationToken ct) =>
-            TypedResults.Ok(PublicBoardSnapshot.Of(await boards.ReadAsync(HallOf(http), ct) ?? throw new NotFoundException("没有找到该大厅。"))));
+            TypedResults.Ok(PublicBoardSnapshot.Of(await boards.ReadAsync(HallOf(http), ct) ?? throw new NotFoundException("没有找到该大厅。")))).WithName("getQueueBoard").WithSummary("Get the display board");
 
         g.MapGet("/stream", async (string? hall, HttpContext http, BoardStreams boards) =>
         {
             await boards.StreamAsync(http, HallOf(http));
             return Results.Empty;
-        }).Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+        }).WithName("streamQueueBoard").WithSummary("Stream the display board (server-sent events)").Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
     }
 
     /// <summary><c>?hall=</c>: absent means the first open hall; when given it must be the hall's id.</summary>

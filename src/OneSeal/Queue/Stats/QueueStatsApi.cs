@@ -10,12 +10,12 @@ public static class QueueStatsApi
     {
         var g = app.MapGroup("/api/v1/queue/stats").RequireAuthorization(AuthSetup.ApiPolicy).WithTags("queue");
         g.MapGet("/", async (string? from, string? to, HttpContext http, QueueStats stats, CancellationToken ct) =>
-            TypedResults.Ok(await stats.ForAsync(HttpActor.Of(http), from, to, ct)))
-            .WithSummary("排队统计：按领域、窗口、工作人员、时段的等候与办理时长，过号率、转窗率、预约使用、有人等候时的窗口空闲");
+            TypedResults.Ok(await stats.ForAsync(HttpActor.Of(http), from, to, ct))).WithName("getQueueStats")
+            .WithSummary("Get queue statistics");
         g.MapGet("/export", async (string? from, string? to, HttpContext http, QueueStats stats, CancellationToken ct) =>
         {
             var v = await stats.ForAsync(HttpActor.Of(http), from, to, ct);
             return Microsoft.AspNetCore.Http.Results.File(QueueStatsExport.Write(v), XlsxBook.ContentType, $"排队统计-{v.From:yyyyMMdd}-{v.To:yyyyMMdd}.xlsx");
-        }).WithSummary("排队统计导出 Excel");
+        }).WithName("exportQueueStats").WithSummary("Export queue statistics as Excel");
     }
 }

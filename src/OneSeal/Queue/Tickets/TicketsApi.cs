@@ -17,9 +17,9 @@ public static class TicketsApi
             limit.Check(http);
             var ticket = await desk.TakeAsync(Actor.From(http.User), body is null ? null : body with { Channel = "phone" }, ct);
             return TypedResults.Created($"/api/v1/queue/tickets/{ticket.Id}", ticket);
-        }).AllowAnonymous().WithSummary("取号：theme 业务类型代码；可选 idNumber 身份证号码、appointmentId 预约签到、priority 绿色通道");
+        }).WithName("takeTicket").AllowAnonymous().WithSummary("Take a queue ticket");
 
-        g.MapGet("/{id:guid}", async (Guid id, TicketDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.ViewAsync(id, ct)))
-            .AllowAnonymous().WithSummary("排队号状态：前面等候人数、预计等候分钟数");
+        g.MapGet("/{id:guid}", async (Guid id, TicketDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.ViewAsync(id, ct))).WithName("getTicket")
+            .AllowAnonymous().WithSummary("Get a ticket's place in the queue");
     }
 }

@@ -10,41 +10,41 @@ public static class SealAdminApi
     {
         var g = app.MapGroup("/api/v1/admin/seals").RequireAuthorization(AuthSetup.ApiPolicy).WithTags("seals");
 
-        g.MapGet("/", (HttpContext http, SealAdmin seals, CancellationToken ct) => seals.ListAsync(ActorOf(http), ct))
-            .WithSummary("印章列表（系统管理员）：机构、名称、保管人、印模、在用与已停用的 SM2 密钥");
+        g.MapGet("/", (HttpContext http, SealAdmin seals, CancellationToken ct) => seals.ListAsync(ActorOf(http), ct)).WithName("listSeals")
+            .WithSummary("List seals");
 
         g.MapPost("/", async (CreateSealRequest? body, HttpContext http, SealAdmin seals, CancellationToken ct) =>
             {
                 var seal = await seals.CreateAsync(body, ActorOf(http), ct);
                 return Results.Created($"/api/v1/admin/seals/{seal.Id}", seal);
-            })
+            }).WithName("createSeal")
             .Produces<SealView>(201)
-            .WithSummary("为审批机构设置印章并生成 SM2 密钥（机构已有签名密钥的沿用）");
+            .WithSummary("Create a seal");
 
-        g.MapGet("/{id:guid}", (Guid id, HttpContext http, SealAdmin seals, CancellationToken ct) => seals.GetAsync(id, ActorOf(http), ct))
-            .WithSummary("印章详情");
+        g.MapGet("/{id:guid}", (Guid id, HttpContext http, SealAdmin seals, CancellationToken ct) => seals.GetAsync(id, ActorOf(http), ct)).WithName("getSeal")
+            .WithSummary("Get a seal");
 
-        g.MapPost("/{id:guid}/rotate", (Guid id, HttpContext http, SealAdmin seals, CancellationToken ct) => seals.RotateAsync(id, ActorOf(http), ct))
-            .WithSummary("更换印章密钥：新密钥用于此后的签章，旧密钥停用但继续核验其签发的证照和文书");
+        g.MapPost("/{id:guid}/rotate", (Guid id, HttpContext http, SealAdmin seals, CancellationToken ct) => seals.RotateAsync(id, ActorOf(http), ct)).WithName("rotateSealKey")
+            .WithSummary("Rotate a seal's key");
 
         g.MapPut("/{id:guid}/custodian", (Guid id, CustodianRequest? body, HttpContext http, SealAdmin seals, CancellationToken ct) =>
-                seals.SetCustodianAsync(id, body, ActorOf(http), ct))
-            .WithSummary("指定印章保管人（在职工作人员）");
+                seals.SetCustodianAsync(id, body, ActorOf(http), ct)).WithName("setSealCustodian")
+            .WithSummary("Set a seal's custodian");
 
         g.MapPut("/{id:guid}/image", async (Guid id, HttpRequest request, SealAdmin seals, CancellationToken ct) =>
-                await seals.SetImageAsync(id, await UploadedPngAsync(request, ct), ActorOf(request.HttpContext), ct))
+                await seals.SetImageAsync(id, await UploadedPngAsync(request, ct), ActorOf(request.HttpContext), ct)).WithName("setSealImage").WithSummary("Upload a seal's image")
             .Accepts<IFormFile>("multipart/form-data")
             .DisableAntiforgery() // bearer tokens only (the API policy): no cookie for a forged form to ride on
             .WithSummary($"上传印模图片（PNG，不超过 {SealImage.MaxBytes / 1024} KB，字段 file）");
 
         g.MapGet("/{id:guid}/image", async (Guid id, HttpContext http, SealAdmin seals, CancellationToken ct) =>
-                await seals.ImageAsync(id, ActorOf(http), ct) is { } png ? Results.File(png, "image/png") : Results.NotFound())
+                await seals.ImageAsync(id, ActorOf(http), ct) is { } png ? Results.File(png, "image/png") : Results.NotFound()).WithName("getSealImage")
             .Produces(200, contentType: "image/png")
-            .WithSummary("印模图片");
+            .WithSummary("Get a seal's image");
 
         g.MapGet("/{id:guid}/usage", (Guid id, int? page, HttpContext http, SealAdmin seals, CancellationToken ct) =>
-                seals.UsageAsync(id, page, ActorOf(http), ct))
-            .WithSummary("用印登记：签章的证照和文书、时间、决定人");
+                seals.UsageAsync(id, page, ActorOf(http), ct)).WithName("listSealUsage")
+            .WithSummary("List a seal's usage");
 
         return app;
     }

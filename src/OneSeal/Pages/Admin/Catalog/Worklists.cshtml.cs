@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using OneSeal.Catalog.Reform;
+using OneSeal.Catalog.Reviews;
 using OneSeal.Organisation;
 using OneSeal.Platform.Http;
 using OneSeal.Resources;
@@ -10,8 +11,28 @@ namespace OneSeal.Pages.Admin.Catalog;
 
 /// <summary>清理清单: the four clean-up lists over the versions in force, filtered by competent department.</summary>
 [Authorize(Roles = Roles.Admin)]
-public sealed class WorklistsModel(CatalogWorklists worklists, IStringLocalizer<Ui> t) : OneSealPageModel(t)
+public sealed class WorklistsModel(CatalogWorklists worklists, ItemReviews reviews, IStringLocalizer<Ui> t) : OneSealPageModel(t)
 {
+    /// <summary>issue 13 — 待复核: items a department's policy document touches, until reviewed or republished.</summary>
+    public IReadOnlyList<ItemReviewRow> ReviewNeeded { get; private set; } = [];
+    [BindProperty] public Guid FlagId { get; set; }
+
+    public async Task<IActionResult> OnPostReviewedAsync(CancellationToken ct)
+    {
+        try
+        {
+            await reviews.MarkReviewedAsync(Me, FlagId, ct);
+            Notify(T["已标记为已复核。"]);
+            return Redirect("/admin/catalog/worklists#reviewNeeded");
+        }
+        catch (DomainException e)
+        {
+            AddDomainError(e, _ => "reviewNeeded");
+        }
+        await OnGetAsync(ct);
+        return Page();
+    }
+
     [BindProperty(SupportsGet = true)] public string? Department { get; set; }
     public Worklists? Lists { get; private set; }
     public IReadOnlyList<Agency> Departments { get; private set; } = [];
@@ -19,6 +40,7 @@ public sealed class WorklistsModel(CatalogWorklists worklists, IStringLocalizer<
     public async Task OnGetAsync(CancellationToken ct)
     {
         Departments = await worklists.DepartmentsAsync(ct);
+        ReviewNeeded = await reviews.OpenAsync(ct);
         try
         {
             Lists = await worklists.BuildAsync(Department, ct);
