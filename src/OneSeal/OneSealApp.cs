@@ -192,6 +192,8 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Ratings.RatingQueries>();
         // issue 12 — queue statistics
         services.AddScoped<OneSeal.Queue.Stats.QueueStats>();
+        // issue 13 — subscriptions and webhooks (Webhooks:* settings, ADR 0014)
+        OneSeal.Exchange.Webhooks.WebhooksSetup.AddWebhooks(services);
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -329,5 +331,7 @@ public static class OneSealApp
         OneSeal.Ratings.RatingsApi.MapRatingsApi(app);
         // issue 12 — queue statistics
         OneSeal.Queue.Stats.QueueStatsApi.MapQueueStatsApi(app);
+        // issue 13 — subscriptions and webhooks
+        OneSeal.Exchange.Webhooks.SubscriptionsApi.MapSubscriptionsApi(app);
     }
 }

@@ -140,6 +140,10 @@ public class OneSealFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // SQLite's write lock on every host of every test; the queue's tests run them themselves.
         builder.UseSetting("Queue:ExpirySweepSeconds", "0");
         builder.UseSetting("Queue:Appointments:SweepSeconds", "0");
+        // issue 13 — webhooks: the delivery job runs only when a test runs it (WebhookDispatcher.RunOnceAsync); receivers in
+        // the tests listen on 127.0.0.1, which the SSRF rules refuse unless allow-listed.
+        builder.UseSetting("Webhooks:DispatchSeconds", "0");
+        builder.UseSetting("Webhooks:AllowedHosts:0", "127.0.0.1");
         // One summary line per request would put hundreds of thousands of lines in the test log; TelemetryTests turn it on.
         builder.UseSetting("Logging:LogLevel:" + RequestLogCategory, "Warning");
         // Every test signs in through the token endpoint from one address; the sign-in rate limit has its own test.
