@@ -67,12 +67,8 @@ public sealed class WebhookSender(OneSealDb db, WebhookHttp http, WebhookSecrets
             using var response = await http.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
             var status = (int)response.StatusCode;
             var ok = status is >= 200 and < 300;
-            return new Outcome(status, Elapsed(watch), ok ? null : $"HTTP {status} {response.ReasonPhrase}".Trim(),
+            return new Outcome(status, Elapsed(watch), ok ? null : $"接收方答复 HTTP {status}",
                 WebhookRetries.RetryAfter(response.Headers.RetryAfter, now));
-        }
-        catch (CallbackAddressRefusedException refused)
-        {
-            return new Outcome(null, Elapsed(watch), refused.Message, null);
         }
         catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -80,7 +76,9 @@ public sealed class WebhookSender(OneSealDb db, WebhookHttp http, WebhookSecrets
         }
         catch (HttpRequestException failed)
         {
-            return new Outcome(null, Elapsed(watch), "连接失败：" + (failed.InnerException?.Message ?? failed.Message), null);
+            // SocketsHttpHandler wraps what the connect callback throws.
+            var refused = failed as CallbackAddressRefusedException ?? failed.InnerException as CallbackAddressRefusedException;
+            return new Outcome(null, Elapsed(watch), refused?.Message ?? "连接失败：" + Reason(failed), null);
         }
     }
 
@@ -126,6 +124,20 @@ public sealed class WebhookSender(OneSealDb db, WebhookHttp http, WebhookSecrets
             + $"最后一次：{error ?? "无应答"}。请检查接收方后在投递记录中重新投递。", 512);
         db.Audit(null, "webhook-subscription.alert", SubscriptionAdmin.Entity, s.Id.ToString(), s.AlertText, now);
     }
+
+    private static string Reason(HttpRequestException e) => (e.InnerException as System.Net.Sockets.SocketException)?.SocketErrorCode switch
+    {
+        System.Net.Sockets.SocketError.ConnectionRefused => "对方拒绝连接（接收服务未运行）",
+        System.Net.Sockets.SocketError.HostNotFound or System.Net.Sockets.SocketError.NoData => "域名无法解析",
+        System.Net.Sockets.SocketError.TimedOut => "连接超时",
+        System.Net.Sockets.SocketError.NetworkUnreachable or System.Net.Sockets.SocketError.HostUnreachable => "网络不可达",
+        _ => e.HttpRequestError switch
+        {
+            HttpRequestError.SecureConnectionError => "HTTPS 握手失败（证书无效或协议不符）",
+            HttpRequestError.ResponseEnded or HttpRequestError.InvalidResponse => "接收方应答不完整或无效",
+            _ => "网络错误（" + e.HttpRequestError + "）",
+        },
+    };
 
     private static int Elapsed(Stopwatch watch) => (int)Math.Min(int.MaxValue, watch.ElapsedMilliseconds);
 }
