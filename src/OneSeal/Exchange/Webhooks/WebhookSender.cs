@@ -117,6 +117,8 @@ public sealed class WebhookSender(OneSealDb db, WebhookHttp http, WebhookSecrets
     private async Task AlertAsync(WebhookDelivery d, string? error, DateTimeOffset now, CancellationToken ct)
     {
         log.LogWarning("Webhook delivery {Delivery} of event {Event} gave up after {Attempts} attempts: {Error}", d.Id, d.EventId, d.Attempts, error);
+        // Two deliveries giving up at once on two instances: the row lock lets only the first alert.
+        if (db.IsPostgres) await db.Database.ExecuteSqlAsync($"SELECT id FROM webhook_subscriptions WHERE id = {d.SubscriptionId} FOR UPDATE", ct);
         var s = await db.Set<WebhookSubscription>().SingleAsync(x => x.Id == d.SubscriptionId, ct);
         if (s.AlertAt is { } last && now - last < TimeSpan.FromDays(1)) return;
         s.AlertAt = now;
