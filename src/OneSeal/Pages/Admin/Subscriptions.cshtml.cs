@@ -19,13 +19,13 @@ public sealed class SubscriptionsModel(SubscriptionAdmin admin, IStringLocalizer
     public IReadOnlyList<(Guid Id, string Name)> Departments { get; private set; } = [];
     public SubscriptionView? Selected { get; private set; }
     public IReadOnlyList<DeliveryView> Deliveries { get; private set; } = [];
-    public bool CanManage => User.IsInRole(Roles.Admin);
+    public bool CanManage => Me.Has(Roles.Admin);
 
     /// <summary>The secret of the subscription just created: shown on this one answer only.</summary>
-    public SubscriptionCreated? Created { get; private set; }
+    public SubscriptionCreated? NewSecret { get; private set; }
 
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
-    [BindProperty] public string? Url { get; set; }
+    [BindProperty] public string? CallbackUrl { get; set; }
     [BindProperty] public List<string> EventTypes { get; set; } = [];
     [BindProperty] public Guid? DepartmentId { get; set; }
     [BindProperty] public string? ItemCode { get; set; }
@@ -40,8 +40,8 @@ public sealed class SubscriptionsModel(SubscriptionAdmin admin, IStringLocalizer
         ClearErrors();
         try
         {
-            Created = await admin.CreateAsync(Me, new SubscriptionInput(Url, EventTypes, new SubscriptionFilters(DepartmentId, ItemCode, FilterAction), Secret), ct);
-            (Url, EventTypes, DepartmentId, ItemCode, FilterAction, Secret) = (null, [], null, null, null, null);
+            NewSecret = await admin.CreateAsync(Me, new SubscriptionInput(CallbackUrl, EventTypes, new SubscriptionFilters(DepartmentId, ItemCode, FilterAction), Secret), ct);
+            (CallbackUrl, EventTypes, DepartmentId, ItemCode, FilterAction, Secret) = (null, [], null, null, null, null);
         }
         catch (DomainException e)
         {
