@@ -57,9 +57,10 @@ public abstract class WebhookTests(OneSealFactory app) : CaseApiTestBase(app)
         envelope.RootElement.GetProperty("specversion").GetString().ShouldBe("1.0");
         r.Sm2Signature.ShouldStartWith("v1,");
         var key = await InDb(db => SealKeyStore.PublicKeyAsync(db, Guid.Parse(r.Sm2KeyId!), default));
-        key.ShouldNotBeNull();
-        Sm2Signature.Verify(key, Encoding.UTF8.GetBytes($"{r.Id}.{r.Timestamp}.{r.Body}"), Convert.FromBase64String(r.Sm2Signature![3..])).ShouldBeTrue();
-        Sm2Signature.Verify(key, Encoding.UTF8.GetBytes($"{r.Id}.{r.Timestamp}.{r.Body}x"), Convert.FromBase64String(r.Sm2Signature[3..])).ShouldBeFalse();
+        var publicKey = key.ShouldNotBeNull();
+        var sm2 = Convert.FromBase64String(r.Sm2Signature!["v1,".Length..]);
+        Sm2Signature.Verify(publicKey, Encoding.UTF8.GetBytes($"{r.Id}.{r.Timestamp}.{r.Body}"), sm2).ShouldBeTrue();
+        Sm2Signature.Verify(publicKey, Encoding.UTF8.GetBytes($"{r.Id}.{r.Timestamp}.{r.Body}x"), sm2).ShouldBeFalse();
     }
 
     [Fact]

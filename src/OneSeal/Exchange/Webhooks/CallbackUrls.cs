@@ -58,6 +58,7 @@ public sealed class CallbackUrls(IConfiguration config)
         if (text.Length > MaxLength) throw Bad("max-length", $"回调地址不能超过{MaxLength}个字符。");
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             throw Bad("scheme", "回调地址应为以 http:// 或 https:// 开头的完整网址。");
+        if (uri.AbsoluteUri.Length > MaxLength) throw Bad("max-length", $"回调地址编码后不能超过{MaxLength}个字符。");
         if (uri.UserInfo.Length > 0) throw Bad("credentials", "回调地址中不能包含用户名或密码，请改用订阅密钥验证签名。");
         if (uri.Fragment.Length > 0) throw Bad("fragment", "回调地址不能包含“#”片段。");
         var host = uri.IdnHost;

@@ -24,7 +24,10 @@ public sealed class WebhookMatcher(OneSealDb db, IConfiguration config)
     /// <summary>Matches every active subscription; returns how many deliveries were added.</summary>
     public async Task<int> MatchAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var ids = await db.Set<WebhookSubscription>().AsNoTracking().Where(s => s.Status == SubscriptionStatus.Active).Select(s => s.Id).ToListAsync(ct);
+        // Only subscriptions with something after their cursor open a transaction (SQLite's write lock is shared by all).
+        var last = await db.Set<EventRecord>().MaxAsync(e => (long?)e.Seq, ct) ?? 0;
+        var ids = await db.Set<WebhookSubscription>().AsNoTracking().Where(s => s.Status == SubscriptionStatus.Active && s.Cursor < last)
+            .Select(s => s.Id).ToListAsync(ct);
         var added = 0;
         foreach (var id in ids)
             for (var round = 0; round < 20; round++)
