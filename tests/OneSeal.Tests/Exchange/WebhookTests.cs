@@ -35,7 +35,7 @@ public abstract class WebhookTests(OneSealFactory app) : CaseApiTestBase(app)
 
     private async Task<SubscriptionCreated> SubscribeAsync(string url, string itemCode, params string[] types)
     {
-        using var admin = await As("admin");
+        var admin = await As("admin");
         using var response = await admin.PostAsJsonAsync("/api/v1/subscriptions", new { url, eventTypes = types, filters = new { itemCode } });
         await ShouldBeAsync(response, HttpStatusCode.Created);
         var created = (await response.Content.ReadFromJsonAsync<SubscriptionCreated>())!;
@@ -112,7 +112,7 @@ public abstract class WebhookTests(OneSealFactory app) : CaseApiTestBase(app)
         verified.ShouldBe(receiver.Received.Count);
 
         // The delivery log through the API: attempts with their status, duration and error.
-        using var admin = await As("admin");
+        var admin = await As("admin");
         var log = (await admin.GetFromJsonAsync<List<DeliveryView>>($"/api/v1/subscriptions/{sub.Id}/deliveries"))!;
         log.Count.ShouldBe(expected.Count);
         log.ShouldAllBe(d => d.Status == "delivered" && d.AttemptLog.Count == d.Attempts);
@@ -152,7 +152,7 @@ public abstract class WebhookTests(OneSealFactory app) : CaseApiTestBase(app)
         _now = _now.AddMinutes(5);
         await RunJobAsync();
         receiver.Received.Count.ShouldBe(2, "a disabled subscription gets nothing more");
-        using var admin = await As("admin");
+        var admin = await As("admin");
         var list = (await admin.GetFromJsonAsync<List<SubscriptionView>>("/api/v1/subscriptions"))!;
         list.Single(s => s.Id == sub.Id).Status.ShouldBe("disabled");
     }
@@ -181,7 +181,7 @@ public abstract class WebhookTests(OneSealFactory app) : CaseApiTestBase(app)
         (await AuditActionsAsync(sub.Id)).Count(a => a == "webhook-subscription.alert").ShouldBe(1, "two give-ups the same day alert once");
 
         await receiver.StartAsync();
-        using var admin = await As("admin");
+        var admin = await As("admin");
         using (var replay = await admin.PostAsync($"/api/v1/subscriptions/{sub.Id}/deliveries/{failed[0].Id}/replay", null))
             await ShouldBeAsync(replay, HttpStatusCode.Accepted);
         await RunJobAsync();
@@ -208,7 +208,7 @@ public abstract class WebhookTests(OneSealFactory app) : CaseApiTestBase(app)
     [InlineData("", "required")]
     public async Task Callback_urls_reaching_internal_addresses_are_refused_naming_url(string url, string rule)
     {
-        using var admin = await As("admin");
+        var admin = await As("admin");
         using var response = await admin.PostAsJsonAsync("/api/v1/subscriptions", new { url, eventTypes = Array.Empty<string>() });
         await ShouldBeProblemAsync(response, HttpStatusCode.BadRequest, field: "url", rule: rule);
         var refused = await InDb(db => db.Set<AuditEntry>().AsNoTracking().Where(a => a.Action == "webhook-subscription.refused")
@@ -219,7 +219,7 @@ public abstract class WebhookTests(OneSealFactory app) : CaseApiTestBase(app)
     [Fact]
     public async Task Bad_fields_and_a_too_long_url_are_refused_naming_each_field()
     {
-        using var admin = await As("admin");
+        var admin = await As("admin");
         using (var r = await admin.PostAsJsonAsync("/api/v1/subscriptions", new { url = "https://example.org/" + new string('a', 2100) }))
             await ShouldBeProblemAsync(r, HttpStatusCode.BadRequest, field: "url", rule: "max-length");
         using (var r = await admin.PostAsJsonAsync("/api/v1/subscriptions",
@@ -254,20 +254,18 @@ public abstract class WebhookTests(OneSealFactory app) : CaseApiTestBase(app)
     {
         var item = Unique("item");
         var sub = await SubscribeAsync("http://127.0.0.1:9/hook", item, EventTypes.CertificateRevoked);
-        using (var clerk = await As("clerk"))
-            await ShouldBeProblemAsync(await clerk.GetAsync("/api/v1/subscriptions"), HttpStatusCode.Forbidden);
-        using (var secadmin = await As("secadmin"))
-            await ShouldBeProblemAsync(await secadmin.GetAsync("/api/v1/subscriptions"), HttpStatusCode.Forbidden);
-        using (var auditor = await As("auditor"))
-        {
-            (await auditor.GetFromJsonAsync<List<SubscriptionView>>("/api/v1/subscriptions"))!.ShouldContain(s => s.Id == sub.Id);
-            (await auditor.GetAsync($"/api/v1/subscriptions/{sub.Id}/deliveries")).StatusCode.ShouldBe(HttpStatusCode.OK);
-            await ShouldBeProblemAsync(await auditor.PostAsJsonAsync("/api/v1/subscriptions", new { url = "http://127.0.0.1:9/x" }), HttpStatusCode.Forbidden);
-            await ShouldBeProblemAsync(await auditor.DeleteAsync($"/api/v1/subscriptions/{sub.Id}"), HttpStatusCode.Forbidden);
-        }
+        var clerk = await As("clerk");
+        await ShouldBeProblemAsync(await clerk.GetAsync("/api/v1/subscriptions"), HttpStatusCode.Forbidden);
+        var secadmin = await As("secadmin");
+        await ShouldBeProblemAsync(await secadmin.GetAsync("/api/v1/subscriptions"), HttpStatusCode.Forbidden);
+        var auditor = await As("auditor");
+        (await auditor.GetFromJsonAsync<List<SubscriptionView>>("/api/v1/subscriptions"))!.ShouldContain(s => s.Id == sub.Id);
+        (await auditor.GetAsync($"/api/v1/subscriptions/{sub.Id}/deliveries")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await ShouldBeProblemAsync(await auditor.PostAsJsonAsync("/api/v1/subscriptions", new { url = "http://127.0.0.1:9/x" }), HttpStatusCode.Forbidden);
+        await ShouldBeProblemAsync(await auditor.DeleteAsync($"/api/v1/subscriptions/{sub.Id}"), HttpStatusCode.Forbidden);
         (await Anonymous().GetAsync("/api/v1/subscriptions")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
-        using var admin = await As("admin");
+        var admin = await As("admin");
         var listed = (await admin.GetFromJsonAsync<List<SubscriptionView>>("/api/v1/subscriptions"))!.Single(s => s.Id == sub.Id);
         listed.EventTypes.ShouldBe(new[] { EventTypes.CertificateRevoked });
         listed.Filters.ItemCode.ShouldBe(item);
@@ -287,7 +285,7 @@ public abstract class WebhookTests(OneSealFactory app) : CaseApiTestBase(app)
         await receiver.StartAsync();
         var secret = "whsec_" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         var item = Unique("item");
-        using var admin = await As("admin");
+        var admin = await As("admin");
         using var response = await admin.PostAsJsonAsync("/api/v1/subscriptions", new { url = receiver.Url, filters = new { itemCode = item }, secret });
         var created = (await response.Content.ReadFromJsonAsync<SubscriptionCreated>())!;
         created.Secret.ShouldBe(secret);
