@@ -145,7 +145,7 @@ public abstract class WebhookTests(OneSealFactory app) : CaseApiTestBase(app)
 
         var row = await InDb(db => db.Set<WebhookSubscription>().AsNoTracking().SingleAsync(s => s.Id == sub.Id));
         row.Status.ShouldBe(SubscriptionStatus.Disabled);
-        row.DisabledReason.ShouldContain("410");
+        row.DisabledReason.ShouldNotBeNull().ShouldContain("410");
         (await AuditActionsAsync(sub.Id)).ShouldContain("webhook-subscription.gone");
 
         await RecordAsync(EventTypes.CaseAccepted, Unique("S"), item);

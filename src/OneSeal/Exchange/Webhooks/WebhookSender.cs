@@ -74,11 +74,11 @@ public sealed class WebhookSender(OneSealDb db, WebhookHttp http, WebhookSecrets
         {
             return new Outcome(null, Elapsed(watch), $"超时（{http.Client.Timeout.TotalSeconds:0} 秒内无应答）", null);
         }
-        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or InvalidOperationException && !ct.IsCancellationRequested)
+        catch (Exception signing) when (signing is System.Security.Cryptography.CryptographicException or InvalidOperationException && !ct.IsCancellationRequested)
         {
             // The secret could not be decrypted (Data Protection keys lost) or the seal key is missing: nothing was sent.
-            log.LogError(e, "Webhook delivery for subscription {Subscription} could not be signed", s.Id);
-            return new Outcome(null, Elapsed(watch), "签名失败，未发送：" + e.Message, null);
+            log.LogError(signing, "Webhook delivery for subscription {Subscription} could not be signed", s.Id);
+            return new Outcome(null, Elapsed(watch), "签名失败，未发送：" + signing.Message, null);
         }
         catch (HttpRequestException failed)
         {
