@@ -5,13 +5,40 @@ using Microsoft.Extensions.DependencyInjection;
 using OneSeal.Exchange.Webhooks;
 using OneSeal.Platform.Database;
 using OneSeal.Platform.Events;
-using OneSeal.Tests.Queue.Board;
+using OneSeal.Tests.Infrastructure;
 
 namespace OneSeal.Tests.Exchange;
 
+/// <summary>
+/// Two app instances on one PostgreSQL database sharing one Data Protection key ring, as a real deployment must (the
+/// subscription secrets and the seal key are encrypted with it).
+/// </summary>
+public sealed class TwoWebhookInstances : IAsyncLifetime
+{
+    public OneSealFactory First { get; } = new(DatabaseProvider.Postgres);
+    public OneSealFactory Second { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await First.InitializeAsync();
+        Second = new OneSealFactory(DatabaseProvider.Postgres, new OneSealFactoryOptions
+        {
+            SameDatabaseAs = First,
+            Settings = new Dictionary<string, string?> { ["DataProtection:KeysPath"] = Path.Combine(First.DataRoot, "keys") },
+        });
+        await Second.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Second.DisposeAsync();
+        await First.DisposeAsync();
+    }
+}
+
 /// <summary>Issue 13 reliability: two app instances on one PostgreSQL database run the webhook job at the same time; each event is sent once.</summary>
 [Trait("Provider", "Postgres")]
-public sealed class WebhookInstancesTests(TwoPostgresInstances apps) : IClassFixture<TwoPostgresInstances>
+public sealed class WebhookInstancesTests(TwoWebhookInstances apps) : IClassFixture<TwoWebhookInstances>
 {
     [Fact]
     public async Task Two_instances_running_the_job_together_deliver_each_event_exactly_once_in_order_per_subject()
@@ -56,7 +83,7 @@ public sealed class WebhookInstancesTests(TwoPostgresInstances apps) : IClassFix
         rows.ShouldAllBe(d => d.Status == DeliveryStatus.Delivered && d.Attempts == 1);
     }
 
-    private static async Task RunAsync(OneSeal.Tests.Infrastructure.OneSealFactory app, DateTimeOffset now)
+    private static async Task RunAsync(OneSealFactory app, DateTimeOffset now)
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<WebhookDispatcher>().RunOnceAsync(now, default);
