@@ -58,7 +58,7 @@ public sealed class SubscriptionAdmin(OneSealDb db, CallbackUrls urls, WebhookSe
         if (filters.DepartmentId is { } dept && !await db.Set<Agency>().AnyAsync(a => a.Id == dept && a.Kind == OrganisationKind.Department, ct))
             errors.Add("filters.departmentId", "department", "部门应为行政主管部门。");
         if (input.Secret is { Length: > 0 } && WebhookSecrets.KeyOf(input.Secret.Trim()) is null)
-            errors.Add("secret", "format", $"密钥格式应为 whsec_ 加 Base64 编码的 {WebhookSecrets.MinBytes} 至 {WebhookSecrets.MaxBytes} 字节随机数；不填则由系统生成。");
+            errors.Add("secret", "format", WebhookSecrets.FormatRule);
         errors.ThrowIfAny();
         var url = await urls.CheckAsync(input.Url, ct);
         var secret = WebhookSecrets.Choose(input.Secret?.Trim());

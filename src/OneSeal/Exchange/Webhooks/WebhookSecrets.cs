@@ -15,6 +15,8 @@ public sealed class WebhookSecrets(IDataProtectionProvider provider)
 
     private readonly IDataProtector _protector = provider.CreateProtector("OneSeal.Exchange.WebhookSecret.v1");
 
+    public static readonly string FormatRule = $"密钥格式应为 whsec_ 加 Base64 编码的 {MinBytes} 至 {MaxBytes} 字节随机数；不填则由系统生成。";
+
     public static string New() => Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>The key bytes of a well-formed secret, or null.</summary>
@@ -30,7 +32,7 @@ public sealed class WebhookSecrets(IDataProtectionProvider provider)
     {
         if (string.IsNullOrWhiteSpace(given)) return New();
         return KeyOf(given) is null
-            ? throw new InvalidInputException("secret", "format", $"密钥格式应为 whsec_ 加 Base64 编码的 {MinBytes} 至 {MaxBytes} 字节随机数；不填则由系统生成。")
+            ? throw new InvalidInputException("secret", "format", FormatRule)
             : given;
     }
 
