@@ -200,6 +200,8 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Supervision.Policies.PolicyCommands>();
         services.AddScoped<OneSeal.Supervision.Policies.PolicyQueries>();
         services.AddScoped<OneSeal.Platform.Storage.IStoredFileOwner, OneSeal.Supervision.Policies.PolicyFiles>();
+        // issue 13 — subscriptions and webhooks (Webhooks:* settings, ADR 0014)
+        OneSeal.Exchange.Webhooks.WebhooksSetup.AddWebhooks(services);
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -340,5 +342,7 @@ public static class OneSealApp
         OneSeal.Queue.Stats.QueueStatsApi.MapQueueStatsApi(app);
         // issue 13 — policy pushed the other way
         OneSeal.Supervision.Policies.PoliciesApi.MapPoliciesApi(app);
+        // issue 13 — subscriptions and webhooks
+        OneSeal.Exchange.Webhooks.SubscriptionsApi.MapSubscriptionsApi(app);
     }
 }

@@ -143,6 +143,10 @@ public class OneSealFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // The catalog's activation job (every 300 s): on a fake clock a test moves by weeks it ran once per simulated five
         // minutes, thousands of lease claims per jump (most of the SQLite lifecycle tests' time). JobLeaseTests turn it on.
         builder.UseSetting("Catalog:ActivationSeconds", "0");
+        // issue 13 — webhooks: the delivery job runs only when a test runs it (WebhookDispatcher.RunOnceAsync); receivers in
+        // the tests listen on 127.0.0.1, which the SSRF rules refuse unless allow-listed.
+        builder.UseSetting("Webhooks:DispatchSeconds", "0");
+        builder.UseSetting("Webhooks:AllowedHosts:0", "127.0.0.1");
         // One summary line per request would put hundreds of thousands of lines in the test log; TelemetryTests turn it on.
         builder.UseSetting("Logging:LogLevel:" + RequestLogCategory, "Warning");
         // Every test signs in through the token endpoint from one address; the sign-in rate limit has its own test.
