@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneSeal.Cases.Clock;
 using OneSeal.Platform.Database;
-using OneSeal.Supervision;
+using OneSeal.Supervision.Verification;
 using OneSeal.Tests.Api;
 using OneSeal.Tests.Infrastructure;
 
@@ -104,7 +104,7 @@ public abstract class CommitmentApiTests(OneSealFactory app) : CaseApiTestBase(a
         var task = await App.InDb(db => db.Set<VerificationTask>().SingleAsync(t => t.CaseId == id));
         task.Status.ShouldBe(VerificationStatus.Open);
         task.DueOn.ShouldBeGreaterThan(Today);
-        (await GetCaseAsync(company, id)).Timeline.ShouldContain(t => t.Action == "verification-opened");
+        (await GetCaseAsync(company, id)).Timeline.ShouldContain(t => t.Action == "supervision-pushed");
     }
 
     [Fact]

@@ -17,8 +17,9 @@ namespace OneSeal.Pages.Office;
 /// limit once (Art. 42) or ends the review (终止审查). Separation of duties and data scope are enforced by
 /// <see cref="CaseCommands"/>; its refusals are shown as an alert, field problems next to the field.
 /// </summary>
-[Authorize(Roles = Roles.Reviewer + "," + Roles.Chief)]
-public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStore files, IStringLocalizer<Ui> t) : OneSealPageModel(t)
+[Authorize(Roles = Roles.Reviewer + "," + Roles.Chief + "," + Roles.DepartmentStaff)]
+public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStore files, Supervision.SupervisionQueries supervision, IStringLocalizer<Ui> t)
+    : OneSealPageModel(t)
 {
     public CaseQueries.CaseDetail? Detail { get; private set; }
 
@@ -32,6 +33,11 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
     [BindProperty] public string? PauseDays { get; set; }
     [BindProperty] public string? ExtensionReason { get; set; }
     [BindProperty] public string? TerminationReason { get; set; }
+    [BindProperty] public string? RevocationReason { get; set; }
+
+    /// <summary>issue 13 — the pushes to the supervising department, its records and verifications (department staff read the case too).</summary>
+    public Supervision.CaseSupervision? Supervision { get; private set; }
+    public bool CanRevoke => Can(CaseAction.Revoke);
 
     public DeadlineExplanation? Deadline { get; private set; }
 
@@ -44,7 +50,7 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
     /// <summary>An extension already granted is shown beside the clock while the case runs.</summary>
     public bool ShowExtension => CanExtend || (Detail is { } d && d.Case.ExtensionDays > 0 && CaseStatusLabels.Running.Contains(d.Case.Status));
     public bool CanTerminate => Can(CaseAction.Terminate);
-    public bool HasAnyAction => CanReview || CanDecide || CanSuspend || CanResume || ShowExtension || CanTerminate;
+    public bool HasAnyAction => CanReview || CanDecide || CanSuspend || CanResume || ShowExtension || CanTerminate || CanRevoke;
 
     private bool Can(CaseAction action) => Detail?.Can(action) == true;
 
@@ -109,6 +115,14 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
             return T["已终止审查（办件 {0}）。", done.CaseNumber];
         }, ct, ReasonField("termination-reason"));
 
+    /// <summary>issue 13 — 撤销行政许可 (Art. 69) by the chief, with its sealed decision; e.g. after a verification found 不属实.</summary>
+    public Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, async () =>
+        {
+            var done = await cases.RevokeAsync(Me, id, RevocationReason, Version, ct);
+            return T["已撤销行政许可（办件 {0}），证照同时撤销，已推送监管部门。", done.CaseNumber];
+        }, ct, ReasonField("revocation-reason"), Self(id));
+
     /// <summary>Service messages name the API field <c>reason</c>; on this page each form has its own reason box.</summary>
     private static Func<string, string> ReasonField(string id) => k => k == "reason" ? id : k;
 
@@ -134,6 +148,7 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
         {
             Detail = await queries.GetAsync(Me, id, ct);
             Deadline = await queries.ExplainDeadlineAsync(Me, id, ct);
+            Supervision = await supervision.ForCaseAsync(id, ct);
             return null;
         }
         catch (NotFoundException e)

@@ -41,6 +41,15 @@ public sealed class PushCommands(OneSealDb db, TimeProvider clock)
         return rows.Select(p => PushView.Of(p, today)).ToList();
     }
 
+    /// <summary>One push of the actor's department (404 for another's).</summary>
+    public async Task<PushView> GetAsync(Actor actor, Guid pushId, CancellationToken ct)
+    {
+        var department = SupervisionScope.DepartmentOf(actor);
+        var push = await db.Set<SupervisionPush>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == pushId, ct);
+        if (push is null || push.DepartmentId != department) throw SupervisionScope.NotOurs("推送");
+        return PushView.Of(push, LegalDates.Today(clock));
+    }
+
     public async Task<PushView> ClaimAsync(Actor actor, Guid pushId, CancellationToken ct)
     {
         var department = SupervisionScope.DepartmentOf(actor);
