@@ -22,6 +22,7 @@ public sealed class SupervisionJourneyTests(PostgresKestrelApp app, BrowserFixtu
 
             var dept = await users.SignedInAsync("dept");
             await dept.SetViewportSizeAsync(1366, 768);
+            await dept.Locator("#nav-dept").ClickAsync();
             await Expect(dept.Locator("h1")).ToHaveTextAsync("部门监管工作台");
             var row = dept.Locator($"#to-claim tr[data-case-number='{c.CaseNumber}']");
             await Expect(row).ToContainTextAsync("准予许可");
