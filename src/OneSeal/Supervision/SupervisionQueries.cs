@@ -59,12 +59,13 @@ public sealed class SupervisionQueries(OneSealDb db, TimeProvider clock, AgencyD
     /// <summary>The chief's worklist "核查不属实，待撤销": the actor's bureau's cases (chief only; others see none).</summary>
     public async Task<IReadOnlyList<RevocationDue>> RevocationsDueAsync(Actor actor, CancellationToken ct)
     {
-        if (!actor.Has(Roles.Chief) || actor.WorkUnitId is not { } bureau) return [];
+        if (!actor.Has(Roles.Chief)) return [];
+        // Few at any time; the chief's reach (data scope) is decided per organisation, as for the cases themselves.
         var tasks = await db.Set<VerificationTask>().AsNoTracking()
-            .Where(t => t.HandlingOrganisationId == bureau && t.Status == VerificationStatus.AwaitingRevocation)
-            .OrderBy(t => t.VerifiedAt).Take(200).ToListAsync(ct);
+            .Where(t => t.Status == VerificationStatus.AwaitingRevocation && t.HandlingOrganisationId != null)
+            .OrderBy(t => t.VerifiedAt).Take(1000).ToListAsync(ct);
         var list = new List<RevocationDue>();
-        foreach (var t in tasks)
+        foreach (var t in tasks.Where(t => actor.Reaches(Roles.Chief, t.HandlingOrganisationId!.Value)))
             list.Add(new RevocationDue(t.CaseId, t.CaseNumber, t.Subject, (await agencies.GetAsync(db, t.DepartmentId, ct)).Name, t.ResultNote, t.VerifiedAt));
         return list;
     }

@@ -13,6 +13,7 @@ using OneSeal.Seal;
 using OneSeal.Supervision.Digest;
 using OneSeal.Supervision.Pushes;
 using OneSeal.Supervision.Verification;
+using VerificationStatus = OneSeal.Supervision.Verification.VerificationStatus;
 using OneSeal.Tests.Api;
 using OneSeal.Tests.Infrastructure;
 

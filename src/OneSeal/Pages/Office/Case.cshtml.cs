@@ -8,6 +8,7 @@ using OneSeal.Organisation;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Storage;
 using OneSeal.Resources;
+using OneSeal.Supervision;
 
 namespace OneSeal.Pages.Office;
 
@@ -18,7 +19,7 @@ namespace OneSeal.Pages.Office;
 /// <see cref="CaseCommands"/>; its refusals are shown as an alert, field problems next to the field.
 /// </summary>
 [Authorize(Roles = Roles.Reviewer + "," + Roles.Chief + "," + Roles.DepartmentStaff)]
-public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStore files, Supervision.SupervisionQueries supervision, IStringLocalizer<Ui> t)
+public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStore files, SupervisionQueries supervision, IStringLocalizer<Ui> t)
     : OneSealPageModel(t)
 {
     public CaseQueries.CaseDetail? Detail { get; private set; }
@@ -36,7 +37,7 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
     [BindProperty] public string? RevocationReason { get; set; }
 
     /// <summary>issue 13 — the pushes to the supervising department, its records and verifications (department staff read the case too).</summary>
-    public Supervision.CaseSupervision? Supervision { get; private set; }
+    public CaseSupervision? Supervised { get; private set; }
     public bool CanRevoke => Can(CaseAction.Revoke);
 
     public DeadlineExplanation? Deadline { get; private set; }
@@ -65,6 +66,15 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
     /// <summary><c>/office/cases/{id}/materials/{materialId}</c>: streams an uploaded file.</summary>
     public Task<IActionResult> OnGetMaterialsAsync(Guid id, Guid materialId, CancellationToken ct) =>
         MaterialFileAsync(queries, files, id, materialId, ct);
+
+    /// <summary>issue 13 — <c>/office/cases/{id}/attachments/{attachmentId}</c>: a supervision record's file, to whoever may see the case.</summary>
+    public async Task<IActionResult> OnGetAttachmentsAsync(Guid id, Guid materialId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } notFound) return notFound;
+        return await supervision.AttachmentAsync(id, materialId, ct) is { } a
+            ? File(files.OpenRead(a.StorageKey), "application/octet-stream", a.FileName)
+            : NotFoundPage(T["附件不存在。"]);
+    }
 
     public Task<IActionResult> OnPostReviewAsync(Guid id, CancellationToken ct) =>
         ActAsync(id, async () =>
@@ -148,7 +158,7 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
         {
             Detail = await queries.GetAsync(Me, id, ct);
             Deadline = await queries.ExplainDeadlineAsync(Me, id, ct);
-            Supervision = await supervision.ForCaseAsync(id, ct);
+            Supervised = await supervision.ForCaseAsync(id, ct);
             return null;
         }
         catch (NotFoundException e)

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneSeal.Seal;
+using OneSeal.Supervision;
 
 namespace OneSeal.Pages.Verify;
 
 /// <summary>Where a certificate's QR code leads: its status and masked metadata, for anyone.</summary>
-public sealed class CertificateModel(CertificateVerifier verifier, Supervision.SupervisionQueries supervision) : PageModel
+public sealed class CertificateModel(CertificateVerifier verifier, SupervisionQueries supervision) : PageModel
 {
     public string Number { get; private set; } = "";
     public VerificationResult Result { get; private set; } = VerificationResult.Unknown;
