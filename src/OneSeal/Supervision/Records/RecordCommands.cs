@@ -79,6 +79,8 @@ public sealed class RecordCommands(OneSealDb db, TimeProvider clock, IFileStore 
 
     private static (RecordKind, DateOnly, string, string, RecordResult) Validate(RecordInput input, DateOnly today)
     {
+        // An empty choice says so in words (the workbench's form); an unknown code lists the codes (API clients).
+        if (string.IsNullOrWhiteSpace(input.Kind)) throw new InvalidInputException("kind", "required", "请选择监管类型（kind）。");
         var kind = RecordLabels.Kinds.FirstOrDefault(k => k.Api == input.Kind);
         if (kind.Api is null)
             throw new InvalidInputException("kind", "one-of", "监管类型（kind）应为 routine-inspection（日常检查）、random-inspection（双随机抽查）、rectification（整改）或 case-filed（立案）。");
@@ -89,6 +91,7 @@ public sealed class RecordCommands(OneSealDb db, TimeProvider clock, IFileStore 
         if (on > today) throw new InvalidInputException("checkedOn", "range", "检查日期（checkedOn）不能晚于今天。");
         var inspectors = Text("inspectors", input.Inspectors, MaxInspectors, "检查人员");
         var findings = Text("findings", input.Findings, MaxFindings, "检查情况");
+        if (string.IsNullOrWhiteSpace(input.Result)) throw new InvalidInputException("result", "required", "请选择处理结果（result）。");
         var result = RecordLabels.Results.FirstOrDefault(r => r.Api == input.Result);
         if (result.Api is null)
             throw new InvalidInputException("result", "one-of", "处理结果（result）应为 compliant（合格）、rectification-ordered（责令整改）或 penalised（立案查处）。");

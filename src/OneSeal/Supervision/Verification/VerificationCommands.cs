@@ -53,6 +53,7 @@ public sealed class VerificationCommands(OneSealDb db, TimeProvider clock, CaseC
         var department = SupervisionScope.DepartmentOf(actor);
         bool truthful = result switch
         {
+            null or "" => throw new InvalidInputException("result", "required", "请选择核查结论：属实或不属实（result）。"),
             "truthful" => true,
             "untruthful" => false,
             _ => throw new InvalidInputException("result", "one-of", "核查结论（result）应为 truthful（属实）或 untruthful（不属实）。"),
