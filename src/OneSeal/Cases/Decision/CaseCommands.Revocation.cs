@@ -1,4 +1,5 @@
 using OneSeal.Cases.Machine;
+using OneSeal.Platform.Database;
 using OneSeal.Platform.Security;
 using OneSeal.Platform.Time;
 using F = OneSeal.Notices.NoticeFields;

@@ -12,6 +12,7 @@ using OneSeal.Platform.Security;
 using OneSeal.Platform.Time;
 using OneSeal.Seal;
 using OneSeal.Supervision.Verification;
+using VerificationStatus = OneSeal.Supervision.Verification.VerificationStatus;
 
 namespace OneSeal.Supervision.Pushes;
 
