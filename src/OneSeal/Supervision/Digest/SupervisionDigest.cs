@@ -47,8 +47,8 @@ public sealed class SupervisionDigest(OneSealDb db, IWorkingDayCalendar calendar
     {
         var today = LegalDates.ToLegalDate(now);
         if (!calendar.IsWorkingDay(today)) return new Result(false, 0, 0);
-        if (now.ToOffset(TimeSpan.FromHours(8)).Hour < options.DigestHour) return new Result(true, 0, 0);
-        var startOfDay = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+        if (LegalDates.ToLocal(now).Hour < options.DigestHour) return new Result(true, 0, 0);
+        var startOfDay = LegalDates.StartOf(today);
         var done = await db.Set<DigestSent>().AsNoTracking().Where(d => d.Day == today).Select(d => d.DepartmentId).ToListAsync(ct);
         var counts = await db.Set<SupervisionPush>().AsNoTracking().Where(p => !done.Contains(p.DepartmentId))
             .GroupBy(p => p.DepartmentId)
