@@ -137,7 +137,7 @@ public abstract class SupervisionApiTests(OneSealFactory app) : CaseApiTestBase(
         using (var deliver = await ActAsync(dept, id, "deliver", new { mode = "pickup" }))
             await ShouldBeProblemAsync(deliver, HttpStatusCode.Forbidden, rule: "role");
         var company = await As("company");
-        var other = (await CreateCaseAsync(company, PublicPlaceHealth, await FormForAsync(company, PublicPlaceHealth))).Id;
+        var other = (await CreateCaseAsync(company, PublicPlaceHealth, await FilledFormAsync(company, PublicPlaceHealth))).Id;
         await UploadRequiredAsync(company, other, PublicPlaceHealth);
         await StepAsync(company, other, "submit");
         using (var hidden = await dept.GetAsync($"/api/v1/cases/{other}"))
@@ -148,7 +148,7 @@ public abstract class SupervisionApiTests(OneSealFactory app) : CaseApiTestBase(
     public async Task An_untrue_verification_waits_on_the_chiefs_worklist_and_the_chief_revokes_with_a_sealed_notice()
     {
         var company = await As("company");
-        var id = (await CreateCaseAsync(company, RenewalOnCommitment, await FormForAsync(company, RenewalOnCommitment))).Id;
+        var id = (await CreateCaseAsync(company, RenewalOnCommitment, await FilledFormAsync(company, RenewalOnCommitment))).Id;
         await UploadRequiredAsync(company, id, RenewalOnCommitment);
         using (var commit = await ActAsync(company, id, "commit", new { kind = "notification", text = "本单位承诺经营条件未发生变化" }))
             await ShouldBeAsync(commit, HttpStatusCode.Created);
@@ -237,17 +237,6 @@ public abstract class SupervisionApiTests(OneSealFactory app) : CaseApiTestBase(
         await using var scope = App.Services.CreateAsyncScope();
         return await work(scope.ServiceProvider);
     }
-
-    private static async Task<Dictionary<string, string?>> FormForAsync(HttpClient client, string itemCode) =>
-        (await GuideAsync(client, itemCode)).FormFields.ToDictionary(f => f.Key, f => (string?)(f.Type switch
-        {
-            "Uscc" => Demo.Uscc,
-            "CitizenId" => Demo.CitizenId,
-            "Phone" => "13807960001",
-            "Number" => "120",
-            "Date" => "2026-01-01",
-            _ => "测试填写",
-        }));
 }
 
 public sealed class SupervisionSqliteApp() : OneSealFactory(DatabaseProvider.Sqlite, ApiApps.Options(null, new FakeTimeProvider(SupervisionApiTests.Start)));
