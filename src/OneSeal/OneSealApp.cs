@@ -202,6 +202,18 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Platform.Storage.IStoredFileOwner, OneSeal.Supervision.Policies.PolicyFiles>();
         // issue 13 — subscriptions and webhooks (Webhooks:* settings, ADR 0014)
         OneSeal.Exchange.Webhooks.WebhooksSetup.AddWebhooks(services);
+        // issue 13 — supervision (审管互动): pushes in the decision's and the revocation's transaction, claiming, records,
+        // verification, the daily digest (Supervision:* settings, see Supervision/SupervisionOptions.cs)
+        services.AddSingleton(OneSeal.Supervision.SupervisionOptions.From(config));
+        services.AddScoped<OneSeal.Supervision.Pushes.DecisionPushes>();
+        services.AddScoped<OneSeal.Cases.Decision.ICaseDecisionListener>(sp => sp.GetRequiredService<OneSeal.Supervision.Pushes.DecisionPushes>());
+        services.AddScoped<OneSeal.Seal.ICertificateRevocationListener>(sp => sp.GetRequiredService<OneSeal.Supervision.Pushes.DecisionPushes>());
+        services.AddScoped<OneSeal.Supervision.Pushes.PushCommands>();
+        services.AddScoped<OneSeal.Supervision.Records.RecordCommands>();
+        services.AddScoped<OneSeal.Supervision.Verification.VerificationCommands>();
+        services.AddScoped<OneSeal.Supervision.SupervisionQueries>();
+        services.AddScoped<OneSeal.Supervision.Digest.SupervisionDigest>();
+        services.AddHostedService<OneSeal.Supervision.Digest.SupervisionDigestService>();
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -344,5 +356,7 @@ public static class OneSealApp
         OneSeal.Supervision.Policies.PoliciesApi.MapPoliciesApi(app);
         // issue 13 — subscriptions and webhooks
         OneSeal.Exchange.Webhooks.SubscriptionsApi.MapSubscriptionsApi(app);
+        // issue 13 — supervision (审管互动)
+        OneSeal.Supervision.SupervisionApi.MapSupervisionApi(app);
     }
 }

@@ -17,6 +17,8 @@ public sealed class Case
     public required string ItemName { get; set; }
     /// <summary>The organisation that handles it (the item's implementing body): its staff act on it.</summary>
     public Guid HandlingOrganisationId { get; set; }
+    /// <summary>issue 13 — the item's supervising department (监管部门) when filed: its staff read the case (read-only).</summary>
+    public Guid? SupervisingDepartmentId { get; set; }
     public Guid ApplicantAccountId { get; set; }
     public required string ApplicantName { get; set; }
     public AccountKind ApplicantKind { get; set; }

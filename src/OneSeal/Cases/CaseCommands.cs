@@ -20,7 +20,7 @@ public sealed partial class CaseCommands(
     OneSealDb db, TimeProvider clock, IWorkingDayCalendar calendar, IFileStore files,
     ICertificateIssuer issuer, Notices.INoticeIssuer notices, PersonalData personalData, IConfiguration config, CaseContexts contexts,
     Catalog.Versions.VersionFactsCache versions, Organisation.AgencyDirectory agencies, Hall.Intake.WindowIntake intake,
-    IEnumerable<Decision.ICaseDecisionListener> decisionListeners)
+    IEnumerable<Decision.ICaseDecisionListener> decisionListeners, CertificateRegistry certificates)
 {
     /// <summary>Loads and locks the case and returns the machine's row for <paramref name="action"/>, or throws its refusal.</summary>
     private async Task<(Case Case, Transition Row)> BeginAsync(Guid id, CaseAction action, Actor actor, int? expectedVersion, CancellationToken ct)

@@ -70,6 +70,11 @@ public static class CaseActions
     public const string FeePaid = "fee-paid";
     public const string FeeRefunded = "fee-refunded";
     public const string FeeRelieved = "fee-relieved";
+    // issue 13 — supervision (审管互动): pushes to the supervising department, its verification, revocation
+    public const string SupervisionPushed = "supervision-pushed";
+    public const string VerificationFoundUntrue = "verification-untrue";
+    public const string VerificationConfirmed = "verification-confirmed";
+    public const string Revoked = "revoked";
 
     public static string Label(string action) => action switch
     {
@@ -108,6 +113,11 @@ public static class CaseActions
         FeePaid => "已缴费",
         FeeRefunded => "已退费",
         FeeRelieved => "收费减免（执行优惠政策）",
+        // issue 13 — supervision
+        SupervisionPushed => "推送监管部门",
+        VerificationFoundUntrue => "告知承诺核查不属实",
+        VerificationConfirmed => "告知承诺核查属实",
+        Revoked => "撤销行政许可",
         _ => action,
     };
 }

@@ -27,6 +27,8 @@ public enum CaseStatus
     CertificateIssued,
     /// <summary>已送达.</summary>
     Delivered,
+    /// <summary>已撤销许可 (Art. 69): the bureau revoked its approval, e.g. after a 告知承诺 verification found the declaration untrue.</summary>
+    Revoked,
 }
 
 public enum CaseChannel { Online, Window }

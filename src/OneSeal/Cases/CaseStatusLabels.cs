@@ -16,6 +16,7 @@ public static class CaseStatusLabels
         CaseStatus.Denied => "不予许可",
         CaseStatus.CertificateIssued => "准予许可，证照已签发",
         CaseStatus.Delivered => "已送达",
+        CaseStatus.Revoked => "已撤销许可",
         _ => s.ToString(),
     };
 

@@ -95,7 +95,7 @@ public static partial class NoticeFields
     public static IReadOnlyList<string> RequiredFor(NoticeKind kind) => kind switch
     {
         NoticeKind.CorrectionRequest => [Material],
-        NoticeKind.Refusal or NoticeKind.Denial or NoticeKind.Termination => [Reason],
+        NoticeKind.Refusal or NoticeKind.Denial or NoticeKind.Termination or NoticeKind.Revocation => [Reason],
         NoticeKind.Suspension => [Procedure, Reason, ExpectedDays],
         NoticeKind.Extension => [Reason, ExtensionDays],
         NoticeKind.DeliveryReceipt => [DeliveryMode, DeliveryDate, Recipient],

@@ -27,6 +27,8 @@ public enum NoticeKind
     Termination,
     /// <summary>缴款通知书 (issue 11, 集中收费): the fee of an approved item, its basis and the non-tax payment code.</summary>
     FeeNotice,
+    /// <summary>撤销行政许可决定书 (issue 13; Art. 69: reasons; rights of reconsideration and litigation).</summary>
+    Revocation,
 }
 
 public enum NoticeStatus
@@ -59,6 +61,7 @@ public static class NoticeKinds
         NoticeKind.Withdrawal => "撤回申请确认书",
         NoticeKind.Termination => "终止审查决定书",
         NoticeKind.FeeNotice => "缴款通知书",
+        NoticeKind.Revocation => "撤销行政许可决定书",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -77,11 +80,12 @@ public static class NoticeKinds
         NoticeKind.Withdrawal => "撤",
         NoticeKind.Termination => "终",
         NoticeKind.FeeNotice => "缴",
+        NoticeKind.Revocation => "撤许",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
     /// <summary>Decisions the applicant may challenge: they carry the rights of 行政复议 (60 days) and 行政诉讼 (6 months).</summary>
-    public static bool GivesAppealRights(NoticeKind kind) => kind is NoticeKind.Refusal or NoticeKind.Denial or NoticeKind.Termination;
+    public static bool GivesAppealRights(NoticeKind kind) => kind is NoticeKind.Refusal or NoticeKind.Denial or NoticeKind.Termination or NoticeKind.Revocation;
 
     /// <summary>Documents addressed to the applicant (all but the delivery receipt, which records the delivery itself).</summary>
     public static bool HasAddressee(NoticeKind kind) => kind != NoticeKind.DeliveryReceipt;

@@ -169,6 +169,12 @@ public static class NoticeText
                 P("特此通知。");
                 break;
 
+            case NoticeKind.Revocation:
+                P($"本机关对{intro}作出准予行政许可决定{(V(CertificateNumber) is { } revokedNumber ? $"（证照编号：{revokedNumber}）" : "")}。"
+                  + $"经核查，{Clause(V(Reason)!)}。根据{Basis(V(LegalBasis), "第六十九条")}的规定，本机关决定撤销该行政许可，原行政许可证件同时失效。");
+                P(AppealRights(s.ReconsiderationBody, s.Court));
+                break;
+
             case NoticeKind.Termination:
                 P($"{intro}，{acceptedOn}。因{Clause(V(Reason)!)}，{(V(LegalBasis) is { } basis ? $"根据{basis}的规定，" : "")}本机关决定终止对该申请的审查。");
                 P(AppealRights(s.ReconsiderationBody, s.Court));

@@ -9,7 +9,8 @@ using OneSeal.Platform.Security;
 namespace OneSeal.Seal;
 
 /// <summary>Certificates as the signed-in see them: who may read one, and revocation by the issuing organisation.</summary>
-public sealed class CertificateRegistry(OneSealDb db, TimeProvider clock, ILogger<CertificateRegistry> log)
+public sealed class CertificateRegistry(OneSealDb db, TimeProvider clock, ILogger<CertificateRegistry> log,
+    IEnumerable<ICertificateRevocationListener> revocationListeners)
 {
     public const int MaxReasonLength = 500;
 
@@ -45,20 +46,22 @@ public sealed class CertificateRegistry(OneSealDb db, TimeProvider clock, ILogge
             throw new InvalidInputException("reason", "max-length", $"撤销理由不能超过{MaxReasonLength}个字符");
 
         // One conditional update, so two concurrent revocations cannot both succeed or overwrite each other's reason;
-        // the audit line commits in the same transaction.
+        // the audit line commits in the same transaction — the caller's when a case revocation asks (issue 13).
         var now = clock.Now();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var changed = await db.Set<Certificate>()
-            .Where(c => c.Id == certificate.Id && c.Status == CertificateStatus.Valid)
-            .ExecuteUpdateAsync(u => u
-                .SetProperty(c => c.Status, CertificateStatus.Revoked)
-                .SetProperty(c => c.RevokedAt, now)
-                .SetProperty(c => c.RevokedReason, why), ct);
-        if (changed == 0)
-            throw new ConflictException("already-revoked", $"证照 {certificate.Number} 已经撤销");
-        db.Audit(actor, "certificate.revoked", "certificate", certificate.Number, why, now);
-        await db.CommitAsync(ct);
-        await tx.CommitAsync(ct);
+        await db.InTransactionAsync(async () =>
+        {
+            var changed = await db.Set<Certificate>()
+                .Where(c => c.Id == certificate.Id && c.Status == CertificateStatus.Valid)
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(c => c.Status, CertificateStatus.Revoked)
+                    .SetProperty(c => c.RevokedAt, now)
+                    .SetProperty(c => c.RevokedReason, why), ct);
+            if (changed == 0)
+                throw new ConflictException("already-revoked", $"证照 {certificate.Number} 已经撤销");
+            db.Audit(actor, "certificate.revoked", "certificate", certificate.Number, why, now);
+            foreach (var listener in revocationListeners) await listener.OnRevokedAsync(new RevokedCertificate(certificate.CaseId, certificate.Number, certificate.ItemCode, certificate.IssuerOrganisationId), actor, why, now, ct);
+            await db.CommitAsync(ct);
+        }, ct);
 
         log.LogInformation("Certificate {Number} revoked by {Actor}", certificate.Number, actor.Id);
         certificate.Status = CertificateStatus.Revoked;

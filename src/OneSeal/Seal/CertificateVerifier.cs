@@ -17,7 +17,8 @@ public static class VerificationStatus
 /// <summary>What the public may see of a certificate: codes masked, and a citizen holder's name masked too.</summary>
 public sealed record PublicCertificateDetails(
     string Name, string Number, string Holder, string HolderCodeMasked, string IssuerName,
-    DateOnly IssuedOn, DateOnly ValidFrom, DateOnly? ValidUntil, bool Expired, DateTimeOffset? RevokedAt);
+    DateOnly IssuedOn, DateOnly ValidFrom, DateOnly? ValidUntil, bool Expired, DateTimeOffset? RevokedAt,
+    [property: System.Text.Json.Serialization.JsonIgnore] Guid CaseId = default);
 
 /// <summary>
 /// <see cref="Genuine"/> only when the signature holds, the record matches, and the certificate is not revoked.
@@ -66,7 +67,7 @@ public sealed class CertificateVerifier(OneSealDb db, TimeProvider clock, ILogge
         c.Name, c.Number,
         c.HolderCodeType is HolderCodeTypes.CitizenId or HolderCodeTypes.OtherPerson ? Masking.MaskName(c.HolderName) : c.HolderName,
         c.HolderCodeMasked, c.IssuerName, c.IssuedOn, c.ValidFrom, c.ValidUntil,
-        c.ValidUntil is { } until && until < LegalDates.Today(clock), c.RevokedAt);
+        c.ValidUntil is { } until && until < LegalDates.Today(clock), c.RevokedAt, c.CaseId);
 
     /// <summary>The stored payload is signed by the stored key and names this certificate: the row was not edited.</summary>
     private async Task<bool> SignatureHoldsAsync(Certificate c, CancellationToken ct)

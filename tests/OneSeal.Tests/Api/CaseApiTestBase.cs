@@ -119,6 +119,18 @@ public abstract class CaseApiTestBase(OneSealFactory app) : ApiTestBase(app), ID
         return client.PostAsync($"/api/v1/cases/{caseId}/materials", form);
     }
 
+    /// <summary>A form for any item: each field filled by its type (a valid credit code and ID number, plain text otherwise).</summary>
+    protected static async Task<Dictionary<string, string?>> FilledFormAsync(HttpClient client, string itemCode) =>
+        (await GuideAsync(client, itemCode)).FormFields.ToDictionary(f => f.Key, f => (string?)(f.Type switch
+        {
+            "Uscc" => Demo.Uscc,
+            "CitizenId" => Demo.CitizenId,
+            "Phone" => "13807960001",
+            "Number" => "120",
+            "Date" => "2026-01-01",
+            _ => "测试填写",
+        }));
+
     protected static async Task<ItemGuideDto> GuideAsync(HttpClient client, string itemCode)
     {
         using var response = await client.GetAsync($"/api/v1/items/{itemCode}");

@@ -21,11 +21,12 @@ public sealed class BorderTests
         ["Organisation", "Documents"],
         ["Calendar", "Seal"],
         ["Catalog"],
-        ["Notices", "Supervision", "Hall"],
+        ["Notices", "Hall"],
         ["Cases"],
         // issue 11 — results and fees: the result and fee windows hand results over through the case commands.
         // issue 12 — the queue calls walk-ins to the windows, links tickets to their cases and board to the windows.
-        ["Counter", "Queue"],
+        // issue 13 — supervision above Cases: told of decisions (ICaseDecisionListener), it pushes and opens verifications.
+        ["Counter", "Queue", "Supervision"],
         // issue 13 — subscriptions and webhooks: carry the events table out to other systems (reads only events and lower layers).
         ["Exchange"],
         // issue 12 — ratings: the window device rates the ticket a window finished (later also cases online).
@@ -58,6 +59,8 @@ public sealed class BorderTests
         ("Queue", typeof(OneSeal.Hall.Window), "the windows that call tickets and the hall they stand in"),
         ("Queue", typeof(OneSeal.Hall.WindowTheme), "the themes a window calls tickets of"),
         ("Queue", typeof(OneSeal.Hall.HallTheme), "a ticket's theme: its name and ticket prefix letter (migration 0030)"),
+        // issue 13 — supervision
+        ("Supervision", typeof(OneSeal.Cases.Case), "a decision hands its case to the push listener (ICaseDecisionListener's argument); Supervision queries no case itself"),
     ];
 
     private static readonly Assembly App = typeof(OneSealDb).Assembly;

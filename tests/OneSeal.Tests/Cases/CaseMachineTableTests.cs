@@ -58,7 +58,9 @@ public class CaseMachineTableTests
             CaseActions.Denied, CaseActions.Suspended, CaseActions.Resumed, CaseActions.Extended, CaseActions.Withdrawn, CaseActions.Terminated,
             CaseActions.Delivered,
             // issue 11 — the window chief's powers: new rows, new names
-            CaseActions.PreReviewed, CaseActions.JointReviewRequested, CaseActions.Reassigned]);
+            CaseActions.PreReviewed, CaseActions.JointReviewRequested, CaseActions.Reassigned,
+            // issue 13 — 撤销行政许可
+            CaseActions.Revoked]);
     }
 
     [Fact]

@@ -99,7 +99,7 @@ public abstract partial class CaseMachineTests(OneSealFactory app) : LifecycleTe
     {
         CaseAction.Accept or CaseAction.RequestCorrection or CaseAction.Refuse or CaseAction.Deliver => await ActorAsync("clerk"),
         CaseAction.Review or CaseAction.Suspend or CaseAction.Resume => await ActorAsync("reviewer"),
-        CaseAction.Approve or CaseAction.Deny or CaseAction.Extend or CaseAction.Terminate => await ActorAsync("chief"),
+        CaseAction.Approve or CaseAction.Deny or CaseAction.Extend or CaseAction.Terminate or CaseAction.Revoke => await ActorAsync("chief"),
         CaseAction.DeemAccept or CaseAction.DeemApprove or CaseAction.TerminateForTolerance => SystemActor.Instance,
         // issue 11 — the window chief's powers (winchief holds every grant in demo mode)
         CaseAction.ApproveAtWindow or CaseAction.DenyAtWindow or CaseAction.PreReview or CaseAction.JointReview or CaseAction.Reassign => await ActorAsync("winchief"),
@@ -147,6 +147,8 @@ public abstract partial class CaseMachineTests(OneSealFactory app) : LifecycleTe
                 CaseAction.PreReview => chief.PreReviewAsync(actor, id, ["补充经营场所证明。"], null, null, default),
                 CaseAction.JointReview => chief.RequestJointReviewAsync(actor, id, [department.ToString()], 3, null, null, default),
                 CaseAction.Reassign => chief.ReassignAsync(actor, id, assignee.ToString(), "分流办理。", null, default),
+                // issue 13 — 撤销行政许可
+                CaseAction.Revoke => cases.RevokeAsync(actor, id, "告知承诺核查不属实。", null, default),
                 _ => throw new InvalidOperationException($"no command for {action}"),
             };
             await work;
@@ -224,6 +226,7 @@ public abstract partial class CaseMachineTests(OneSealFactory app) : LifecycleTe
             CaseStatus.CertificateIssued => (CaseStatus.Reviewed, CaseAction.Approve),
             CaseStatus.Denied => (CaseStatus.Reviewed, CaseAction.Deny),
             CaseStatus.Delivered => (CaseStatus.CertificateIssued, CaseAction.Deliver),
+            CaseStatus.Revoked => (CaseStatus.CertificateIssued, CaseAction.Revoke),
             _ => throw new InvalidOperationException($"no path to {state}"),
         };
         var id = await CaseInAsync(previous, itemCode);

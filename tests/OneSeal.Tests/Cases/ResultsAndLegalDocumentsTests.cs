@@ -8,7 +8,7 @@ using OneSeal.Notices;
 using OneSeal.Organisation;
 using OneSeal.Platform.Time;
 using OneSeal.Seal;
-using OneSeal.Supervision;
+using OneSeal.Supervision.Verification;
 using OneSeal.Tests.Api;
 using OneSeal.Tests.Infrastructure;
 using OneSeal.Tests.Notices;
@@ -215,9 +215,9 @@ public abstract class ResultsAndLegalDocumentsTests(OneSealFactory app) : CaseAp
         await StepAsync(await As("clerk"), id, "accept");
         await StepAsync(await As("reviewer"), id, "review", new { opinion = "告知承诺，先行审批", recommend = "approve" });
         await StepAsync(await As("chief"), id, "decide", new { approve = true });
-        var opened = (await ExtrasAsync(company, id)).Timeline.Single(t => t.Action == "verification-opened").Note!;
-        opened.ShouldNotContain("推送");
-        opened.ShouldContain("已登记告知承诺核查任务");
+        // issue 13 — the department now receives it (its workbench lists the push and the task), so the line says so.
+        var opened = (await ExtrasAsync(company, id)).Timeline.Single(t => t.Action == "supervision-pushed").Note!;
+        opened.ShouldContain("推送告知承诺核查任务");
         (await InDb(db => db.Set<VerificationTask>().CountAsync(t => t.CaseId == id))).ShouldBe(1);
     }
 

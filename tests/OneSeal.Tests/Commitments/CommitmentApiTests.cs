@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneSeal.Cases.Clock;
 using OneSeal.Platform.Database;
-using OneSeal.Supervision;
+using OneSeal.Supervision.Verification;
 using OneSeal.Tests.Api;
 using OneSeal.Tests.Infrastructure;
 
@@ -92,7 +92,7 @@ public abstract class CommitmentApiTests(OneSealFactory app) : CaseApiTestBase(a
     public async Task An_approval_on_commitment_opens_a_verification_task_for_the_supervising_department()
     {
         var company = await As("company");
-        var id = (await CreateCaseAsync(company, PublicPlaceHealth, await FormForAsync(company, PublicPlaceHealth))).Id;
+        var id = (await CreateCaseAsync(company, PublicPlaceHealth, await FilledFormAsync(company, PublicPlaceHealth))).Id;
         await UploadRequiredAsync(company, id, PublicPlaceHealth);
         using (var commit = await ActAsync(company, id, "commit", new { kind = "notification", text = "本单位承诺符合公共场所卫生许可条件" }))
             await ShouldBeAsync(commit, HttpStatusCode.Created);
@@ -104,7 +104,7 @@ public abstract class CommitmentApiTests(OneSealFactory app) : CaseApiTestBase(a
         var task = await App.InDb(db => db.Set<VerificationTask>().SingleAsync(t => t.CaseId == id));
         task.Status.ShouldBe(VerificationStatus.Open);
         task.DueOn.ShouldBeGreaterThan(Today);
-        (await GetCaseAsync(company, id)).Timeline.ShouldContain(t => t.Action == "verification-opened");
+        (await GetCaseAsync(company, id)).Timeline.ShouldContain(t => t.Action == "supervision-pushed");
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public abstract class CommitmentApiTests(OneSealFactory app) : CaseApiTestBase(a
     public async Task An_item_deemed_approved_on_timeout_is_approved_by_the_sweep_once_the_limit_passes()
     {
         var applicant = await As("applicant");
-        var id = (await CreateCaseAsync(applicant, PublicationRetail, await FormForAsync(applicant, PublicationRetail))).Id;
+        var id = (await CreateCaseAsync(applicant, PublicationRetail, await FilledFormAsync(applicant, PublicationRetail))).Id;
         await UploadRequiredAsync(applicant, id, PublicationRetail);
         await StepAsync(applicant, id, "submit");
         await StepAsync(await As("clerk"), id, "accept");
@@ -154,16 +154,6 @@ public abstract class CommitmentApiTests(OneSealFactory app) : CaseApiTestBase(a
     }
 
     /// <summary>A valid form for any item: each field filled by its type.</summary>
-    private static async Task<Dictionary<string, string?>> FormForAsync(HttpClient client, string itemCode) =>
-        (await GuideAsync(client, itemCode)).FormFields.ToDictionary(f => f.Key, f => (string?)(f.Type switch
-        {
-            "Uscc" => Demo.Uscc,
-            "CitizenId" => Demo.CitizenId,
-            "Phone" => "13807960001",
-            "Number" => "120",
-            "Date" => "2026-01-01",
-            _ => "测试填写",
-        }));
 }
 
 public sealed class CommitmentSqliteApp() : OneSealFactory(DatabaseProvider.Sqlite, ApiApps.Options(CommitmentApiTests.Settings, new FakeTimeProvider(CommitmentApiTests.Start)));

@@ -147,6 +147,8 @@ public class OneSealFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // the tests listen on 127.0.0.1, which the SSRF rules refuse unless allow-listed.
         builder.UseSetting("Webhooks:DispatchSeconds", "0");
         builder.UseSetting("Webhooks:AllowedHosts:0", "127.0.0.1");
+        // issue 13 — the supervision digest: its tests run it themselves.
+        builder.UseSetting("Supervision:DigestSeconds", "0");
         // One summary line per request would put hundreds of thousands of lines in the test log; TelemetryTests turn it on.
         builder.UseSetting("Logging:LogLevel:" + RequestLogCategory, "Warning");
         // Every test signs in through the token endpoint from one address; the sign-in rate limit has its own test.

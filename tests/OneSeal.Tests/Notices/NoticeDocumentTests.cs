@@ -54,6 +54,8 @@ public sealed class NoticeDocumentTests
             new(FeeItem, "城市道路占用费"), new(FeeAmount, "¥1,200.00"), new(FeeAmountInWords, "人民币壹仟贰佰元整"),
             new(PaymentCode, "36099926032000000016"), new(FeeBasis, "《城市道路管理条例》第三十七条"),
         ],
+        // issue 13 — 撤销行政许可
+        NoticeKind.Revocation => [new(Reason, "经监管部门核查，申请人告知承诺的经营条件不属实"), new(CertificateNumber, "QS2026-000123"), new(LicenceContent, "食品经营许可")],
         _ => [],
     };
 
@@ -81,6 +83,7 @@ public sealed class NoticeDocumentTests
         NoticeKind.Withdrawal => ["2026年3月5日申请撤回", "确认该申请已经撤回"],
         NoticeKind.Termination => ["终止对该申请的审查", "行政复议", "六个月"],
         NoticeKind.FeeNotice => ["¥1,200.00", "人民币壹仟贰佰元整", "36099926032000000016", "集中收费窗口", "城市道路管理条例"],
+        NoticeKind.Revocation => ["决定撤销该行政许可", "第六十九条", "QS2026-000123", "不属实", "行政复议", "六个月"],
         _ => [],
     };
 

@@ -109,9 +109,9 @@ public sealed class NoticeFieldsTests
     }
 
     [Fact]
-    public void Refusal_denial_and_termination_carry_the_appeal_rights_and_nothing_else_does()
+    public void Refusal_denial_termination_and_revocation_carry_the_appeal_rights_and_nothing_else_does()
     {
-        NoticeKinds.All.Where(NoticeKinds.GivesAppealRights).ShouldBe([NoticeKind.Refusal, NoticeKind.Denial, NoticeKind.Termination]);
+        NoticeKinds.All.Where(NoticeKinds.GivesAppealRights).ShouldBe([NoticeKind.Refusal, NoticeKind.Denial, NoticeKind.Termination, NoticeKind.Revocation]);
         var rights = NoticeText.AppealRights("青山县人民政府", "青山县人民法院");
         rights.ShouldContain("六十日内向青山县人民政府申请行政复议");
         rights.ShouldContain("六个月内直接向青山县人民法院提起行政诉讼");

@@ -66,7 +66,7 @@ public sealed class SealTestDb : IAsyncDisposable
 
     public CertificateVerifier Verifier(OneSealDb db) => new(db, TimeProvider.System, NullLogger<CertificateVerifier>.Instance);
 
-    public CertificateRegistry Registry(OneSealDb db) => new(db, TimeProvider.System, NullLogger<CertificateRegistry>.Instance);
+    public CertificateRegistry Registry(OneSealDb db) => new(db, TimeProvider.System, NullLogger<CertificateRegistry>.Instance, []);
 
     public CertificateRequest Request(string holderCode = "91350100M000100Y43", string holderCodeType = HolderCodeTypes.CreditCode) =>
         SampleRequest(BureauId, holderCode, holderCodeType);

@@ -102,6 +102,12 @@ public static class CasesApi
             Transitioned(await cases.WithdrawAsync(ActorOf(http), id, body?.Reason, IfMatch(http), ct))).WithName("withdrawCase").WithSummary("Withdraw a case at the applicant's request");
         g.MapPost("/{id:guid}/terminate", async (Guid id, ReasonRequest? body, HttpContext http, CaseCommands cases, CancellationToken ct) =>
             Transitioned(await cases.TerminateAsync(ActorOf(http), id, body?.Reason, IfMatch(http), ct))).WithName("terminateCase").WithSummary("Terminate a case");
+        // issue 13 — 撤销行政许可 (Art. 69): the chief revokes an approval with its sealed decision; the certificate goes with it.
+        g.MapPost("/{id:guid}/revoke", async (Guid id, ReasonRequest? body, HttpContext http, CaseCommands cases, CancellationToken ct) =>
+                Transitioned(await cases.RevokeAsync(ActorOf(http), id, body?.Reason, IfMatch(http), ct)))
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
+            .WithName("revokeCase")
+            .WithSummary("Revoke the approval of a case (the chief; a sealed revocation decision, the certificate revoked, the supervising department told)");
         g.MapPost("/{id:guid}/deliver", async (Guid id, DeliverRequest? body, HttpContext http, CaseCommands cases, CancellationToken ct) =>
             Transitioned(await cases.DeliverAsync(ActorOf(http), id, body?.Mode, body?.TrackingNumber, IfMatch(http), ct))).WithName("deliverCase").WithSummary("Record the delivery of a case's result");
         g.MapGet("/{id:guid}/deadline", async (Guid id, HttpContext http, CaseQueries q, CancellationToken ct) =>

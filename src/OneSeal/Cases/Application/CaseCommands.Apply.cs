@@ -126,7 +126,7 @@ public sealed partial class CaseCommands
         var current = c.Materials.Where(m => !m.Superseded).ToList();
         var owed = await OwedMaterialsAsync(c, ct);
         var uploaded = current.Select(u => u.MaterialCode).ToHashSet(StringComparer.Ordinal);
-        var committed = await HasNotificationCommitmentAsync(c, ct);
+        var committed = await Commitments.CaseCommitments.OnNotificationCommitmentAsync(db, c.Id, ct);
         var missing = MaterialSupply.Missing(item.Materials, uploaded, owed, committed);
         if (missing.Count > 0)
             throw new InvalidInputException("materials", "required-materials",
@@ -172,6 +172,7 @@ public sealed partial class CaseCommands
         ItemCode = item.Code,
         ItemName = item.Name,
         HandlingOrganisationId = item.ImplementingOrganisationId,
+        SupervisingDepartmentId = item.SupervisingDepartmentId,
         ApplicantAccountId = applicant.Id,
         ApplicantName = applicant.DisplayName,
         ApplicantKind = applicant.Kind,

@@ -9,20 +9,18 @@ using OneSeal.Platform.Database;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
 using OneSeal.Platform.Time;
-using OneSeal.Supervision;
 
 namespace OneSeal.Cases;
 
 /// <summary>
 /// Commitments (承诺): 容缺受理 — accept now, non-key materials later by a promised date, no result before they
-/// arrive; 告知承诺制 — approve on the applicant's declaration, the supervising department verifies afterwards.
+/// arrive; 告知承诺制 — approve on the applicant's declaration, the supervising department verifies afterwards
+/// (the Supervision capability opens the verification task, told of the decision by <see cref="Decision.ICaseDecisionListener"/>).
 /// </summary>
 public sealed partial class CaseCommands
 {
     /// <summary>Tolerance commitments may promise supply at most this many calendar days ahead.</summary>
     public const int MaxSupplyDays = 60;
-    /// <summary>Working days the supervising department has to verify an approval on commitment.</summary>
-    public const int VerificationWorkingDays = 20;
 
     public Task<CaseCommitment> CommitAsync(Actor actor, Guid caseId, string? kind, string? text, IReadOnlyList<string>? materials, DateOnly? supplyBy, int? expectedVersion, CancellationToken ct) =>
         db.InTransactionAsync(async () =>
@@ -82,9 +80,6 @@ public sealed partial class CaseCommands
         return commitment is null ? [] : CaseContexts.OwedCodes(commitment, c.Materials.Where(m => !m.Superseded).Select(m => (m.MaterialCode, m.UploadedAt)));
     }
 
-    private Task<bool> HasNotificationCommitmentAsync(Case c, CancellationToken ct) =>
-        db.Set<CaseCommitment>().AnyAsync(x => x.CaseId == c.Id && x.Kind == CommitmentKind.Notification, ct);
-
     /// <summary>After an upload: a tolerance commitment whose materials have all arrived is fulfilled.</summary>
     private async Task FulfilToleranceIfCompleteAsync(Case c, Actor actor, DateTimeOffset now, CancellationToken ct)
     {
@@ -94,17 +89,5 @@ public sealed partial class CaseCommands
         if (commitment is null || (await OwedMaterialsAsync(c, ct)).Count > 0) return;
         commitment.FulfilledAt = now;
         AddEvent(c, actor, CaseActions.ToleranceFulfilled, "容缺材料已全部补齐", c.Status, now);
-    }
-
-    private async Task OpenVerificationTaskAsync(Case c, Actor actor, DateTimeOffset now, CancellationToken ct)
-    {
-        if (!await HasNotificationCommitmentAsync(c, ct)) return;
-        var item = await versions.GetAsync(db, c.ItemId, ct);
-        var department = (await agencies.GetAsync(db, item.SupervisingDepartmentId, ct)).Name;
-        var holder = await HolderAsync(c, ct);
-        var due = calendar.AddWorkingDays(LegalDates.ToLegalDate(now), VerificationWorkingDays);
-        VerificationTasks.Open(db, c.Id, c.CaseNumber, item.SupervisingDepartmentId, $"告知承诺核查：{holder.Name} · {c.ItemName}", due, now);
-        // Only what happened: the task is recorded here; no department workbench shows or receives it yet.
-        AddEvent(c, actor, CaseActions.VerificationOpened, $"已登记告知承诺核查任务（监管部门：{department}），核查期限 {due:yyyy-MM-dd}", c.Status, now);
     }
 }

@@ -42,3 +42,11 @@ internal sealed class CaseCommitmentConfiguration : IEntityTypeConfiguration<Cas
         b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+/// <summary>What other capabilities may ask about a case's commitments (issue 13: the supervision push's kind).</summary>
+public static class CaseCommitments
+{
+    /// <summary>Whether the applicant signed a 告知承诺 on the case: its approval is then verified by the supervising department.</summary>
+    public static Task<bool> OnNotificationCommitmentAsync(OneSeal.Platform.Database.OneSealDb db, Guid caseId, CancellationToken ct) =>
+        db.Set<CaseCommitment>().AnyAsync(x => x.CaseId == caseId && x.Kind == CommitmentKind.Notification, ct);
+}

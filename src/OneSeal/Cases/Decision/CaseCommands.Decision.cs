@@ -63,7 +63,7 @@ public sealed partial class CaseCommands
         foreach (var listener in decisionListeners) await listener.OnDecidedAsync(c, actor, now, ct);
     }
 
-    /// <summary>准予许可: the bureau seals the certificate; an approval on commitment also opens a verification task.</summary>
+    /// <summary>准予许可: the bureau seals the certificate (the push to the supervising department came with the decision's listeners).</summary>
     private async Task<Case> IssueApprovalAsync(Case c, Transition row, Actor actor, string? note, DateTimeOffset now, CancellationToken ct,
         IReadOnlyList<KeyValuePair<string, string>>? extraDetails = null)
     {
@@ -71,7 +71,6 @@ public sealed partial class CaseCommands
         if (extraDetails is not null) request = request with { Details = [.. request.Details, .. extraDetails] };
         AddEvent(c, actor, CaseActions.Approved, note, c.Status, now);
         db.Audit(actor, $"case.{CaseActions.Approved}", "case", c.Id.ToString(), Fit(note), now);
-        await OpenVerificationTaskAsync(c, actor, now, ct);
         // The certificate's number, then the approval notice's: the two counters are always taken in this order.
         var certificate = await issuer.IssueAsync(request, ct);
         c.RecordCertificate(certificate.Number);

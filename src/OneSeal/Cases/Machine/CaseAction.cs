@@ -20,6 +20,8 @@ public enum CaseAction
     Withdraw,
     Terminate,
     TerminateForTolerance,
+    /// <summary>撤销行政许可 (issue 13): the chief revokes an approval; the certificate is revoked with it.</summary>
+    Revoke,
     Deliver,
     DeliverOnDownload,
     // issue 11 — the window chief's powers (Hall/Chief)
@@ -54,6 +56,7 @@ public static class CaseActionLabels
         CaseAction.Withdraw => "撤回申请",
         CaseAction.Terminate => "终止审查",
         CaseAction.TerminateForTolerance => "容缺材料逾期未补，终止审查",
+        CaseAction.Revoke => "撤销行政许可",
         CaseAction.Deliver => "送达",
         CaseAction.DeliverOnDownload => "电子送达（下载证照）",
         // issue 11 — the window chief's powers

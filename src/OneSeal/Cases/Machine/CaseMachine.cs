@@ -90,6 +90,8 @@ public static class CaseMachine
         Row(CaseAction.PreReview, [Draft], null, CaseActions.PreReviewed, Party.Staff, windowChief, null, []);
         Row(CaseAction.JointReview, [Accepted, Reviewed], null, CaseActions.JointReviewRequested, Party.Staff, windowChief, null, []);
         Row(CaseAction.Reassign, [Submitted, .. Running], null, CaseActions.Reassigned, Party.Staff, windowChief, null, []);
+        // issue 13 — 撤销行政许可 (Art. 69): the chief revokes an approval, with its sealed decision; the certificate goes with it.
+        Row(CaseAction.Revoke, [CertificateIssued, Delivered], Revoked, CaseActions.Revoked, Party.Staff, chief, NoticeKind.Revocation, []);
         return t;
     }
 

@@ -17,7 +17,11 @@ public static class CaseAccess
         // issue 11 — the window chief reads the cases of the organisation(s) the role reaches, to use their powers on them
         // (each power is a machine row for that role plus a grant); the role is not in Roles.CaseHandling, so work queues
         // and the certificate's holders stay as they were.
-        || actor.Reaches(Roles.WindowChief, c.HandlingOrganisationId);
+        || actor.Reaches(Roles.WindowChief, c.HandlingOrganisationId)
+        // issue 13 — staff of the supervising department read (never act on: no machine row names their role) the submitted
+        // cases of the items they supervise; an applicant's draft stays theirs.
+        || (actor.Kind == AccountKind.Staff && actor.Has(Roles.DepartmentStaff) && c.SupervisingDepartmentId is { } supervisor
+            && actor.WorkUnitId == supervisor && c.SubmittedAt is not null);
 
     public static void EnsureCanView(Actor actor, Case c)
     {

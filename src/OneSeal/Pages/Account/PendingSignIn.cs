@@ -58,5 +58,7 @@ public static class PendingSignIn
         : a.Has(Roles.SecurityAdmin) ? "/admin/security"
         : a.Has(Roles.AuditAdmin) ? "/admin/audit"
         : a.Has(Roles.Admin) ? "/admin/users"
+        // issue 13 — the supervising department's workbench
+        : a.Has(Roles.DepartmentStaff) ? "/dept"
         : "/";
 }

@@ -8,6 +8,7 @@ using OneSeal.Organisation;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Storage;
 using OneSeal.Resources;
+using OneSeal.Supervision;
 
 namespace OneSeal.Pages.Office;
 
@@ -17,8 +18,9 @@ namespace OneSeal.Pages.Office;
 /// limit once (Art. 42) or ends the review (终止审查). Separation of duties and data scope are enforced by
 /// <see cref="CaseCommands"/>; its refusals are shown as an alert, field problems next to the field.
 /// </summary>
-[Authorize(Roles = Roles.Reviewer + "," + Roles.Chief)]
-public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStore files, IStringLocalizer<Ui> t) : OneSealPageModel(t)
+[Authorize(Roles = Roles.Reviewer + "," + Roles.Chief + "," + Roles.DepartmentStaff)]
+public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStore files, SupervisionQueries supervision, IStringLocalizer<Ui> t)
+    : OneSealPageModel(t)
 {
     public CaseQueries.CaseDetail? Detail { get; private set; }
 
@@ -32,6 +34,11 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
     [BindProperty] public string? PauseDays { get; set; }
     [BindProperty] public string? ExtensionReason { get; set; }
     [BindProperty] public string? TerminationReason { get; set; }
+    [BindProperty] public string? RevocationReason { get; set; }
+
+    /// <summary>issue 13 — the pushes to the supervising department, its records and verifications (department staff read the case too).</summary>
+    public CaseSupervision? Supervised { get; private set; }
+    public bool CanRevoke => Can(CaseAction.Revoke);
 
     public DeadlineExplanation? Deadline { get; private set; }
 
@@ -44,7 +51,7 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
     /// <summary>An extension already granted is shown beside the clock while the case runs.</summary>
     public bool ShowExtension => CanExtend || (Detail is { } d && d.Case.ExtensionDays > 0 && CaseStatusLabels.Running.Contains(d.Case.Status));
     public bool CanTerminate => Can(CaseAction.Terminate);
-    public bool HasAnyAction => CanReview || CanDecide || CanSuspend || CanResume || ShowExtension || CanTerminate;
+    public bool HasAnyAction => CanReview || CanDecide || CanSuspend || CanResume || ShowExtension || CanTerminate || CanRevoke;
 
     private bool Can(CaseAction action) => Detail?.Can(action) == true;
 
@@ -59,6 +66,15 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
     /// <summary><c>/office/cases/{id}/materials/{materialId}</c>: streams an uploaded file.</summary>
     public Task<IActionResult> OnGetMaterialsAsync(Guid id, Guid materialId, CancellationToken ct) =>
         MaterialFileAsync(queries, files, id, materialId, ct);
+
+    /// <summary>issue 13 — <c>/office/cases/{id}/attachments/{attachmentId}</c>: a supervision record's file, to whoever may see the case.</summary>
+    public async Task<IActionResult> OnGetAttachmentsAsync(Guid id, Guid materialId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } notFound) return notFound;
+        return await supervision.AttachmentAsync(id, materialId, ct) is { } a
+            ? File(files.OpenRead(a.StorageKey), "application/octet-stream", a.FileName)
+            : NotFoundPage(T["附件不存在。"]);
+    }
 
     public Task<IActionResult> OnPostReviewAsync(Guid id, CancellationToken ct) =>
         ActAsync(id, async () =>
@@ -109,6 +125,14 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
             return T["已终止审查（办件 {0}）。", done.CaseNumber];
         }, ct, ReasonField("termination-reason"));
 
+    /// <summary>issue 13 — 撤销行政许可 (Art. 69) by the chief, with its sealed decision; e.g. after a verification found 不属实.</summary>
+    public Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, async () =>
+        {
+            var done = await cases.RevokeAsync(Me, id, RevocationReason, Version, ct);
+            return T["已撤销行政许可（办件 {0}），证照同时撤销，已推送监管部门。", done.CaseNumber];
+        }, ct, ReasonField("revocation-reason"), Self(id));
+
     /// <summary>Service messages name the API field <c>reason</c>; on this page each form has its own reason box.</summary>
     private static Func<string, string> ReasonField(string id) => k => k == "reason" ? id : k;
 
@@ -134,6 +158,7 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
         {
             Detail = await queries.GetAsync(Me, id, ct);
             Deadline = await queries.ExplainDeadlineAsync(Me, id, ct);
+            Supervised = await supervision.ForCaseAsync(id, ct);
             return null;
         }
         catch (NotFoundException e)

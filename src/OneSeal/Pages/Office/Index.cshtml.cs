@@ -6,6 +6,7 @@ using OneSeal.Organisation;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Time;
 using OneSeal.Resources;
+using OneSeal.Supervision;
 
 namespace OneSeal.Pages.Office;
 
@@ -14,12 +15,14 @@ namespace OneSeal.Pages.Office;
 /// (待决定); both see the cases whose clock is stopped (期限中止), which wait for them to resume.
 /// </summary>
 [Authorize(Roles = Roles.Reviewer + "," + Roles.Chief)]
-public sealed class IndexModel(CaseQueries queries, TimeProvider clock, IStringLocalizer<Ui> t) : OneSealPageModel(t)
+public sealed class IndexModel(CaseQueries queries, SupervisionQueries supervision, TimeProvider clock, IStringLocalizer<Ui> t) : OneSealPageModel(t)
 {
     public IReadOnlyList<Case>? ToReview { get; private set; }
     public IReadOnlyList<Case>? ToDecide { get; private set; }
     public IReadOnlyList<Case> Suspended { get; private set; } = [];
     public DateOnly Today { get; private set; }
+    /// <summary>issue 13 — the chief's worklist "核查不属实，待撤销".</summary>
+    public IReadOnlyList<RevocationDue> RevocationsDue { get; private set; } = [];
     /// <summary>The reader, whose assigned cases the queues mark.</summary>
     public Guid ReaderId => Me.Id;
     /// <summary>Each listed case's current process step, for all three queues in one load.</summary>
@@ -35,6 +38,7 @@ public sealed class IndexModel(CaseQueries queries, TimeProvider clock, IStringL
             if (Me.Has(Roles.Chief)) ToDecide = Sorted(await queries.QueueAsync(Me, [CaseAction.Approve, CaseAction.Deny], ct));
             Suspended = Sorted(await queries.QueueAsync(Me, [CaseAction.Resume], ct));
             Steps = await queries.CurrentStepsAsync([.. ToReview ?? [], .. ToDecide ?? [], .. Suspended], ct);
+            RevocationsDue = await supervision.RevocationsDueAsync(Me, ct);
         }
         catch (ForbiddenException e)
         {

@@ -95,6 +95,7 @@ public abstract class ApiFuzzTests(OneSealFactory app) : CaseApiTestBase(app)
         "/api/v1/cases" => new() { ["itemCode"] = Demo.FoodLicence, ["form"] = JsonSerializer.SerializeToNode(Demo.FoodLicenceForm()) },
         "/api/v1/cases/{id}/request-correction" => new() { ["missing"] = new JsonArray("M01"), ["note"] = "请补正" },
         "/api/v1/cases/{id}/refuse" or "/api/v1/cases/{id}/extend" or "/api/v1/cases/{id}/withdraw" or "/api/v1/cases/{id}/terminate"
+            or "/api/v1/cases/{id}/revoke"
             => new() { ["reason"] = "理由" },
         "/api/v1/cases/{id}/review" => new() { ["opinion"] = "同意", ["recommend"] = "approve" },
         "/api/v1/cases/{id}/decide" => new() { ["approve"] = false, ["reason"] = "不符合条件" },
