@@ -192,6 +192,13 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Ratings.RatingQueries>();
         // issue 12 — queue statistics
         services.AddScoped<OneSeal.Queue.Stats.QueueStats>();
+        // issue 13 — exchange: events recorded by the case and certificate commands, the pull feed, the RabbitMQ broker
+        services.AddScoped<OneSeal.Seal.ICertificateRevocationListener, OneSeal.Cases.CertificateRevocationEvents>();
+        services.AddScoped<OneSeal.Exchange.Feed.EventFeed>();
+        services.AddSingleton(OneSeal.Exchange.Broker.BrokerOptions.From(config));
+        services.AddSingleton<OneSeal.Exchange.Broker.BrokerChannel>();
+        services.AddScoped<OneSeal.Exchange.Broker.BrokerPublisher>();
+        if (OneSeal.Exchange.Broker.BrokerOptions.From(config).Enabled) services.AddHostedService<OneSeal.Exchange.Broker.BrokerJob>();
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -329,5 +336,7 @@ public static class OneSealApp
         OneSeal.Ratings.RatingsApi.MapRatingsApi(app);
         // issue 12 — queue statistics
         OneSeal.Queue.Stats.QueueStatsApi.MapQueueStatsApi(app);
+        // issue 13 — exchange: the pull feed
+        OneSeal.Exchange.Feed.EventFeedApi.MapEventFeedApi(app);
     }
 }

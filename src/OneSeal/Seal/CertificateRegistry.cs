@@ -9,7 +9,8 @@ using OneSeal.Platform.Security;
 namespace OneSeal.Seal;
 
 /// <summary>Certificates as the signed-in see them: who may read one, and revocation by the issuing organisation.</summary>
-public sealed class CertificateRegistry(OneSealDb db, TimeProvider clock, ILogger<CertificateRegistry> log)
+public sealed class CertificateRegistry(OneSealDb db, TimeProvider clock, ILogger<CertificateRegistry> log,
+    IEnumerable<ICertificateRevocationListener> revocationListeners)
 {
     public const int MaxReasonLength = 500;
 
@@ -57,13 +58,16 @@ public sealed class CertificateRegistry(OneSealDb db, TimeProvider clock, ILogge
         if (changed == 0)
             throw new ConflictException("already-revoked", $"证照 {certificate.Number} 已经撤销");
         db.Audit(actor, "certificate.revoked", "certificate", certificate.Number, why, now);
+        // The row read is untracked: these describe the revoked certificate to the listeners and the caller, writing nothing.
+        certificate.Status = CertificateStatus.Revoked;
+        certificate.RevokedAt = now;
+        certificate.RevokedReason = why;
+        // issue 13 — exchange: certificate.revoked commits with the revocation
+        foreach (var listener in revocationListeners) await listener.OnRevokedAsync(certificate, now, ct);
         await db.CommitAsync(ct);
         await tx.CommitAsync(ct);
 
         log.LogInformation("Certificate {Number} revoked by {Actor}", certificate.Number, actor.Id);
-        certificate.Status = CertificateStatus.Revoked;
-        certificate.RevokedAt = now;
-        certificate.RevokedReason = why;
         return certificate;
     }
 

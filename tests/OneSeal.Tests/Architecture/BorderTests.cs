@@ -26,6 +26,8 @@ public sealed class BorderTests
         // issue 11 — results and fees: the result and fee windows hand results over through the case commands.
         // issue 12 — the queue calls walk-ins to the windows, links tickets to their cases and board to the windows.
         ["Counter", "Queue"],
+        // issue 13 — exchange: events out to other systems (feed, webhooks, broker)
+        ["Exchange"],
         // issue 12 — ratings: the window device rates the ticket a window finished (later also cases online).
         ["Ratings"],
         ["Pages"],

@@ -140,6 +140,8 @@ public class OneSealFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // SQLite's write lock on every host of every test; the queue's tests run them themselves.
         builder.UseSetting("Queue:ExpirySweepSeconds", "0");
         builder.UseSetting("Queue:Appointments:SweepSeconds", "0");
+        // issue 13 — exchange: the broker's leased publishing job; BrokerTests publish explicitly (BrokerPublisher).
+        builder.UseSetting("Messaging:PublishSeconds", "0");
         // One summary line per request would put hundreds of thousands of lines in the test log; TelemetryTests turn it on.
         builder.UseSetting("Logging:LogLevel:" + RequestLogCategory, "Warning");
         // Every test signs in through the token endpoint from one address; the sign-in rate limit has its own test.
