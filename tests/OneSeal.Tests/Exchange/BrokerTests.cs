@@ -86,8 +86,8 @@ public abstract class BrokerTests(OneSealFactory app) : CaseApiTestBase(app)
     public async Task Nothing_is_lost_when_RabbitMQ_stops_and_restarts_during_a_burst()
     {
         var (connection, channel, queue) = await ConsumerAsync();
-        await channel.CloseAsync();
-        await connection.CloseAsync();
+        await channel.DisposeAsync();
+        await connection.DisposeAsync();
         await PublishAsync();
 
         const int burst = 300;
@@ -171,7 +171,10 @@ public abstract class BrokerTests(OneSealFactory app) : CaseApiTestBase(app)
     {
         var script = Environment.GetEnvironmentVariable(RabbitMqCtlVariable)
             ?? throw new InvalidOperationException($"{RabbitMqCtlVariable} is not set (scripts/test.sh sets it)");
-        using var p = Process.Start(new ProcessStartInfo("bash", [script, command]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(script);
+        start.ArgumentList.Add(command);
+        using var p = Process.Start(start)!;
         var output = await p.StandardOutput.ReadToEndAsync() + await p.StandardError.ReadToEndAsync();
         await p.WaitForExitAsync();
         if (p.ExitCode != 0) throw new InvalidOperationException($"rabbitmqctl {command} failed: {output}");

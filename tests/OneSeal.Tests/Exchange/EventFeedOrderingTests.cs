@@ -30,7 +30,7 @@ public sealed class EventFeedOrderingTests_Postgres(PostgresApp app) : ApiTestBa
     private static EventRecord Record(OneSealDb db, string subject) =>
         EventLog.Record(db, EventTypes.SupervisionPushed, subject, new { subject }, DateTimeOffset.UtcNow, null, "QS-XK-003", "pushed");
 
-    private static List<string?> Subjects(List<System.Text.Json.JsonElement> events) => events.Select(e => e.GetProperty("subject").GetString()).ToList();
+    private static List<string> Subjects(List<System.Text.Json.JsonElement> events) => events.Select(e => e.GetProperty("subject").GetString()!).ToList();
 
     [Fact]
     public async Task An_event_that_commits_after_a_later_one_is_not_skipped()

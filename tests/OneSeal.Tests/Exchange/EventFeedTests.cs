@@ -42,7 +42,7 @@ public abstract class EventFeedTests(OneSealFactory app) : CaseApiTestBase(app)
         var seqs = all.Select(e => long.Parse(e.GetProperty("sequence").GetString()!)).ToList();
         seqs.ShouldBe(seqs.Order().ToList(), "stable order by seq");
         seqs.Distinct().Count().ShouldBe(seqs.Count, "no event twice");
-        all.Select(e => e.GetProperty("subject").GetString()).Where(mine.Contains).ShouldBe(mine);
+        all.Select(e => e.GetProperty("subject").GetString()!).Where(mine.Contains).ShouldBe(mine);
         var count = await InDb(db => db.Set<EventRecord>().CountAsync());
         all.Count.ShouldBe(count, "every event of the log, none skipped");
 
@@ -63,7 +63,7 @@ public abstract class EventFeedTests(OneSealFactory app) : CaseApiTestBase(app)
         }
         var later = await RecordAsync(1, "MZJ");
         var (fresh, after) = await ReadFeedAsync(exchange, end);
-        fresh.Select(e => e.GetProperty("subject").GetString()).ShouldBe(later);
+        fresh.Select(e => e.GetProperty("subject").GetString()!).ShouldBe(later);
         long.Parse(after).ShouldBeGreaterThan(long.Parse(end));
     }
 
@@ -72,9 +72,9 @@ public abstract class EventFeedTests(OneSealFactory app) : CaseApiTestBase(app)
     {
         var market = await RecordAsync(3, "SCJGJ");
         var civil = await RecordAsync(3, "MZJ");
-        var seen = (await ReadAllAsync(await As("dept"), limit: 1)).Select(e => e.GetProperty("subject").GetString()).ToList();
+        var seen = (await ReadAllAsync(await As("dept"), limit: 1)).Select(e => e.GetProperty("subject").GetString()!).ToList();
         market.ShouldBeSubsetOf(seen);
-        seen.ShouldNotContain(s => civil.Contains(s!), "another department's events stay hidden");
+        seen.ShouldNotContain(s => civil.Contains(s), "another department's events stay hidden");
         var marketId = await InDb(db => db.Set<Agency>().Where(a => a.Code == "SCJGJ").Select(a => a.Id).SingleAsync());
         var theirs = await InDb(db => db.Set<EventRecord>().Where(e => e.DepartmentId == marketId).CountAsync());
         seen.Count.ShouldBe(theirs);

@@ -35,7 +35,8 @@ public static class EventFeedApi
     /// <summary>Null: every department (an integration account); else the only department the staff member may read.</summary>
     public static Guid? DepartmentOf(Actor actor)
     {
-        if (actor.Has(Roles.Integration)) return null;
+        // A department role granted the data scope "all" (a county-wide supervisor) reads every department's events.
+        if (actor.Has(Roles.Integration) || actor.ReachesAll([Roles.DepartmentStaff])) return null;
         if (actor.Has(Roles.DepartmentStaff) && actor.WorkUnitId is { } unit) return unit;
         throw new ForbiddenException("role", "只有系统对接账号和主管部门工作人员可以读取事件。");
     }

@@ -36,7 +36,17 @@ public sealed class EventCommitOrder : SaveChangesInterceptor
     private static DbContext? Needed(DbContext? db)
     {
         if (db is null || !db.Database.IsNpgsql()) return null;
-        if (!db.ChangeTracker.Entries<EventRecord>().Any(e => e.State == EntityState.Added)) return null;
+        // EventLog.Record adds with db.Add, tracked as Added at once: no change detection needed to find them.
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            if (!db.ChangeTracker.Entries<EventRecord>().Any(e => e.State == EntityState.Added)) return null;
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
         // A transaction-scoped lock outside a transaction would end with its own statement, before the insert.
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Events are recorded in the unit of work of the change they report (db.InTransactionAsync / db.CommitAsync).");
