@@ -10,7 +10,7 @@ namespace OneSeal.Seal;
 
 /// <summary>Certificates as the signed-in see them: who may read one, and revocation by the issuing organisation.</summary>
 public sealed class CertificateRegistry(OneSealDb db, TimeProvider clock, ILogger<CertificateRegistry> log,
-    IEnumerable<ICertificateRevocationListener> revocationListeners)
+    IEnumerable<ICertificateRevocationListener>? revocationListeners = null)
 {
     public const int MaxReasonLength = 500;
 
@@ -63,7 +63,7 @@ public sealed class CertificateRegistry(OneSealDb db, TimeProvider clock, ILogge
         certificate.RevokedAt = now;
         certificate.RevokedReason = why;
         // issue 13 — exchange: certificate.revoked commits with the revocation
-        foreach (var listener in revocationListeners) await listener.OnRevokedAsync(certificate, now, ct);
+        foreach (var listener in revocationListeners ?? []) await listener.OnRevokedAsync(certificate, now, ct);
         await db.CommitAsync(ct);
         await tx.CommitAsync(ct);
 

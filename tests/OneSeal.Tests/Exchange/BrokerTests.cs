@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,8 +51,8 @@ public abstract class BrokerTests(OneSealFactory app) : CaseApiTestBase(app)
     public async Task A_consumer_receives_the_same_envelopes_the_feed_returns()
     {
         var (connection, channel, queue) = await ConsumerAsync();
-        await using var _ = connection;
-        await using var __ = channel;
+        await using var consumerConnection = connection;
+        await using var consumerChannel = channel;
         await PublishAsync(); // whatever the log held before this test
         await DrainAsync(channel, queue);
 
@@ -150,8 +148,8 @@ public abstract class BrokerTests(OneSealFactory app) : CaseApiTestBase(app)
             var c = await new ConnectionFactory { Uri = BrokerUri }.CreateConnectionAsync();
             return (c, await c.CreateChannelAsync());
         });
-        await using var _ = c2;
-        await using var __ = ch2;
+        await using var consumerConnection = c2;
+        await using var consumerChannel = ch2;
         var received = (await DrainAsync(ch2, queue)).Select(m => Guid.Parse(m.BasicProperties.MessageId!)).ToHashSet();
         recorded.Where(id => !received.Contains(id)).ShouldBeEmpty("every event reached the queue (duplicates allowed, deduplicated by id)");
         await ch2.QueueDeleteAsync(queue);
@@ -171,10 +169,10 @@ public abstract class BrokerTests(OneSealFactory app) : CaseApiTestBase(app)
     {
         var script = Environment.GetEnvironmentVariable(RabbitMqCtlVariable)
             ?? throw new InvalidOperationException($"{RabbitMqCtlVariable} is not set (scripts/test.sh sets it)");
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(script);
         start.ArgumentList.Add(command);
-        using var p = Process.Start(start)!;
+        using var p = System.Diagnostics.Process.Start(start)!;
         var output = await p.StandardOutput.ReadToEndAsync() + await p.StandardError.ReadToEndAsync();
         await p.WaitForExitAsync();
         if (p.ExitCode != 0) throw new InvalidOperationException($"rabbitmqctl {command} failed: {output}");
