@@ -103,11 +103,16 @@ export RABBITMQ_CONFIG_FILE='$dir/rabbitmq.conf' RABBITMQ_ADVANCED_CONFIG_FILE='
 ENV
   printf '#!/usr/bin/env bash\nsource %q\nexec %q -n "$RABBITMQ_NODENAME" "$@"\n' "$dir/env.sh" "$RABBIT_BIN/rabbitmqctl" >"$dir/ctl.sh"
   chmod +x "$dir/ctl.sh"
-  ( source "$dir/env.sh"; cd "$dir" && nohup "$RABBIT_BIN/rabbitmq-server" >"$dir/log/console.log" 2>&1 & echo $! >"$dir/server.pid" )
-  if ! bash "$dir/ctl.sh" await_startup --timeout 60 >"$dir/log/await.log" 2>&1; then
-    tail -n 30 "$dir/log/console.log" "$dir/log/await.log" 2>/dev/null
-    return 1
-  fi
+  ( source "$dir/env.sh"; cd "$dir" && nohup "$RABBIT_BIN/rabbitmq-server" </dev/null >"$dir/log/console.log" 2>&1 & echo $! >"$dir/server.pid" )
+  # await_startup fails at once while the node is not yet registered with its epmd: ask again until it answers.
+  local deadline=$(( $(date +%s) + 90 ))
+  until bash "$dir/ctl.sh" await_startup --timeout 10 >"$dir/log/await.log" 2>&1; do
+    if [ "$(date +%s)" -ge "$deadline" ] || ! kill -0 "$(cat "$dir/server.pid")" 2>/dev/null; then
+      tail -n 30 "$dir/log/console.log" "$dir/log/await.log" 2>/dev/null
+      return 1
+    fi
+    sleep 0.5
+  done
   RABBIT_PORT=$port
 }
 
