@@ -76,3 +76,51 @@ pg_cluster_stop() {
   [ -f "$dir/pgdata/postmaster.pid" ] || return 0
   (cd "$dir" && as_pg_user "$PG_BIN/pg_ctl" -D "$dir/pgdata" -m "${2:-fast}" -w -t 30 stop >/dev/null 2>&1) || true
 }
+
+# --- issue 13 — a throwaway RabbitMQ node for the broker tests ------------------------------------------------------
+RABBIT_BIN=${RABBIT_BIN:-/usr/lib/rabbitmq/bin}
+
+free_port_from() { local p=$1; while port_in_use "$p"; do p=$((p + 1)); done; echo "$p"; }
+
+# rabbit_start DIR FIRST_PORT: a RabbitMQ node of its own (own node name, cookie, data and log dirs in DIR, AMQP on
+# 127.0.0.1 from FIRST_PORT, its own epmd on another free port, so a system RabbitMQ or epmd is never touched). No
+# plugins: the node is up in seconds. Sets RABBIT_PORT and writes DIR/ctl.sh (rabbitmqctl for this node). Run as root
+# it stays root (the Debian wrapper in /usr/sbin would switch users and drop this environment).
+rabbit_start() {
+  local dir=$1 port epmd dist
+  [ -x "$RABBIT_BIN/rabbitmq-server" ] || { say "RabbitMQ is not installed ($RABBIT_BIN/rabbitmq-server missing)"; return 1; }
+  port=$(free_port_from "$2"); epmd=$(free_port_from $((port + 1000))); dist=$(free_port_from $((port + 2000)))
+  mkdir -p "$dir/mnesia" "$dir/log"
+  echo "[]." >"$dir/enabled_plugins"
+  : >"$dir/rabbitmq-env.conf"
+  printf 'listeners.tcp.default = 127.0.0.1:%s\nloopback_users = none\ndisk_free_limit.absolute = 10MB\n' "$port" >"$dir/rabbitmq.conf"
+  cat >"$dir/env.sh" <<ENV
+export HOME='$dir' RABBITMQ_NODENAME='oneseal$$@localhost' RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT=$port
+export RABBITMQ_DIST_PORT=$dist ERL_EPMD_PORT=$epmd ERL_EPMD_ADDRESS=127.0.0.1
+export RABBITMQ_MNESIA_BASE='$dir/mnesia' RABBITMQ_LOG_BASE='$dir/log' RABBITMQ_PID_FILE='$dir/rabbit.pid'
+export RABBITMQ_ENABLED_PLUGINS_FILE='$dir/enabled_plugins' RABBITMQ_CONF_ENV_FILE='$dir/rabbitmq-env.conf'
+export RABBITMQ_CONFIG_FILE='$dir/rabbitmq.conf' RABBITMQ_ADVANCED_CONFIG_FILE='$dir/advanced.config'
+ENV
+  printf '#!/usr/bin/env bash\nsource %q\nexec %q -n "$RABBITMQ_NODENAME" "$@"\n' "$dir/env.sh" "$RABBIT_BIN/rabbitmqctl" >"$dir/ctl.sh"
+  chmod +x "$dir/ctl.sh"
+  ( source "$dir/env.sh"; cd "$dir" && nohup "$RABBIT_BIN/rabbitmq-server" </dev/null >"$dir/log/console.log" 2>&1 & echo $! >"$dir/server.pid" )
+  # await_startup fails at once while the node is not yet registered with its epmd: ask again until it answers.
+  local deadline=$(( $(date +%s) + 90 ))
+  until bash "$dir/ctl.sh" await_startup --timeout 10 >"$dir/log/await.log" 2>&1; do
+    if [ "$(date +%s)" -ge "$deadline" ] || ! kill -0 "$(cat "$dir/server.pid")" 2>/dev/null; then
+      tail -n 30 "$dir/log/console.log" "$dir/log/await.log" 2>/dev/null
+      return 1
+    fi
+    sleep 0.5
+  done
+  RABBIT_PORT=$port
+}
+
+# rabbit_stop DIR: stops the node and its epmd (nothing else).
+rabbit_stop() {
+  local dir=$1
+  [ -f "$dir/ctl.sh" ] || return 0
+  bash "$dir/ctl.sh" shutdown >/dev/null 2>&1 || true
+  if [ -f "$dir/server.pid" ]; then kill "$(cat "$dir/server.pid")" 2>/dev/null || true; fi
+  ( source "$dir/env.sh"; epmd -port "$ERL_EPMD_PORT" -kill >/dev/null 2>&1 ) || true
+}

@@ -2,10 +2,11 @@
 # THE test command:  bash scripts/test.sh [extra `dotnet test` arguments, e.g. --filter Provider=Sqlite]
 #
 # 1. installs what the tests need when it is missing (Debian packages, via apt-get):
-#    postgresql (15), chromium, fonts-noto-cjk, poppler-utils. The .NET SDK must already be there.
+#    postgresql (15), chromium, fonts-noto-cjk, poppler-utils, rabbitmq-server. The .NET SDK must already be there.
 # 2. starts a throwaway PostgreSQL 15 cluster on 127.0.0.1 (temp dir, free port from 55432 up),
 #    stopped and deleted on exit, also on failure.
-# 3. exports ONESEAL_TEST_PG (admin connection string; tests create their own databases)
+#    Also a throwaway RabbitMQ node (scripts/lib.sh rabbit_start), stopped and deleted on exit.
+# 3. exports ONESEAL_TEST_PG (admin connection string; tests create their own databases), ONESEAL_TEST_RABBITMQ (AMQP URI)
 #    and ONESEAL_CHROMIUM, then runs `dotnet test OneSeal.slnx -c Release` once (restore + build + test), then the
 #    OpenAPI lint (scripts/openapi-lint.sh, Redocly via npm; counted as one test) on the document OpenApiTests wrote, and a
 #    tiny smoke run of scripts/bench.sh (counted as one test) unless extra arguments narrowed the run.
@@ -26,14 +27,20 @@ command -v dotnet >/dev/null 2>&1 || { say "the .NET 10 SDK (dotnet) is not inst
 ensure_packages "PostgreSQL 15 for the tests on the production database; Chromium + CJK fonts for browser tests and PDF rendering; poppler-utils (pdftotext) to read generated PDFs" \
   postgresql chromium fonts-noto-cjk poppler-utils \
   || { echo "0 passed, 1 failed"; exit 1; }
+# issue 13 — exchange: the broker tests publish to a real RabbitMQ
+ensure_packages "RabbitMQ for the broker tests (events published with publisher confirms)" rabbitmq-server \
+  || { echo "0 passed, 1 failed"; exit 1; }
 
 # --- 2. throwaway PostgreSQL 15 -----------------------------------------------------------------
 # In /tmp: the postgres user can reach it, and the socket path stays short.
 PG_DIR=$(mktemp -d /tmp/oneseal-pg.XXXXXX)
 PG_PASSWORD="t$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+RABBIT_DIR=$(mktemp -d /tmp/oneseal-mq.XXXXXX)
 cleanup() {
   pg_cluster_stop "$PG_DIR" immediate
   rm -rf "$PG_DIR"
+  rabbit_stop "$RABBIT_DIR"
+  rm -rf "$RABBIT_DIR"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -46,6 +53,13 @@ say "PostgreSQL 15 on 127.0.0.1:$PG_PORT (data in $PG_DIR, removed on exit)"
 
 export ONESEAL_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=$PG_PASSWORD;Database=postgres"
 export ONESEAL_CHROMIUM=${ONESEAL_CHROMIUM:-/usr/bin/chromium}
+
+# issue 13 — exchange: a throwaway RabbitMQ node (own name, epmd port, data and logs in a temp dir; stopped on exit).
+# The broker tests need it and are never skipped here; they also stop and start its app (ONESEAL_TEST_RABBITMQCTL).
+mq_started=$(date +%s)
+rabbit_start "$RABBIT_DIR" "${ONESEAL_TEST_RABBITMQ_PORT:-55672}" || { say "could not start RabbitMQ"; echo "0 passed, 1 failed"; exit 1; }
+say "RabbitMQ on 127.0.0.1:$RABBIT_PORT, up in $(( $(date +%s) - mq_started ))s (data in $RABBIT_DIR, removed on exit)"
+export ONESEAL_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$RABBIT_PORT/" ONESEAL_TEST_RABBITMQCTL="$RABBIT_DIR/ctl.sh"
 
 # --- 3. build and test, once ------------------------------------------------------------------------
 RESULTS="$ROOT/TestResults/run"

@@ -214,6 +214,13 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Supervision.SupervisionQueries>();
         services.AddScoped<OneSeal.Supervision.Digest.SupervisionDigest>();
         services.AddHostedService<OneSeal.Supervision.Digest.SupervisionDigestService>();
+        // issue 13 — exchange: events recorded by the case and certificate commands, the pull feed, the RabbitMQ broker
+        services.AddScoped<OneSeal.Seal.ICertificateRevocationListener, OneSeal.Cases.CertificateRevocationEvents>();
+        services.AddScoped<OneSeal.Exchange.Feed.EventFeed>();
+        services.AddSingleton(OneSeal.Exchange.Broker.BrokerOptions.From(config));
+        services.AddSingleton<OneSeal.Exchange.Broker.BrokerChannel>();
+        services.AddScoped<OneSeal.Exchange.Broker.BrokerPublisher>();
+        if (OneSeal.Exchange.Broker.BrokerOptions.From(config).Enabled) services.AddHostedService<OneSeal.Exchange.Broker.BrokerJob>();
     }
 
     public static async Task MigrateAndSeedAsync(this WebApplication app, bool seed)
@@ -358,5 +365,7 @@ public static class OneSealApp
         OneSeal.Exchange.Webhooks.SubscriptionsApi.MapSubscriptionsApi(app);
         // issue 13 — supervision (审管互动)
         OneSeal.Supervision.SupervisionApi.MapSupervisionApi(app);
+        // issue 13 — exchange: the pull feed
+        OneSeal.Exchange.Feed.EventFeedApi.MapEventFeedApi(app);
     }
 }

@@ -42,6 +42,8 @@ public sealed partial class CaseCommands(
         c.MoveTo(row.To);
         AddEvent(c, actor, row.Event, note, from, now);
         db.Audit(actor, row.AuditAction, "case", c.Id.ToString(), auditDetail ?? Fit(note), now);
+        // issue 13 — exchange: the event other systems learn, committed (or rolled back) with the transition
+        await RecordExchangeEventAsync(c, row, now, ct);
         if (row.Notice is { } kind) await NoticeAsync(c, kind, actor.Id, now, ct, [.. notice ?? []]);
         await db.CommitAsync(ct);
         Platform.Telemetry.OneSealMetrics.CaseTransition(row.Event);

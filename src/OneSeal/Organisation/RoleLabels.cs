@@ -16,6 +16,8 @@ public static class RoleLabels
         Roles.Admin => "系统管理员",
         Roles.SecurityAdmin => "安全管理员",
         Roles.AuditAdmin => "安全审计员",
+        // issue 13 — exchange
+        Roles.Integration => "系统对接账号",
         _ => role,
     };
 

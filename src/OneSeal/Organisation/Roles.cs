@@ -28,6 +28,11 @@ public static class Roles
     /// <summary>安全审计员 (三员之一): reads and verifies the audit trail, changes nothing else.</summary>
     public const string AuditAdmin = "auditor";
 
+    // issue 13 — exchange: another system's account (a department's own system, the county's exchange platform) that
+    // reads the event feed; it sees every department's events and acts on nothing.
+    /// <summary>系统对接账号.</summary>
+    public const string Integration = "integration";
+
     /// <summary>The roles that handle cases (窗口、审查、决定). The administrator is not one: it keeps the catalog and never sees applicants' cases.</summary>
     public static readonly IReadOnlyList<string> CaseHandling = [Clerk, Reviewer, Chief];
 
@@ -36,7 +41,7 @@ public static class Roles
 
     /// <summary>Roles a staff account may hold (every role but the applicant's).</summary>
     public static readonly IReadOnlyList<string> Staff =
-        [Clerk, Reviewer, Chief, WindowChief, FeeClerk, DepartmentStaff, Monitor, Leader, Admin, SecurityAdmin, AuditAdmin];
+        [Clerk, Reviewer, Chief, WindowChief, FeeClerk, DepartmentStaff, Monitor, Leader, Admin, SecurityAdmin, AuditAdmin, Integration];
 
     public static readonly IReadOnlyList<string> All = [Applicant, .. Staff];
 

@@ -64,9 +64,6 @@ public sealed class CertificateRegistry(OneSealDb db, TimeProvider clock, ILogge
         }, ct);
 
         log.LogInformation("Certificate {Number} revoked by {Actor}", certificate.Number, actor.Id);
-        certificate.Status = CertificateStatus.Revoked;
-        certificate.RevokedAt = now;
-        certificate.RevokedReason = why;
         return certificate;
     }
 

@@ -149,6 +149,8 @@ public class OneSealFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Webhooks:AllowedHosts:0", "127.0.0.1");
         // issue 13 — the supervision digest: its tests run it themselves.
         builder.UseSetting("Supervision:DigestSeconds", "0");
+        // issue 13 — exchange: the broker's leased publishing job; BrokerTests publish explicitly (BrokerPublisher).
+        builder.UseSetting("Messaging:PublishSeconds", "0");
         // One summary line per request would put hundreds of thousands of lines in the test log; TelemetryTests turn it on.
         builder.UseSetting("Logging:LogLevel:" + RequestLogCategory, "Warning");
         // Every test signs in through the token endpoint from one address; the sign-in rate limit has its own test.

@@ -74,6 +74,7 @@ public sealed partial class CaseCommands
         // The certificate's number, then the approval notice's: the two counters are always taken in this order.
         var certificate = await issuer.IssueAsync(request, ct);
         c.RecordCertificate(certificate.Number);
+        await RecordCertificateIssuedAsync(c, certificate, now, ct);
         return await ApplyAsync(c, row, actor, $"证照编号 {certificate.Number}", now, ct,
             [(F.LicenceContent, c.ItemName), (F.CertificateName, request.CertificateName), (F.CertificateNumber, certificate.Number),
              (F.Validity, request.ValidUntil is { } until ? $"{Iso(request.ValidFrom)} 至 {Iso(until)}" : "长期")]);

@@ -39,6 +39,8 @@ public static class DemoAccounts
         new("winchief", "何首席", AccountKind.Staff, "XZSPJ", null, "0796-8200110", Roles.WindowChief),
         // issue 11 — results and fees: the central fee window's A post (集中收费窗口).
         new("cashier", "孙收费", AccountKind.Staff, "XZSPJ", null, "0796-8200111", Roles.FeeClerk),
+        // issue 13 — exchange: the county exchange platform's account, reading the event feed (GET /api/v1/events)
+        new("exchange", "县信息交换平台", AccountKind.Staff, "XZSPJ", null, "0796-8200199", Roles.Integration),
     ];
 
     public static async Task SeedAsync(OneSealDb db, PersonalData personalData, TimeProvider clock, CancellationToken ct)

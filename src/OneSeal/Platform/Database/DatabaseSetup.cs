@@ -30,7 +30,8 @@ public static class DatabaseSetup
 
     public static void Configure(DbContextOptionsBuilder o, DatabaseProvider provider, string connectionString)
     {
-        o.AddInterceptors(StoredTextGuard.Instance);
+        // issue 13 — exchange: event inserts take the shared commit-order lock (Platform/Events/EventCommitOrder.cs)
+        o.AddInterceptors(StoredTextGuard.Instance, Events.EventCommitOrder.Instance);
         if (provider == DatabaseProvider.Postgres)
             o.UseNpgsql(connectionString);
         else
