@@ -25,6 +25,8 @@ public sealed partial class CaseCommands
         CaseAction.Extend => (EventTypes.CaseExtended, "extended"),
         CaseAction.Approve or CaseAction.DeemApprove or CaseAction.ApproveAtWindow => (EventTypes.CaseDecided, "approved"),
         CaseAction.Deny or CaseAction.DenyAtWindow => (EventTypes.CaseDecided, "refused"),
+        // 撤销行政许可 is a new decision on the case (its certificate's own certificate.revoked comes from the revocation).
+        CaseAction.Revoke => (EventTypes.CaseDecided, "revoked"),
         CaseAction.Deliver or CaseAction.DeliverOnDownload => (EventTypes.CaseDelivered, "delivered"),
         _ => null,
     };

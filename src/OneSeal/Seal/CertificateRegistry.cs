@@ -59,6 +59,10 @@ public sealed class CertificateRegistry(OneSealDb db, TimeProvider clock, ILogge
             if (changed == 0)
                 throw new ConflictException("already-revoked", $"证照 {certificate.Number} 已经撤销");
             db.Audit(actor, "certificate.revoked", "certificate", certificate.Number, why, now);
+            // The row read is untracked: these describe the revoked certificate to the caller, writing nothing.
+            certificate.Status = CertificateStatus.Revoked;
+            certificate.RevokedAt = now;
+            certificate.RevokedReason = why;
             foreach (var listener in revocationListeners) await listener.OnRevokedAsync(new RevokedCertificate(certificate.CaseId, certificate.Number, certificate.ItemCode, certificate.IssuerOrganisationId), actor, why, now, ct);
             await db.CommitAsync(ct);
         }, ct);

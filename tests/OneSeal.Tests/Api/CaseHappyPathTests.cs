@@ -73,7 +73,7 @@ public abstract partial class CaseHappyPathTests(OneSealFactory app) : CaseApiTe
         var actions = seen.Timeline.Select(t => t.Action).ToList();
         actions.ShouldBe(
         [
-            "created", .. uploaded.Select(_ => "material-uploaded"), "submitted", "accepted", "reviewed", "approved", "certificate-issued",
+            "created", .. uploaded.Select(_ => "material-uploaded"), "submitted", "accepted", "reviewed", "supervision-pushed", "approved", "certificate-issued",
         ]);
         ActorOf(seen, "created").ShouldBe("张三");
         ActorOf(seen, "submitted").ShouldBe("张三");

@@ -32,6 +32,7 @@ public sealed class CaseMachineEventTests
     [InlineData(CaseAction.ApproveAtWindow, "approved")]
     [InlineData(CaseAction.Deny, "refused")]
     [InlineData(CaseAction.DenyAtWindow, "refused")]
+    [InlineData(CaseAction.Revoke, "revoked")]
     public void A_decision_is_case_decided_with_its_outcome_as_action(CaseAction action, string outcome)
     {
         foreach (var row in CaseMachine.Table.Where(r => r.Action == action))

@@ -5,7 +5,7 @@ using OneSeal.Supervision;
 namespace OneSeal.Pages.Verify;
 
 /// <summary>Where a certificate's QR code leads: its status and masked metadata, for anyone.</summary>
-public sealed class CertificateModel(CertificateVerifier verifier, SupervisionQueries supervision) : PageModel
+public sealed class CertificateModel(CertificateVerifier verifier, IServiceProvider services) : PageModel
 {
     public string Number { get; private set; } = "";
     public VerificationResult Result { get; private set; } = VerificationResult.Unknown;
@@ -16,7 +16,9 @@ public sealed class CertificateModel(CertificateVerifier verifier, SupervisionQu
     {
         Number = number.Trim();
         Result = Number.Length is > 0 and <= 64 ? await verifier.ByNumberAsync(Number, ct) : VerificationResult.Unknown;
-        if (Result.Details is { CaseId: var caseId } && caseId != Guid.Empty) SupervisionLine = await supervision.PublicLineAsync(caseId, ct);
+        // The supervision line where that capability is installed (a host of the seal alone verifies without it).
+        if (Result.Details is { CaseId: var caseId } && caseId != Guid.Empty && services.GetService<SupervisionQueries>() is { } supervision)
+            SupervisionLine = await supervision.PublicLineAsync(caseId, ct);
     }
 
     public static string Date(DateOnly d) =>
