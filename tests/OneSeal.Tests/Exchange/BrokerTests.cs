@@ -58,12 +58,12 @@ public abstract class BrokerTests(OneSealFactory app) : CaseApiTestBase(app)
 
         var id = await ReviewedCaseAsync();
         (await StepAsync(await As("chief"), id, "decide", new { approve = true })).ShouldBe("certificate-issued");
-        (await PublishAsync()).ShouldBe(4, "submitted, accepted, certificate issued, decided, and nothing else new");
+        (await PublishAsync()).ShouldBe(5, "submitted, accepted, supervision pushed, certificate issued, decided, and nothing else new");
         (await PublishAsync()).ShouldBe(0, "the cursor moved past what was confirmed");
 
         var messages = await DrainAsync(channel, queue);
         var feed = await ReadAllAsync(await As("exchange"));
-        messages.Count.ShouldBe(4);
+        messages.Count.ShouldBe(5);
         foreach (var m in messages)
         {
             var envelope = JsonNode.Parse(m.Body.Span)!;
