@@ -24,7 +24,11 @@ public sealed class CertificateIssuer(
             .Select(o => new { o.Id, o.Kind, o.Name }).FirstOrDefaultAsync(ct)
             ?? throw new InvalidInputException("issuerOrganisationId", "unknown-organisation", "颁发机构不存在");
         await IssuerSeals.EnsureAsync(db, issuer.Id, issuer.Kind, issuer.Name, ct);
-        var number = await NextNumberAsync(request.IssuedOn.Year, ct);
+        var year = request.IssuedOn.Year;
+        // Numbered when the unit of work commits (Sequences.NumberAtCommit): the certificate:YYYY counter row, which every
+        // decision of the year queues on, is then locked only from the numbering to COMMIT, not for the rest of the decision.
+        // Until then the number is a placeholder that the commit replaces wherever the decision wrote it.
+        var number = db.NumberAtCommit($"certificate:{year}", sequence => $"{options.NumberPrefix}{year:D4}-{sequence:D6}");
         var certificate = new Certificate
         {
             Id = Guid.NewGuid(),
@@ -60,11 +64,5 @@ public sealed class CertificateIssuer(
         db.Add(certificate);
         Outbox.Enqueue(db, CertificateTopics.Render, new RenderCertificate(certificate.Id), certificate.CreatedAt);
         return certificate;
-    }
-
-    private async Task<string> NextNumberAsync(int year, CancellationToken ct)
-    {
-        var sequence = await db.NextAsync($"certificate:{year}", ct);
-        return $"{options.NumberPrefix}{year:D4}-{sequence:D6}";
     }
 }

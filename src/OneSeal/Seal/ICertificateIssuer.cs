@@ -14,9 +14,10 @@ public sealed record CertificateRequest(Guid CaseId, string CaseNumber, Guid Hol
 public interface ICertificateIssuer
 {
     /// <summary>
-    /// Validates the request (400 naming each bad field), allocates the number, renders and stores the PDF, signs the
-    /// metadata, and adds the <see cref="Certificate"/> to the context without saving. The number is drawn in the
-    /// caller's transaction if one is open.
+    /// Validates the request (400 naming each bad field) and adds the <see cref="Certificate"/> and its render message to
+    /// the context without saving. Its <see cref="Certificate.Number"/> is a placeholder until the caller commits with
+    /// <see cref="Platform.Database.UnitOfWork.CommitAsync"/>, which takes the number last and replaces the placeholder in
+    /// every row the caller wrote it into; the PDF is rendered and signed after the commit.
     /// </summary>
     Task<Certificate> IssueAsync(CertificateRequest request, CancellationToken ct);
 }

@@ -301,6 +301,30 @@ public abstract partial class CaseMachineTests
         (await InDb(db => db.Set<OneSeal.Seal.Certificate>().Where(c => ids.Contains(c.CaseId)).GroupBy(c => c.CaseId).Select(g => g.Count()).ToListAsync()))
             .ShouldBe(Enumerable.Repeat(1, ids.Count));
         await RegistersShouldBeGaplessAsync();
+        await CertificateNumbersShownEverywhereAsync(ids);
+    }
+
+    /// <summary>
+    /// The certificate's number is taken at commit and replaces a placeholder wherever the decision wrote it: the case, the
+    /// timeline line, the approval notice's fields and the events all show the certificate's real number, none the placeholder.
+    /// </summary>
+    private async Task CertificateNumbersShownEverywhereAsync(IReadOnlyCollection<Guid> ids)
+    {
+        foreach (var id in ids)
+        {
+            var number = await InDb(db => db.Set<OneSeal.Seal.Certificate>().Where(c => c.CaseId == id).Select(c => c.Number).SingleAsync());
+            number.ShouldMatch(@"^[A-Z]+20\d\d-\d{6}$");
+            (await InDb(db => db.Set<Case>().Where(c => c.Id == id).Select(c => c.CertificateNumber).SingleAsync())).ShouldBe(number);
+            var notes = await InDb(db => db.Set<CaseEvent>().Where(e => e.CaseId == id).Select(e => e.Note).ToListAsync());
+            notes.ShouldContain($"证照编号 {number}");
+            var approval = await InDb(db => db.Set<CaseNotice>().Where(n => n.CaseId == id && n.Kind == NoticeKind.Approval).Select(n => n.FieldsJson).SingleAsync());
+            approval.ShouldContain(number);
+            var events = await InDb(db => db.Set<OneSeal.Platform.Events.EventRecord>().Where(e => e.Data.Contains(number)).Select(e => new { e.Type, e.Subject }).ToListAsync());
+            events.Select(e => e.Type).ShouldBe(["case.decided", "certificate.issued"], ignoreOrder: true);
+            events.Single(e => e.Type == "certificate.issued").Subject.ShouldBe(number);
+            notes.Concat([approval]).ShouldAllBe(text => text == null || !text.Contains('~'));
+        }
+        (await InDb(db => db.Set<OneSeal.Platform.Events.EventRecord>().AnyAsync(e => e.Subject.StartsWith("~") || e.Data.Contains("\"~")))).ShouldBeFalse();
     }
 
     /// <summary>Every register of this database (notices per kind and year, certificates per year) holds exactly 1..N.</summary>

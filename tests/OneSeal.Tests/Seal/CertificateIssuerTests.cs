@@ -33,7 +33,8 @@ public abstract class CertificateIssuerTests(DatabaseProvider provider) : IAsync
         {
             await using var tx = await db.Database.BeginTransactionAsync();
             id = (await _t.Issuer(db).IssueAsync(request, default)).Id;
-            await db.SaveChangesAsync();
+            // As a decision commits: the certificate's number is taken last (Sequences.NumberAtCommit).
+            await OneSeal.Platform.Database.UnitOfWork.CommitAsync(db, default);
             await tx.CommitAsync();
         }
         return await _t.RenderAsync(id, renderer ?? Chromium);

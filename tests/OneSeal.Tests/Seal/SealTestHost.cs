@@ -111,7 +111,8 @@ public sealed class SealTestHost : IAsyncDisposable
         var db = scope.ServiceProvider.GetRequiredService<OneSealDb>();
         var request = SealTestDb.SampleRequest(BureauId, holderCode, holderCodeType) with { HolderAccountId = holderAccountId, HolderName = "张三丰" };
         var certificate = await scope.ServiceProvider.GetRequiredService<ICertificateIssuer>().IssueAsync(request, default);
-        await db.SaveChangesAsync();
+        // The unit of work's commit takes the certificate's number (Sequences.NumberAtCommit).
+        await OneSeal.Platform.Database.UnitOfWork.CommitAsync(db, default);
         await using var render = _app.Services.CreateAsyncScope();
         await render.ServiceProvider.GetRequiredService<OneSeal.Platform.Outbox.OutboxDispatcher>().DispatchOnceAsync(default);
         return await render.ServiceProvider.GetRequiredService<OneSealDb>().Set<Certificate>()

@@ -71,13 +71,19 @@ public sealed partial class CaseCommands
         if (extraDetails is not null) request = request with { Details = [.. request.Details, .. extraDetails] };
         AddEvent(c, actor, CaseActions.Approved, note, c.Status, now);
         db.Audit(actor, $"case.{CaseActions.Approved}", "case", c.Id.ToString(), Fit(note), now);
-        // The certificate's number, then the approval notice's: the two counters are always taken in this order.
+        // The certificate's number is taken at commit (the counter row stays unlocked for the rest of the decision), then the
+        // approval notice's: counters are taken in name order. Until then certificate.Number is a placeholder, and the case,
+        // the timeline line, the approval notice's fields and the events below carry it as they will carry the number: the
+        // commit replaces it in all of them in the same transaction. The notice keeps the number in its own fields (not a
+        // reference to the certificate) because the sealed 决定书 is a self-contained legal text the notice renderer prints
+        // without reading Seal's tables. The audit line is chained before numbers are taken, so it names the certificate by id.
         var certificate = await issuer.IssueAsync(request, ct);
         c.RecordCertificate(certificate.Number);
         await RecordCertificateIssuedAsync(c, certificate, now, ct);
         return await ApplyAsync(c, row, actor, $"证照编号 {certificate.Number}", now, ct,
             [(F.LicenceContent, c.ItemName), (F.CertificateName, request.CertificateName), (F.CertificateNumber, certificate.Number),
-             (F.Validity, request.ValidUntil is { } until ? $"{Iso(request.ValidFrom)} 至 {Iso(until)}" : "长期")]);
+             (F.Validity, request.ValidUntil is { } until ? $"{Iso(request.ValidFrom)} 至 {Iso(until)}" : "长期")],
+            auditDetail: $"certificate {certificate.Id}");
     }
 
     private async Task<CertificateRequest> CertificateRequestFor(Case c, DateTimeOffset now, CancellationToken ct)
