@@ -38,7 +38,8 @@ public sealed class Case
     public int PromisedDays { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset? SubmittedAt { get; set; }
+    /// <summary>The last (re)submission: the Art. 32 answer period runs from it (<see cref="RecordSubmission"/>).</summary>
+    public DateTimeOffset? SubmittedAt { get; private set; }
 
     /// <summary>Material codes the correction notice (补正通知) listed; JSON array.</summary>
     public string? CorrectionMaterialsJson { get; private set; }
@@ -90,8 +91,9 @@ public sealed class Case
 
     /// <summary>Optimistic concurrency: every transition and every other change bumps it; a stale writer gets 409.</summary>
     public int Version { get; private set; }
-    public List<CaseEvent> Timeline { get; set; } = [];
-    public List<CaseMaterial> Materials { get; set; } = [];
+    // Loaded by EF Core (it sets the list through the private setter); commands add rows through the context, not these lists.
+    public List<CaseEvent> Timeline { get; private set; } = [];
+    public List<CaseMaterial> Materials { get; private set; } = [];
 
     /// <summary>A transition's one effect on the row: the new status (the same one for an action that keeps it) and a new version.</summary>
     internal void MoveTo(CaseStatus to)
@@ -104,6 +106,9 @@ public sealed class Case
     internal void Touch() => Version++;
 
     // The lifecycle facts below are recorded by the commands that apply the machine's rows; each method records one step.
+
+    /// <summary>Submitted, or resubmitted after a correction, at <paramref name="at"/>.</summary>
+    internal void RecordSubmission(DateTimeOffset at) => SubmittedAt = at;
 
     internal void RecordCorrectionRequest(string materialsJson, string? note, DateTimeOffset at)
     {

@@ -402,6 +402,58 @@ public abstract partial class CaseMachineTests
     }
 }
 
+/// <summary>An upload's file is written before its transaction; when that transaction then fails, the file goes with it.</summary>
+public abstract partial class CaseMachineTests
+{
+    [Fact]
+    public async Task An_upload_whose_transaction_fails_after_the_file_was_written_deletes_the_file()
+    {
+        var id = await CaseInAsync(CaseStatus.Draft);
+        var code = (await GuideAsync(await Signed("applicant"), Demo.FoodLicence)).Materials.First(m => m.Required).Code;
+        var folder = Path.Combine(App.DataRoot, "files", "cases", id.ToString("N"));
+        int FilesNow() => Directory.Exists(folder) ? Directory.GetFiles(folder).Length : 0;
+        var before = FilesNow();
+        var applicant = await ActorAsync("applicant");
+
+        // The applicant withdraws the draft while the file is being stored: the check before the file passed, the one
+        // in the transaction refuses, and the file already written must not stay behind.
+        var written = -1;
+        var content = new EndOfStreamStream(SampleFiles.Pdf(), async () =>
+        {
+            await InScopeAsync(s => s.GetRequiredService<CaseCommands>().WithdrawAsync(applicant, id, "另行申请", null, default));
+            written = FilesNow();
+        });
+        var refusal = await InScopeAsync(s => Should.ThrowAsync<ConflictException>(() => s.GetRequiredService<CaseCommands>()
+            .UploadMaterialAsync(applicant, id, code, "m.pdf", content, content.Length, default)));
+
+        refusal.Rule.ShouldBe("invalid-transition");
+        written.ShouldBe(before + 1, "the file was on disk when the transaction opened");
+        FilesNow().ShouldBe(before);
+        (await InDb(db => db.Set<CaseMaterial>().CountAsync(m => m.CaseId == id))).ShouldBe(0);
+        (await StatusAsync(id)).ShouldBe(CaseStatus.Withdrawn);
+    }
+
+    /// <summary>A file's content that runs <paramref name="atEnd"/> once, when the reader reaches its end (the file store has it all).</summary>
+    private sealed class EndOfStreamStream(byte[] bytes, Func<Task> atEnd) : MemoryStream(bytes)
+    {
+        private bool _ended;
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await base.ReadAsync(buffer, cancellationToken);
+            if (read == 0 && !_ended)
+            {
+                _ended = true;
+                await atEnd();
+            }
+            return read;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    }
+}
+
 [Trait("Provider", "Sqlite")]
 public sealed class CaseMachineTests_Sqlite(ClockedSqliteApp<OrdinaryMonday> app) : CaseMachineTests(app), IClassFixture<ClockedSqliteApp<OrdinaryMonday>>;
 

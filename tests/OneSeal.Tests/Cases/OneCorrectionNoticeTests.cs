@@ -16,11 +16,12 @@ public class OneCorrectionNoticeTests
         new() { Code = "M03", Name = "场所平面图" },
     ];
 
-    private static Case CaseWith(params (string Code, DateTimeOffset At)[] uploads) => new()
+    private static Case CaseWith(params (string Code, DateTimeOffset At)[] uploads)
     {
-        CaseNumber = "n", ItemCode = "i", ItemName = "i", ApplicantName = "a", FormJson = "{}",
-        Materials = uploads.Select(u => new CaseMaterial { MaterialCode = u.Code, FileName = "f.pdf", ContentType = "application/pdf", Sha256 = "x", StorageKey = "k", UploadedAt = u.At }).ToList(),
-    };
+        var c = new Case { CaseNumber = "n", ItemCode = "i", ItemName = "i", ApplicantName = "a", FormJson = "{}" };
+        c.Materials.AddRange(uploads.Select(u => new CaseMaterial { MaterialCode = u.Code, FileName = "f.pdf", ContentType = "application/pdf", Sha256 = "x", StorageKey = "k", UploadedAt = u.At }));
+        return c;
+    }
 
     [Fact]
     public void The_first_notice_may_list_anything()

@@ -47,8 +47,9 @@ public static class NoticeTestData
             ApplicantIdentityMasked = applicant.IdentityCodeMasked,
             Channel = CaseChannel.Online, FormJson = "{}",
             StatutoryDays = item.StatutoryDays, PromisedDays = item.PromisedDays,
-            CreatedAt = now, SubmittedAt = now,
+            CreatedAt = now,
         };
+        c.RecordSubmission(now);
         c.MoveTo(CaseStatus.Submitted);
         db.Add(c);
         await db.SaveChangesAsync();

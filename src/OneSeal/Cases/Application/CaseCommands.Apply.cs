@@ -143,7 +143,7 @@ public sealed partial class CaseCommands
         }
 
         var now = clock.Now();
-        c.SubmittedAt = now;
+        c.RecordSubmission(now);
         return await ApplyAsync(c, row, actor, MaterialSupply.Note(MaterialSupply.NotSubmitted(item.Materials, uploaded, committed)), now, ct);
     }, ct);
 

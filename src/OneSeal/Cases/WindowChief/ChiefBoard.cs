@@ -13,18 +13,22 @@ public sealed record ChiefCase(Guid Id, string CaseNumber, string ItemName, stri
     DateOnly? DueDate, string? AssigneeName);
 public sealed record ChiefChoice(string Value, string Label);
 
-/// <summary>What the window chief's page (<c>/hall/chief</c>) shows: the work each power acts on, in the role's reach.</summary>
+/// <summary>
+/// What the window chief's page (<c>/hall/chief</c>) shows: the work each power acts on, in the role's reach.
+/// <see cref="Joinable"/>: the running cases the case machine lets this chief send to a joint review (联合审查).
+/// </summary>
 public sealed record ChiefBoardView(
     IReadOnlyList<PowerView> Powers,
     IReadOnlyList<ChiefCase> Drafts,
     IReadOnlyList<ChiefCase> Running,
+    IReadOnlyList<ChiefCase> Joinable,
     IReadOnlyList<JointReviewView> JointReviews,
     IReadOnlyList<ChiefChoice> Departments,
     IReadOnlyList<ChiefChoice> Staff,
     IReadOnlyList<ChiefChoice> Windows,
     IReadOnlyList<AbsenceView> Absences);
 
-public sealed class ChiefBoard(OneSealDb db, Organisation.Staff.StaffRoster roster, WindowChiefPowers powers, JointReviewQueries joint, WindowAbsences absences, Hall.WindowQueries windowQueries)
+public sealed class ChiefBoard(OneSealDb db, Machine.CaseContexts contexts, Organisation.Staff.StaffRoster roster, WindowChiefPowers powers, JointReviewQueries joint, WindowAbsences absences, Hall.WindowQueries windowQueries)
 {
     public async Task<ChiefBoardView> LoadAsync(Actor actor, CancellationToken ct)
     {
@@ -50,11 +54,21 @@ public sealed class ChiefBoard(OneSealDb db, Organisation.Staff.StaffRoster rost
             await powers.ListAsync(actor, actor.Id, ct),
             drafts.Select(View).ToList(),
             open.Select(View).ToList(),
+            (await JoinableAsync(open, actor, ct)).Select(View).ToList(),
             await joint.ListAsync(actor, false, ct),
             departments,
             staff.Select(a => new ChiefChoice(a.Id.ToString(),
                 $"{a.DisplayName}（{string.Join("、", a.Roles.Where(handling.Contains).Select(RoleLabels.Of))}）")).ToList(),
             windows,
             await absences.UpcomingAsync(ct));
+    }
+
+    /// <summary>The machine says which cases a joint review may start from (its rows, roles and guards), so the page re-spells no rule.</summary>
+    private async Task<IEnumerable<Case>> JoinableAsync(List<Case> open, Actor actor, CancellationToken ct)
+    {
+        var needs = open.Select(c => c.Status).Distinct()
+            .Aggregate(Machine.ContextNeeds.None, (n, s) => n | Machine.CaseMachine.Needs(Machine.CaseAction.JointReview, s));
+        var context = await contexts.ForAsync(open, needs, ct, actor);
+        return open.Where(c => Machine.CaseMachine.Allows(c, Machine.CaseAction.JointReview, actor, context[c.Id]));
     }
 }
