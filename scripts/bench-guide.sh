@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# wrk benchmark of the public guide page (issue 3, item 11). NOT part of scripts/test.sh.
+# wrk benchmark of the public guide page (issue 3, item 11). scripts/test.sh only smoke-runs it (1 s runs, summary line checked).
 #
 #   bash scripts/bench-guide.sh [item code]            (default QS-XK-003; about a minute)
 #

@@ -9,7 +9,8 @@
 # 3. exports ONESEAL_TEST_PG (admin connection string; tests create their own databases), ONESEAL_TEST_RABBITMQ (AMQP URI)
 #    and ONESEAL_CHROMIUM, then runs `dotnet test OneSeal.slnx -c Release` once (restore + build + test), then the
 #    OpenAPI lint (scripts/openapi-lint.sh, Redocly via npm; counted as one test) on the document OpenApiTests wrote, and a
-#    tiny smoke run of scripts/bench.sh (counted as one test) unless extra arguments narrowed the run.
+#    tiny smoke run of scripts/bench.sh, of scripts/bench-guide.sh and of bench/OneSeal.Benchmarks (each counted as one
+#    test) unless extra arguments narrowed the run.
 # 4. prints `N passed, N failed` as the very last line; exits non-zero if the build failed,
 #    any test failed, or no test ran.
 set -euo pipefail
@@ -150,6 +151,32 @@ if [ "$#" -eq 0 ] && [ "$files" -gt 0 ]; then
     say "benchmark smoke run failed"
     failed=$((failed + 1))
   fi
+fi
+
+# --- 5b. smoke runs of the benchmarks outside scripts/bench.sh -----------------------------------------------------
+# The guide page under wrk (scripts/bench-guide.sh) and the catalog search under BenchmarkDotNet (bench/OneSeal.Benchmarks),
+# each at a tiny size and counted as one test: each must run and print its summary line (numbers not checked). Seconds of
+# running each, plus building and starting the app or the benchmark project.
+if [ "$#" -eq 0 ] && [ "$files" -gt 0 ]; then
+  smoke() { # name, log, summary line (grep -E), command...
+    local name=$1 log=$2 line=$3; shift 3
+    say "benchmark smoke run: $name (log: ${log#"$ROOT"/})"
+    if "$@" >"$log" 2>&1 && grep -Eq "$line" "$log"; then
+      passed=$((passed + 1))
+    else
+      tail -n 30 "$log"
+      say "benchmark smoke run failed: $name (no line matching '$line', or it exited non-zero)"
+      failed=$((failed + 1))
+    fi
+  }
+  smoke "guide page (scripts/bench-guide.sh)" "$RESULTS/bench-guide-smoke.log" '^guide page /items/.*: [0-9.]+ requests/s' \
+    env BENCH_SECONDS=1 BENCH_WARM_SECONDS=1 BENCH_CONNECTIONS=4 bash "$ROOT/scripts/bench-guide.sh"
+  bdn_tmp=$(mktemp -d /tmp/oneseal-bdn-smoke.XXXXXX)
+  # A fresh 300-item catalog in its own temp folder; BenchmarkDotNet's dry job, in-process; its summary table has a Search row.
+  smoke "catalog search (bench/OneSeal.Benchmarks, BenchmarkDotNet)" "$RESULTS/bench-search-smoke.log" '^\| Search +\|' \
+    env TMPDIR="$bdn_tmp" BENCH_SMOKE=1 BENCH_CATALOG_SIZE=300 dotnet run -c Release --project "$ROOT/bench/OneSeal.Benchmarks" -- \
+      --filter '*' --artifacts "$bdn_tmp/artifacts"
+  rm -rf "$bdn_tmp"
 fi
 elapsed=$(( $(date +%s) - started ))
 status=0

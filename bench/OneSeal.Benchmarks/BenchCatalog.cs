@@ -11,7 +11,10 @@ namespace OneSeal.Benchmarks;
 /// <summary>A database holding the generated catalog, migrated by the app's own runner and indexed by the app's own indexer.</summary>
 public sealed class BenchCatalog(DatabaseProvider provider, string connectionString)
 {
-    public const int Size = 10_000;
+    public const int DefaultSize = 10_000;
+
+    /// <summary>Items generated: 10,000, or <c>BENCH_CATALOG_SIZE</c> (the smoke run in scripts/test.sh uses a few hundred).</summary>
+    public static readonly int Size = int.TryParse(Environment.GetEnvironmentVariable("BENCH_CATALOG_SIZE"), out var n) && n > 0 ? n : DefaultSize;
     private const string Marker = "BX-";
 
     /// <summary>
@@ -27,8 +30,11 @@ public sealed class BenchCatalog(DatabaseProvider provider, string connectionStr
 
     public DatabaseProvider Provider => provider;
 
-    /// <summary>A whole generated name longer than the indexed suffixes (the range finds candidates, a substring test keeps them).</summary>
-    private static string LongName() => CatalogGenerator.Generate(Size).First(i => i.Name.Length > SearchKeys.NameChars + 4).Name;
+    /// <summary>
+    /// A whole generated name longer than the indexed suffixes (the range finds candidates, a substring test keeps them),
+    /// from the default-size catalog: a smaller one may hold none (the query then finds nothing, which a smoke run allows).
+    /// </summary>
+    private static string LongName() => CatalogGenerator.Generate(DefaultSize).First(i => i.Name.Length > SearchKeys.NameChars + 4).Name;
 
     /// <summary>The SQLite file used by default: kept between runs (built again when missing).</summary>
     public static string DefaultSqliteFile => Path.Combine(Path.GetTempPath(), "oneseal-bench", $"catalog-{Size}-v1.db");

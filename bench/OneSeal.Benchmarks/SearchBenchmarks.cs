@@ -20,7 +20,9 @@ public class SearchBenchmarks
         // In-process: no generated project to restore and build (the package source here is a partial copy).
         public Columns()
         {
-            AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance));
+            // BENCH_SMOKE=1 (scripts/test.sh): one iteration per case, no pilot or warm-up — it checks the benchmark runs.
+            var job = Environment.GetEnvironmentVariable("BENCH_SMOKE") == "1" ? Job.Dry : Job.Default;
+            AddJob(job.WithToolchain(InProcessEmitToolchain.Instance));
             AddColumn(StatisticColumn.P95);
         }
     }
