@@ -20,6 +20,11 @@ public sealed class Case
     /// <summary>issue 13 — the item's supervising department (监管部门) when filed: its staff read the case (read-only).</summary>
     public Guid? SupervisingDepartmentId { get; set; }
     public Guid ApplicantAccountId { get; set; }
+    /// <summary>
+    /// issue 10 — 经办人代为办理: the enterprise account the applicant (its agent, 经办人) filed for under a valid
+    /// <see cref="Organisation.Applicants.AgentGrant"/>. The enterprise is the case's holder and reads it as its own.
+    /// </summary>
+    public Guid? ForEnterpriseAccountId { get; set; }
     public required string ApplicantName { get; set; }
     public AccountKind ApplicantKind { get; set; }
     public string? ApplicantIdentityMasked { get; set; }
@@ -225,6 +230,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // Work queues: "cases of my organisation in this status, oldest first".
         b.HasIndex(x => new { x.HandlingOrganisationId, x.Status, x.SubmittedAt });
         b.HasIndex(x => new { x.ApplicantAccountId, x.CreatedAt });
+        // issue 10 — an enterprise's "我的办件" holds the cases its agents filed for it.
+        b.HasIndex(x => new { x.ForEnterpriseAccountId, x.CreatedAt });
         b.HasOne<Item>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Agency>().WithMany().HasForeignKey(x => x.HandlingOrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Account>().WithMany().HasForeignKey(x => x.ApplicantAccountId).OnDelete(DeleteBehavior.Restrict);

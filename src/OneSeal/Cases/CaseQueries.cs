@@ -73,9 +73,9 @@ public sealed class CaseQueries(OneSealDb db, Calendar.WorkingDayClock calendar,
         };
     }
 
-    /// <summary>An applicant's own cases, newest first.</summary>
+    /// <summary>An applicant's own cases, newest first: an enterprise's include those its agents filed for it.</summary>
     public Task<List<Case>> MineAsync(Actor actor, CancellationToken ct) =>
-        db.Set<Case>().AsNoTracking().Where(c => c.ApplicantAccountId == actor.Id)
+        db.Set<Case>().AsNoTracking().Where(CaseAccess.ReadableAsApplicantBy(actor.Id))
             .OrderByDescending(c => c.CreatedAt).Take(200).ToListAsync(ct);
 
     /// <summary>

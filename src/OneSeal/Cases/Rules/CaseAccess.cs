@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore.Query;
 using OneSeal.Organisation;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
@@ -10,8 +12,28 @@ namespace OneSeal.Cases.Rules;
 /// </summary>
 public static class CaseAccess
 {
+    /// <summary>
+    /// The applicant side's read (issue 10): the account that filed the case, and the enterprise its agent filed it for.
+    /// The one rule: lists query it (<see cref="ReadableAsApplicantBy"/>), single reads test it (<see cref="ReadsAsApplicant"/>).
+    /// Acting on the case stays the filer's (<see cref="EnsureApplicant"/>): the enterprise reads its agents' cases.
+    /// </summary>
+    private static readonly Expression<Func<Case, Guid, bool>> ApplicantSide =
+        (c, account) => c.ApplicantAccountId == account || c.ForEnterpriseAccountId == account;
+
+    private static readonly Func<Case, Guid, bool> ApplicantSideCheck = ApplicantSide.Compile();
+
+    public static bool ReadsAsApplicant(Actor actor, Case c) => ApplicantSideCheck(c, actor.Id);
+
+    /// <summary><see cref="ApplicantSide"/> for one account as a query filter (the account is a parameter, not inlined SQL).</summary>
+    public static Expression<Func<Case, bool>> ReadableAsApplicantBy(Guid accountId)
+    {
+        Expression<Func<Guid>> account = () => accountId;
+        var body = ReplacingExpressionVisitor.Replace(ApplicantSide.Parameters[1], account.Body, ApplicantSide.Body);
+        return Expression.Lambda<Func<Case, bool>>(body, ApplicantSide.Parameters[0]);
+    }
+
     public static bool CanView(Actor actor, Case c) =>
-        c.ApplicantAccountId == actor.Id
+        ReadsAsApplicant(actor, c)
         || actor.Has(Roles.Monitor)
         || Roles.CaseHandling.Any(r => actor.Reaches(r, c.HandlingOrganisationId))
         // issue 11 — the window chief reads the cases of the organisation(s) the role reaches, to use their powers on them

@@ -78,6 +78,16 @@ public static partial class ApplicantKit
         return (await VerifyAsync(app, phone), phone, id);
     }
 
+    /// <summary>Register + verify a new enterprise (sign-in name qs + the phone's last six digits); returns (sign-in name, USCC).</summary>
+    public static async Task<(string Username, string Uscc)> NewEnterpriseAsync(OneSealFactory app, string name)
+    {
+        var (phone, uscc) = (NewPhone(), NewUscc());
+        using (var reg = await PostAsync(app, "/api/v1/accounts/register",
+                   new { kind = "enterprise", name, uscc, phone, password = Password, username = "qs" + phone[^6..], legalRepresentative = "吴法人" }))
+            reg.StatusCode.ShouldBe(HttpStatusCode.Created, await reg.Content.ReadAsStringAsync());
+        return (await VerifyAsync(app, phone), uscc);
+    }
+
     [GeneratedRegex(@"验证码 (\d{6})")]
     private static partial Regex CodePattern();
 }
