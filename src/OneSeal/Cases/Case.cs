@@ -17,6 +17,8 @@ public sealed class Case
     public required string ItemName { get; set; }
     /// <summary>The organisation that handles it (the item's implementing body): its staff act on it.</summary>
     public Guid HandlingOrganisationId { get; set; }
+    /// <summary>issue 10 — the handling organisation's 行政区划代码 when filed: staff whose role has region scope reach it.</summary>
+    public string? HandlingRegionCode { get; set; }
     /// <summary>issue 13 — the item's supervising department (监管部门) when filed: its staff read the case (read-only).</summary>
     public Guid? SupervisingDepartmentId { get; set; }
     public Guid ApplicantAccountId { get; set; }
@@ -200,6 +202,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(x => x.ItemCode).HasMaxLength(64);
         b.Property(x => x.ItemName).HasMaxLength(200);
         b.Property(x => x.ApplicantName).HasMaxLength(128);
+        b.Property(x => x.HandlingRegionCode).HasMaxLength(12);
         b.Property(x => x.ApplicantKind).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.ApplicantIdentityMasked).HasMaxLength(32);
         b.Property(x => x.Channel).HasConversion<string>().HasMaxLength(16);

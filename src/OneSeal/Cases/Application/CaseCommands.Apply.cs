@@ -181,6 +181,7 @@ public sealed partial class CaseCommands
     private async Task<Case> NewCaseAsync(Item item, Account applicant, IReadOnlyDictionary<string, string> form, CaseChannel channel, DateTimeOffset now,
         CancellationToken ct) => new()
     {
+        HandlingRegionCode = Organisation.Regions.RegionCodes.Normalise((await agencies.GetAsync(db, item.ImplementingOrganisationId, ct)).RegionCode),
         Id = Guid.NewGuid(),
         CaseNumber = await NextCaseNumberAsync(now, ct),
         ItemId = item.Id,
