@@ -17,9 +17,16 @@ public sealed class Case
     public required string ItemName { get; set; }
     /// <summary>The organisation that handles it (the item's implementing body): its staff act on it.</summary>
     public Guid HandlingOrganisationId { get; set; }
+    /// <summary>issue 10 — the handling organisation's 行政区划代码 when filed: staff whose role has region scope reach it.</summary>
+    public string? HandlingRegionCode { get; set; }
     /// <summary>issue 13 — the item's supervising department (监管部门) when filed: its staff read the case (read-only).</summary>
     public Guid? SupervisingDepartmentId { get; set; }
     public Guid ApplicantAccountId { get; set; }
+    /// <summary>
+    /// issue 10 — 经办人代为办理: the enterprise account the applicant (its agent, 经办人) filed for under a valid
+    /// <see cref="Organisation.Applicants.AgentGrant"/>. The enterprise is the case's holder and reads it as its own.
+    /// </summary>
+    public Guid? ForEnterpriseAccountId { get; set; }
     public required string ApplicantName { get; set; }
     public AccountKind ApplicantKind { get; set; }
     public string? ApplicantIdentityMasked { get; set; }
@@ -200,6 +207,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(x => x.ItemCode).HasMaxLength(64);
         b.Property(x => x.ItemName).HasMaxLength(200);
         b.Property(x => x.ApplicantName).HasMaxLength(128);
+        b.Property(x => x.HandlingRegionCode).HasMaxLength(12);
         b.Property(x => x.ApplicantKind).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.ApplicantIdentityMasked).HasMaxLength(32);
         b.Property(x => x.Channel).HasConversion<string>().HasMaxLength(16);
@@ -230,6 +238,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // Work queues: "cases of my organisation in this status, oldest first".
         b.HasIndex(x => new { x.HandlingOrganisationId, x.Status, x.SubmittedAt });
         b.HasIndex(x => new { x.ApplicantAccountId, x.CreatedAt });
+        // issue 10 — an enterprise's "我的办件" holds the cases its agents filed for it.
+        b.HasIndex(x => new { x.ForEnterpriseAccountId, x.CreatedAt });
         b.HasOne<Item>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Agency>().WithMany().HasForeignKey(x => x.HandlingOrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Account>().WithMany().HasForeignKey(x => x.ApplicantAccountId).OnDelete(DeleteBehavior.Restrict);

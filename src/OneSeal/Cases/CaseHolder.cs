@@ -12,7 +12,8 @@ namespace OneSeal.Cases;
 /// 持证主体: the entity a case's result is made out to and its notices are addressed to (GB/T 36903). For an item
 /// version that maps it (<see cref="Item.HolderNameField"/> …) it is the entity the application form names — the shop
 /// whose credit code 张三 typed, not 张三; otherwise it is the applicant's own account (an enterprise item's applicant
-/// is the enterprise). The person who filed stays the case's applicant, named on notices as 经办人 when different.
+/// is the enterprise); and for a case an agent filed for an enterprise (<see cref="Case.ForEnterpriseAccountId"/>), that
+/// enterprise. The person who filed stays the case's applicant, named on notices as 经办人 when different.
 /// </summary>
 public sealed record CaseHolder(string Name, string CodeType, string Code)
 {
@@ -37,6 +38,12 @@ public sealed record CaseHolder(string Name, string CodeType, string Code)
     public static async Task<CaseHolder> OfAsync(OneSealDb db, Case c, HolderMapping mapping, IReadOnlyDictionary<string, string?> form,
         PersonalData personalData, CancellationToken ct)
     {
+        // issue 10 — filed by an agent for an enterprise: the enterprise holds the result, whatever the form names.
+        if (c.ForEnterpriseAccountId is { } enterpriseId)
+        {
+            var enterprise = await db.Set<Account>().AsNoTracking().FirstAsync(a => a.Id == enterpriseId, ct);
+            return Of(HolderMapping.None, form, enterprise, personalData.Unprotect);
+        }
         if (FromForm(mapping, form) is { } named) return named;
         // Only a version without a mapping (or a form without its values) needs the applicant's account: one query fewer
         // on every notice of a mapped item.
@@ -57,6 +64,9 @@ public sealed record CaseHolder(string Name, string CodeType, string Code)
 public sealed record HolderMapping(string? NameField, string? CodeField, string? CodeType)
 {
     public bool IsSet => NameField is not null && CodeField is not null && HolderCodeTypes.IsKnown(CodeType);
+
+    /// <summary>No mapping: the holder is the account given.</summary>
+    public static readonly HolderMapping None = new(null, null, null);
 
     public static HolderMapping Of(Catalog.Versions.VersionFacts version) => new(version.HolderNameField, version.HolderCodeField, version.HolderCodeType);
 }

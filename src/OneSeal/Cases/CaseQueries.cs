@@ -73,9 +73,9 @@ public sealed class CaseQueries(OneSealDb db, Calendar.WorkingDayClock calendar,
         };
     }
 
-    /// <summary>An applicant's own cases, newest first.</summary>
+    /// <summary>An applicant's own cases, newest first: an enterprise's include those its agents filed for it.</summary>
     public Task<List<Case>> MineAsync(Actor actor, CancellationToken ct) =>
-        db.Set<Case>().AsNoTracking().Where(c => c.ApplicantAccountId == actor.Id)
+        db.Set<Case>().AsNoTracking().Where(CaseAccess.ReadableAsApplicantBy(actor.Id))
             .OrderByDescending(c => c.CreatedAt).Take(200).ToListAsync(ct);
 
     /// <summary>
@@ -85,11 +85,10 @@ public sealed class CaseQueries(OneSealDb db, Calendar.WorkingDayClock calendar,
     public async Task<List<Case>> QueueAsync(Actor actor, IReadOnlyCollection<CaseStatus> statuses, CancellationToken ct)
     {
         var everywhere = actor.ReachesAll(Roles.CaseHandling);
-        if ((actor.WorkUnitId is null && !everywhere) || !Roles.CaseHandling.Any(actor.Has))
+        if ((actor.WorkUnitId is null && !everywhere && actor.RegionArea(Roles.CaseHandling) is null) || !Roles.CaseHandling.Any(actor.Has))
             throw new ForbiddenException("role", "只有承办单位的窗口、审查和决定人员可以查看工作队列。");
-        var org = actor.WorkUnitId;
         return await db.Set<Case>().AsNoTracking()
-            .Where(c => (everywhere || c.HandlingOrganisationId == org) && statuses.Contains(c.Status))
+            .Where(CaseAccess.HandledWithinReach(actor, Roles.CaseHandling)).Where(c => statuses.Contains(c.Status))
             .OrderBy(c => c.SubmittedAt).Take(500).ToListAsync(ct);
     }
 

@@ -5,7 +5,8 @@ using OneSeal.Platform.Database;
 namespace OneSeal.Organisation;
 
 /// <summary>What documents and checks need of an agency: its name as issuer, its codes, its place in the tree.</summary>
-public sealed record AgencyCard(Guid Id, string Code, string Name, OrganisationKind Kind, string? Uscc, Guid? ParentId = null, bool Closed = false);
+public sealed record AgencyCard(Guid Id, string Code, string Name, OrganisationKind Kind, string? Uscc, Guid? ParentId = null, bool Closed = false,
+    string RegionCode = "");
 
 /// <summary>
 /// Agencies by id, kept in memory for a few minutes. Every transition that issues a notice or a certificate names its
@@ -25,7 +26,7 @@ public sealed class AgencyDirectory(TimeProvider clock)
         var now = clock.GetUtcNow();
         if (_cards.TryGetValue(id, out var hit) && hit.Until > now) return hit.Card;
         var card = await db.Set<Agency>().AsNoTracking().Where(a => a.Id == id)
-            .Select(a => new AgencyCard(a.Id, a.Code, a.Name, a.Kind, a.Uscc, a.ParentId, a.ClosedAt != null)).FirstOrDefaultAsync(ct);
+            .Select(a => new AgencyCard(a.Id, a.Code, a.Name, a.Kind, a.Uscc, a.ParentId, a.ClosedAt != null, a.RegionCode)).FirstOrDefaultAsync(ct);
         if (card is not null) _cards[id] = (card, now + Lifetime);
         return card;
     }

@@ -12,7 +12,13 @@ public static class OpeningKit
     /// <summary>Runs <c>OneSeal.dll --create-admin</c> against the app's database and data folder, as an operator would.</summary>
     public static async Task CreateAdminOnCommandLineAsync(OneSealFactory app, string username, string password)
     {
-        var (exitCode, output) = await AppProcess.RunAsync(["--create-admin", username], new()
+        var (exitCode, output) = await RunCreateAdminAsync(app, username, password);
+        exitCode.ShouldBe(0, output);
+    }
+
+    /// <summary>Runs <c>--create-admin</c> and returns its exit code and output, for the refusals.</summary>
+    public static Task<(int ExitCode, string Output)> RunCreateAdminAsync(OneSealFactory app, string username, string password) =>
+        AppProcess.RunAsync(["--create-admin", username], new()
         {
             ["ConnectionStrings__Default"] = app.Database.ConnectionString,
             ["Database__Provider"] = app.Provider.ToString(),
@@ -20,8 +26,6 @@ public static class OpeningKit
             ["OneSeal__DataRoot"] = app.DataRoot,
             ["ONESEAL_ADMIN_PASSWORD"] = password,
         }, app.DataRoot);
-        exitCode.ShouldBe(0, output);
-    }
 
     /// <summary>The code in the newest text <paramref name="gateway"/> received for <paramref name="phone"/> (the outbox sends it after the commit).</summary>
     public static async Task<string> TextedCodeAsync(OneSealFactory app, SmsGatewayStub gateway, string phone)

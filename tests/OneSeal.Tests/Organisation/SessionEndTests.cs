@@ -114,6 +114,35 @@ public abstract class SessionEndTests(OneSealFactory app) : CaseApiTestBase(app)
     }
 
     [Fact]
+    public async Task Signing_out_everywhere_on_the_security_page_ends_the_other_sessions_of_that_person_only()
+    {
+        var username = await NewStaffAsync(App);
+        var (api, otherBrowser) = await SignedInTwiceAsync(username);
+        var refreshToken = (await TokensAsync(App, username)).GetProperty("refreshToken").GetString()!;
+        var (colleagueApi, colleagueBrowser) = await SignedInTwiceAsync(await NewStaffAsync(App));
+        using var browser = await CookieBrowserAsync(App, username);
+
+        using var post = await browser.PostAsync("/account/security?handler=SignOutEverywhere", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = await FormTokenAsync(browser, "/account/security"),
+        }));
+        post.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        post.Headers.Location!.ToString().ShouldContain("/account/login");
+
+        // The phone's token, its refresh token, the other computer's cookie and this browser all end …
+        await ShouldBeSignedOutAsync(api, otherBrowser);
+        using (var refresh = await RefreshAsync(refreshToken))
+            await ShouldBeProblemAsync(refresh, HttpStatusCode.Unauthorized);
+        using (var self = await browser.GetAsync("/hall")) self.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        // … a colleague's sessions do not, and the person signs in again with the same password.
+        (await colleagueApi.GetAsync("/api/v1/cases?scope=acceptance")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await colleagueBrowser.GetAsync("/hall")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await PostTokenAsync(App, username)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var id = await AccountIdAsync(username);
+        (await InDb(db => db.Set<OneSeal.Platform.Audit.AuditEntry>().CountAsync(a => a.Action == "auth.sign-out-everywhere" && a.ActorId == id))).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Defect14_signing_out_through_the_API_ends_the_token_and_its_refresh_token()
     {
         var username = await NewStaffAsync(App);

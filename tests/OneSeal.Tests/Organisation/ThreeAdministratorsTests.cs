@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using OneSeal.Organisation;
 using OneSeal.Tests.Api;
 using OneSeal.Tests.Infrastructure;
@@ -58,6 +59,36 @@ public abstract class ThreeAdministratorsTests(OneSealFactory app) : CaseApiTest
             else (await response.Content.ReadAsStringAsync()).ShouldContain("安全审计员");
         }
         failures.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_audit_administrator_is_refused_editing_staff_and_nothing_changes()
+    {
+        var auditor = await As("auditor");
+        var clerkName = await NewStaffAsync(App);
+        var clerkId = await AccountIdAsync(clerkName);
+        var bureau = await InDb(db => db.Set<Agency>().Where(a => a.Code == "XZSPJ").Select(a => a.Id).SingleAsync());
+        const string staff = "/api/v1/admin/staff";
+
+        var attempts = new (string What, Func<Task<HttpResponseMessage>> Send)[]
+        {
+            ("create", () => auditor.PostAsJsonAsync(staff, new { username = Unique("a"), displayName = "审计新建", organisationId = bureau, roles = new[] { Roles.Clerk }, password = "Qingshan#Hall2026" })),
+            ("edit", () => auditor.PutAsJsonAsync($"{staff}/{clerkId}", new { displayName = "审计改名" })),
+            ("roles", () => auditor.PutAsJsonAsync($"{staff}/{clerkId}/roles", new { roles = new[] { Roles.Reviewer } })),
+            ("disable", () => auditor.PostAsync($"{staff}/{clerkId}/disable", null)),
+        };
+        foreach (var (what, send) in attempts)
+        {
+            using var response = await send();
+            response.StatusCode.ShouldBe(HttpStatusCode.Forbidden, $"auditor {what} staff");
+        }
+        var clerk = await InDb(db => db.Set<Account>().Include(a => a.Roles).AsNoTracking().SingleAsync(a => a.Id == clerkId));
+        (clerk.DisplayName, clerk.Disabled, clerk.Roles.Single().Role).ShouldBe(("测试人员", false, Roles.Clerk));
+        (await InDb(db => db.Set<Account>().AnyAsync(a => a.DisplayName == "审计新建"))).ShouldBeFalse();
+
+        using var browser = await CookieBrowserAsync(App, "auditor");
+        using var page = await browser.GetAsync("/admin/staff");
+        Refused(page).ShouldBeTrue($"auditor GET /admin/staff → {(int)page.StatusCode}");
     }
 
     [Fact]

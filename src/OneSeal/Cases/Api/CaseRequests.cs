@@ -3,8 +3,12 @@ using OneSeal.Platform.Http;
 
 namespace OneSeal.Cases.Api;
 
-/// <summary>An application: online by the applicant, or <c>channel: "window"</c> with <c>applicantId</c> by a clerk at a window.</summary>
-public sealed record CreateCaseRequest(string? ItemCode, JsonElement? Form, string? Channel = null, Guid? ApplicantId = null) : IIdempotentBody;
+/// <summary>
+/// An application: online by the applicant, or <c>channel: "window"</c> with <c>applicantId</c> by a clerk at a window.
+/// Online, <c>forEnterpriseId</c> files it as the agent (经办人) of an enterprise account that granted the applicant.
+/// </summary>
+public sealed record CreateCaseRequest(string? ItemCode, JsonElement? Form, string? Channel = null, Guid? ApplicantId = null,
+    Guid? ForEnterpriseId = null) : IIdempotentBody;
 public sealed record CorrectionRequest(List<string>? Missing, string? Note);
 public sealed record RefuseRequest(string? Reason);
 public sealed record ReviewRequest(string? Opinion, string? Recommend);

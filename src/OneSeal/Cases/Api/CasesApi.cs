@@ -19,13 +19,17 @@ public static class CasesApi
             if (body is null) throw new InvalidInputException("body", "required", "请求体不能为空。");
             var c = body.Channel?.Trim().ToLowerInvariant() switch
             {
-                null or "" or "online" when body.ApplicantId is null => await cases.CreateAsync(ActorOf(http), body.ItemCode, FormValidator.FromJson(body.Form), ct),
+                null or "" or "online" when body.ApplicantId is null =>
+                    await cases.CreateAsync(ActorOf(http), body.ItemCode, FormValidator.FromJson(body.Form), ct, body.ForEnterpriseId),
+                "window" when body.ForEnterpriseId is not null =>
+                    throw new InvalidInputException("forEnterpriseId", "online-only", "代表企业办理（forEnterpriseId）只用于经办人网上申请。"),
                 "window" => await cases.FileAtWindowAsync(ActorOf(http), body.ItemCode, body.ApplicantId, FormValidator.FromJson(body.Form), ct),
                 null or "" or "online" => throw new InvalidInputException("applicantId", "window-only", "代为申请（applicantId）须以窗口渠道（channel: window）提交。"),
                 _ => throw new InvalidInputException("channel", "one-of", "渠道（channel）应为 online（网上申请）或 window（窗口代为申请）。"),
             };
             return TypedResults.Created($"/api/v1/cases/{c.Id}", new CaseCreated(c.Id, c.CaseNumber, CaseStatusLabels.Api(c.Status)));
-        }).WithName("createCase").WithSummary("Create a case (online, or filed at a window)").AddEndpointFilter<IdempotencyFilter>();
+        }).WithName("createCase").WithSummary("Create a case (online, for an enterprise as its agent, or filed at a window)")
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(409).AddEndpointFilter<IdempotencyFilter>();
 
         g.MapGet("/", async (string? scope, string? number, string? applicant, string? idNumber, string? phone, HttpContext http, CaseQueries q,
             OneSeal.Cases.Search.CaseSearch search, CancellationToken ct) =>

@@ -22,20 +22,30 @@ public sealed partial class CaseCommands
 
     private long MaxUploadBytes => config.GetValue("Uploads:MaxBytes", UploadRules.DefaultMaxBytes);
 
-    public Task<Case> CreateAsync(Actor actor, string? itemCode, IReadOnlyDictionary<string, string?> form, CancellationToken ct) => db.InTransactionAsync(async () =>
+    /// <param name="forEnterpriseId">issue 10 — the applicant files as the agent (经办人) of this enterprise account, which must
+    /// have granted them an active <see cref="Organisation.Applicants.AgentGrant"/>; the enterprise is then the holder.</param>
+    public Task<Case> CreateAsync(Actor actor, string? itemCode, IReadOnlyDictionary<string, string?> form, CancellationToken ct,
+        Guid? forEnterpriseId = null) => db.InTransactionAsync(async () =>
     {
         if (!actor.Has(Roles.Applicant))
             throw new ForbiddenException("role", "只有申请人可以在网上提交申请。");
         var item = await ItemToFileAsync(itemCode, ct);
-        EnsureServiceObject(actor.Kind, item);
-        var clean = FormValidator.Validate(item.FormFields, form, LegalDates.Today(clock), requireAll: false);
+        var today = LegalDates.Today(clock);
+        var actingFor = forEnterpriseId is { } enterpriseId
+            ? await Organisation.Applicants.Agents.GrantingEnterpriseAsync(db, actor.Id, enterpriseId, today, ct)
+            : ((Account Enterprise, Guid GrantId)?)null;
+        // An agent applies as the enterprise would: an item for enterprises is open to them.
+        EnsureServiceObject(actingFor is null ? actor.Kind : AccountKind.Enterprise, item);
+        var clean = FormValidator.Validate(item.FormFields, form, today, requireAll: false);
         await EnsureSomeoneTakesAsync(item, ct);
         var account = await db.Set<Account>().AsNoTracking().FirstAsync(a => a.Id == actor.Id, ct);
         var now = clock.Now();
         var c = await NewCaseAsync(item, account, clean, CaseChannel.Online, now, ct);
+        c.ForEnterpriseAccountId = actingFor?.Enterprise.Id;
         db.Add(c);
-        AddEvent(c, actor, CaseActions.Created, null, null, now);
+        AddEvent(c, actor, CaseActions.Created, actingFor is { } f ? $"经办人代表{f.Enterprise.DisplayName}办理" : null, null, now);
         db.Audit(actor, "case.create", "case", c.Id.ToString(), c.CaseNumber, now);
+        if (actingFor is { } acting) AuditActingFor(actor, c, acting, "办理", now);
         await db.CommitAsync(ct);
         return c;
     }, ct);
@@ -116,6 +126,10 @@ public sealed partial class CaseCommands
     public Task<Case> SubmitAsync(Actor actor, Guid caseId, int? expectedVersion, CancellationToken ct) => db.InTransactionAsync(async () =>
     {
         var (c, row) = await BeginAsync(caseId, CaseAction.Submit, actor, expectedVersion, ct);
+        // issue 10 — an agent submits for the enterprise only while the grant stands (revoked or ended: refused, the draft kept).
+        var actingFor = c.ForEnterpriseAccountId is { } enterpriseId
+            ? await Organisation.Applicants.Agents.GrantingEnterpriseAsync(db, actor.Id, enterpriseId, LegalDates.Today(clock), ct)
+            : ((Account Enterprise, Guid GrantId)?)null;
         var item = await db.Set<Item>().AsNoTracking().Include(i => i.FormFields).Include(i => i.Materials).AsSplitQuery()
             .FirstAsync(i => i.Id == c.ItemId, ct);
         var form = FormValidator.Validate(item.FormFields, ReadForm(c), LegalDates.Today(clock), requireAll: true);
@@ -144,6 +158,7 @@ public sealed partial class CaseCommands
 
         var now = clock.Now();
         c.RecordSubmission(now);
+        if (actingFor is { } acting) AuditActingFor(actor, c, acting, "提交", now);
         return await ApplyAsync(c, row, actor, MaterialSupply.Note(MaterialSupply.NotSubmitted(item.Materials, uploaded, committed)), now, ct);
     }, ct);
 
@@ -166,6 +181,7 @@ public sealed partial class CaseCommands
     private async Task<Case> NewCaseAsync(Item item, Account applicant, IReadOnlyDictionary<string, string> form, CaseChannel channel, DateTimeOffset now,
         CancellationToken ct) => new()
     {
+        HandlingRegionCode = Organisation.Regions.RegionCodes.Normalise((await agencies.GetAsync(db, item.ImplementingOrganisationId, ct)).RegionCode),
         Id = Guid.NewGuid(),
         CaseNumber = await NextCaseNumberAsync(now, ct),
         ItemId = item.Id,
@@ -191,6 +207,11 @@ public sealed partial class CaseCommands
         var seq = await db.NextAsync($"case:{day}", ct);
         return $"{config["OneSeal:CaseNumberPrefix"] ?? "QS"}{day}-{seq:00000}";
     }
+
+    /// <summary>issue 10 — who filed or submitted for which enterprise, under which grant (the grant may be revoked later).</summary>
+    private void AuditActingFor(Actor actor, Case c, (Account Enterprise, Guid GrantId) acting, string step, DateTimeOffset now) =>
+        db.Audit(actor, "case.act-for", "case", c.Id.ToString(),
+            $"{c.CaseNumber} 代表企业 {acting.Enterprise.DisplayName}（{acting.Enterprise.Id}）{step}，经办人授权 {acting.GrantId}", now);
 
     private static void EnsureServiceObject(AccountKind applicant, Item item)
     {

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore.Query;
 using OneSeal.Organisation;
 using OneSeal.Platform.Http;
 using OneSeal.Platform.Security;
@@ -10,14 +12,49 @@ namespace OneSeal.Cases.Rules;
 /// </summary>
 public static class CaseAccess
 {
+    /// <summary>
+    /// The applicant side's read (issue 10): the account that filed the case, and the enterprise its agent filed it for.
+    /// The one rule: lists query it (<see cref="ReadableAsApplicantBy"/>), single reads test it (<see cref="ReadsAsApplicant"/>).
+    /// Acting on the case stays the filer's (<see cref="EnsureApplicant"/>): the enterprise reads its agents' cases.
+    /// </summary>
+    private static readonly Expression<Func<Case, Guid, bool>> ApplicantSide =
+        (c, account) => c.ApplicantAccountId == account || c.ForEnterpriseAccountId == account;
+
+    private static readonly Func<Case, Guid, bool> ApplicantSideCheck = ApplicantSide.Compile();
+
+    public static bool ReadsAsApplicant(Actor actor, Case c) => ApplicantSideCheck(c, actor.Id);
+
+    /// <summary><see cref="ApplicantSide"/> for one account as a query filter (the account is a parameter, not inlined SQL).</summary>
+    public static Expression<Func<Case, bool>> ReadableAsApplicantBy(Guid accountId)
+    {
+        Expression<Func<Guid>> account = () => accountId;
+        var body = ReplacingExpressionVisitor.Replace(ApplicantSide.Parameters[1], account.Body, ApplicantSide.Body);
+        return Expression.Lambda<Func<Case, bool>>(body, ApplicantSide.Parameters[0]);
+    }
+
+    /// <summary>
+    /// The cases one of <paramref name="roles"/> reaches, as a query filter for queues and searches (the single-case checks
+    /// use <see cref="DataReach.Reaches"/> with the same parts): every case with scope All, the work unit's, and with region
+    /// scope those handled in the account's region.
+    /// </summary>
+    public static Expression<Func<Case, bool>> HandledWithinReach(Actor actor, IReadOnlyCollection<string> roles)
+    {
+        if (actor.ReachesAll(roles)) return c => true;
+        var org = actor.WorkUnitId;
+        var area = actor.RegionArea(roles);
+        return area is null
+            ? c => c.HandlingOrganisationId == org
+            : c => c.HandlingOrganisationId == org || (c.HandlingRegionCode != null && c.HandlingRegionCode.StartsWith(area));
+    }
+
     public static bool CanView(Actor actor, Case c) =>
-        c.ApplicantAccountId == actor.Id
+        ReadsAsApplicant(actor, c)
         || actor.Has(Roles.Monitor)
-        || Roles.CaseHandling.Any(r => actor.Reaches(r, c.HandlingOrganisationId))
+        || Roles.CaseHandling.Any(r => actor.Reaches(r, c.HandlingOrganisationId, c.HandlingRegionCode))
         // issue 11 — the window chief reads the cases of the organisation(s) the role reaches, to use their powers on them
         // (each power is a machine row for that role plus a grant); the role is not in Roles.CaseHandling, so work queues
         // and the certificate's holders stay as they were.
-        || actor.Reaches(Roles.WindowChief, c.HandlingOrganisationId)
+        || actor.Reaches(Roles.WindowChief, c.HandlingOrganisationId, c.HandlingRegionCode)
         // issue 13 — staff of the supervising department read (never act on: no machine row names their role) the submitted
         // cases of the items they supervise; an applicant's draft stays theirs.
         || (actor.Kind == AccountKind.Staff && actor.Has(Roles.DepartmentStaff) && c.SupervisingDepartmentId is { } supervisor
@@ -42,7 +79,7 @@ public static class CaseAccess
         EnsureCanView(actor, c);
         if (!actor.Has(role))
             throw new ForbiddenException("role", $"需要“{RoleLabels.Of(role)}”角色。");
-        if (!actor.Reaches(role, c.HandlingOrganisationId))
+        if (!actor.Reaches(role, c.HandlingOrganisationId, c.HandlingRegionCode))
             throw new ForbiddenException("data-scope", "只能办理本单位承办的办件。");
     }
 }

@@ -12,6 +12,8 @@ public sealed class SessionPrincipals(OneSealDb db, AgencyDirectory agencies)
     public async Task<ClaimsPrincipal> PrincipalAsync(Account account, string scheme, CancellationToken ct)
     {
         var unit = account.OrganisationId is { } org ? await agencies.ApprovingOrganisationAsync(db, org, ct) : null;
-        return AccountPrincipal.Of(account, scheme, unit?.Id);
+        // Region scope reaches the area of the account's own organisation (a township service point: that township).
+        var own = account.OrganisationId is { } placed ? await agencies.FindAsync(db, placed, ct) : null;
+        return AccountPrincipal.Of(account, scheme, unit?.Id, own?.RegionCode);
     }
 }

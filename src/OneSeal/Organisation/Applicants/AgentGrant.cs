@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -17,6 +18,9 @@ public sealed class AgentGrant
     public DateTimeOffset? RevokedAt { get; set; }
 
     public bool IsActive(DateOnly today) => RevokedAt is null && EndsOn >= today;
+
+    /// <summary><see cref="IsActive"/> as a query filter: the one rule the agents' list and case filing both use.</summary>
+    public static Expression<Func<AgentGrant, bool>> ActiveOn(DateOnly today) => g => g.RevokedAt == null && g.EndsOn >= today;
 }
 
 internal sealed class AgentGrantConfiguration : IEntityTypeConfiguration<AgentGrant>

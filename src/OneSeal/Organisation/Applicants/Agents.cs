@@ -46,12 +46,31 @@ public sealed class Agents(OneSealDb db, LookupHash lookup, TimeProvider clock)
     public async Task<IReadOnlyList<(Guid Id, string Name)>> ActingForAsync(Guid agentId, CancellationToken ct)
     {
         var today = LegalDates.Today(clock);
-        var rows = await (from g in db.Set<AgentGrant>().AsNoTracking()
+        var rows = await (from g in db.Set<AgentGrant>().AsNoTracking().Where(AgentGrant.ActiveOn(today))
                           join e in db.Set<Account>() on g.EnterpriseAccountId equals e.Id
-                          where g.AgentAccountId == agentId && g.RevokedAt == null && g.EndsOn >= today && !e.Disabled
+                          where g.AgentAccountId == agentId && !e.Disabled
                           orderby e.DisplayName
                           select new { e.Id, e.DisplayName }).Distinct().ToListAsync(ct);
         return rows.Select(r => (r.Id, r.DisplayName)).ToList();
+    }
+
+    /// <summary>
+    /// The enterprise account <paramref name="agentId"/> may file for today under an active grant (not revoked, not past its
+    /// end date, the enterprise not disabled) with the grant's id; otherwise 403 <c>agent-not-authorised</c>. Cases ask it
+    /// when an agent creates a case for the enterprise and again when they submit it.
+    /// </summary>
+    public static async Task<(Account Enterprise, Guid GrantId)> GrantingEnterpriseAsync(OneSealDb db, Guid agentId, Guid enterpriseId, DateOnly today,
+        CancellationToken ct)
+    {
+        var found = await (from g in db.Set<AgentGrant>().AsNoTracking().Where(AgentGrant.ActiveOn(today))
+                           join e in db.Set<Account>().AsNoTracking() on g.EnterpriseAccountId equals e.Id
+                           where g.AgentAccountId == agentId && g.EnterpriseAccountId == enterpriseId
+                                 && e.Kind == AccountKind.Enterprise && !e.Disabled
+                           orderby g.EndsOn descending
+                           select new { Enterprise = e, GrantId = g.Id }).FirstOrDefaultAsync(ct);
+        return found is null
+            ? throw new ForbiddenException("agent-not-authorised", "您没有该企业有效的经办人授权（未授权、已撤销或已过期），不能代表该企业办理。")
+            : (found.Enterprise, found.GrantId);
     }
 
     public async Task<AgentGrantView> GrantAsync(Actor actor, GrantAgentRequest? r, CancellationToken ct)

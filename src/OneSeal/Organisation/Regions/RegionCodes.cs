@@ -33,6 +33,22 @@ public static class RegionCodes
         _ => null,
     };
 
+    /// <summary>
+    /// The digits every code inside <paramref name="code"/>'s region starts with (a county 6, a township 9, a village all
+    /// 12); null for a code that names no level, which then holds nothing beyond itself.
+    /// </summary>
+    public static string? Area(string? code) => Normalise(code) is { } c ? LevelOf(c) switch
+    {
+        RegionLevel.County => c[..6],
+        RegionLevel.Township => c[..9],
+        RegionLevel.Village => c,
+        _ => null,
+    } : null;
+
+    /// <summary>Whether <paramref name="code"/> lies in the region <paramref name="region"/> or is that region.</summary>
+    public static bool Within(string? region, string? code) =>
+        Area(region) is { } area && Normalise(code) is { } c && c.StartsWith(area, StringComparison.Ordinal);
+
     public static string Label(RegionLevel level) => level switch
     {
         RegionLevel.County => "县（市、区）",

@@ -20,9 +20,19 @@ namespace OneSeal.Pages.Apply;
 [Authorize(Roles = Roles.Applicant)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaterialUploads.MaxFormBytes)]
 [RequestSizeLimit(MaterialUploads.MaxFormBytes)]
-public sealed class IndexModel(CatalogQueries catalog, CaseCommands cases, CaseQueries caseQueries, TimeProvider clock, IStringLocalizer<Ui> t)
+public sealed class IndexModel(CatalogQueries catalog, CaseCommands cases, CaseQueries caseQueries, TimeProvider clock, IStringLocalizer<Ui> t,
+    Organisation.Applicants.Agents agents)
     : OneSealPageModel(t)
 {
+    /// <summary>issue 10 — the enterprise a citizen applies for as its agent (经办人); null: for themselves.</summary>
+    [BindProperty] public Guid? ForEnterpriseId { get; set; }
+
+    /// <summary>The enterprises that granted the signed-in citizen an active agent authorisation (the server checks again).</summary>
+    public IReadOnlyList<(Guid Id, string Name)> ActingFor { get; private set; } = [];
+
+    /// <summary>The item is for enterprises only: an agent must choose the enterprise (they cannot apply for themselves).</summary>
+    public bool MustActForEnterprise { get; private set; }
+
     /// <summary>The draft holding the files of an earlier post of this form that came back with errors.</summary>
     [BindProperty] public Guid? DraftId { get; set; }
 
@@ -76,7 +86,7 @@ public sealed class IndexModel(CatalogQueries catalog, CaseCommands cases, CaseQ
         try
         {
             created = draft is null
-                ? await cases.CreateAsync(Me, guide.Item.Code, Values, ct)
+                ? await cases.CreateAsync(Me, guide.Item.Code, Values, ct, ForEnterpriseId)
                 : await cases.UpdateDraftFormAsync(Me, draft.Id, Values, ct);
         }
         catch (DomainException e)
@@ -123,7 +133,7 @@ public sealed class IndexModel(CatalogQueries catalog, CaseCommands cases, CaseQ
         {
             try
             {
-                draft ??= await cases.CreateAsync(Me, Guide!.Item.Code, new Dictionary<string, string?>(), ct);
+                draft ??= await cases.CreateAsync(Me, Guide!.Item.Code, new Dictionary<string, string?>(), ct, ForEnterpriseId);
                 var (_, errors) = await MaterialUploads.UploadAsync(cases, Me, draft.Id, Guide!.Materials, Request.Form.Files, ct);
                 foreach (var (key, message) in errors) AddError(key, message);
             }
@@ -171,10 +181,13 @@ public sealed class IndexModel(CatalogQueries catalog, CaseCommands cases, CaseQ
             return NotFoundPage(e.Message);
         }
         var kind = Me.Kind;
+        if (kind == AccountKind.Citizen && Guide.Item.ServiceObject != ServiceObject.Citizen)
+            ActingFor = await agents.ActingForAsync(Me.Id, ct);
+        MustActForEnterprise = Guide.Item.ServiceObject == ServiceObject.Enterprise && ActingFor.Count > 0;
         ServiceObjectProblem = Guide.Item.ServiceObject switch
         {
             ServiceObject.Citizen when kind != AccountKind.Citizen => T["本事项面向自然人，请使用个人账号申请。"].Value,
-            ServiceObject.Enterprise when kind != AccountKind.Enterprise => T["本事项面向法人，请使用企业账号申请。"].Value,
+            ServiceObject.Enterprise when kind != AccountKind.Enterprise && !MustActForEnterprise => T["本事项面向法人，请使用企业账号申请。"].Value,
             _ => null,
         };
         return null;

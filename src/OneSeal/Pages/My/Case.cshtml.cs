@@ -165,7 +165,7 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands cases, IFileStor
         {
             Detail = await queries.GetAsync(Me, id, ct);
             // This page is the applicant's; staff and monitors have their own workbenches.
-            if (Detail.Case.ApplicantAccountId != Me.Id) return NotFoundPage(T["办件不存在或无权查看。"]);
+            if (!OneSeal.Cases.Rules.CaseAccess.ReadsAsApplicant(Me, Detail.Case)) return NotFoundPage(T["办件不存在或无权查看。"]);
             Deadline = await queries.ExplainDeadlineAsync(Me, id, ct);
             (Commitments, CommitmentApproval) = await queries.CommitmentsAsync(Me, id, ct);
             return null;

@@ -16,6 +16,8 @@ public sealed record Actor(Guid Id, string Username, string DisplayName, Account
     public const string StampClaim = "oneseal:stamp";
     /// <summary>One per role: <c>role=Scope</c>, how far the role reaches (Organisation.DataScope, read by Organisation.DataReach).</summary>
     public const string ScopeClaim = "oneseal:scope";
+    /// <summary>The region code of the account's own organisation, which a role with region scope reaches (Organisation.DataReach).</summary>
+    public const string RegionClaim = "oneseal:region";
 
     /// <summary>Role → data scope name; a role missing here reaches its own organisation.</summary>
     public IReadOnlyDictionary<string, string> Scopes { get; init; } = new Dictionary<string, string>();
@@ -27,6 +29,9 @@ public sealed record Actor(Guid Id, string Username, string DisplayName, Account
     public Guid? WorkUnitId { get => _workUnitId ?? OrganisationId; init => _workUnitId = value; }
 
     private readonly Guid? _workUnitId;
+
+    /// <summary>行政区划代码 of the account's own organisation (county, township or village), resolved at sign-in.</summary>
+    public string? RegionCode { get; init; }
 
     /// <summary>The account still signs in with an initial password made by an administrator's import.</summary>
     public bool MustChangePassword { get; init; }
@@ -48,6 +53,7 @@ public sealed record Actor(Guid Id, string Username, string DisplayName, Account
         {
             MustChangePassword = user.FindFirstValue(MustChangePasswordClaim) == "1",
             WorkUnitId = Guid.TryParse(user.FindFirstValue(UnitClaim), out var unit) ? unit : null,
+            RegionCode = user.FindFirstValue(RegionClaim),
             Scopes = user.FindAll(ScopeClaim).Select(c => c.Value.Split('=', 2)).Where(p => p.Length == 2)
                 .DistinctBy(p => p[0]).ToDictionary(p => p[0], p => p[1]),
         };

@@ -71,11 +71,21 @@ public static partial class ApplicantKit
     }
 
     /// <summary>Register + verify a new citizen; returns (sign-in name = phone, phone, ID number).</summary>
-    public static async Task<(string Username, string Phone, string IdNumber)> NewCitizenAsync(OneSealFactory app, string name = "李小花")
+    public static async Task<(string Username, string Phone, string IdNumber)> NewCitizenAsync(OneSealFactory app, string name = "李小花", string password = Password)
     {
         var (phone, id) = (NewPhone(), NewCitizenId());
-        await RegisterCitizenAsync(app, phone, id, name);
+        await RegisterCitizenAsync(app, phone, id, name, password);
         return (await VerifyAsync(app, phone), phone, id);
+    }
+
+    /// <summary>Register + verify a new enterprise (sign-in name qs + the phone's last six digits); returns (sign-in name, USCC).</summary>
+    public static async Task<(string Username, string Uscc)> NewEnterpriseAsync(OneSealFactory app, string name, string password = Password)
+    {
+        var (phone, uscc) = (NewPhone(), NewUscc());
+        using (var reg = await PostAsync(app, "/api/v1/accounts/register",
+                   new { kind = "enterprise", name, uscc, phone, password, username = "qs" + phone[^6..], legalRepresentative = "吴法人" }))
+            reg.StatusCode.ShouldBe(HttpStatusCode.Created, await reg.Content.ReadAsStringAsync());
+        return (await VerifyAsync(app, phone), uscc);
     }
 
     [GeneratedRegex(@"验证码 (\d{6})")]

@@ -178,12 +178,9 @@ public abstract class ApplicantRegistrationTests(OneSealFactory app) : CaseApiTe
     public async Task An_enterprise_registers_and_authorises_an_agent_who_then_sees_it_and_a_revoke_ends_it()
     {
         var (agentName, agentPhone, agentId) = await NewCitizenAsync(App, "周经办");
-        var (phone, uscc) = (NewPhone(), NewUscc());
-        using (var reg = await PostAsync(App, "/api/v1/accounts/register",
-                   new { kind = "enterprise", name = "青山县测试科技有限公司", uscc, phone, password = Password, username = "qs" + phone[^6..], legalRepresentative = "吴法人" }))
-            reg.StatusCode.ShouldBe(HttpStatusCode.Created, await reg.Content.ReadAsStringAsync());
-        (await VerifyAsync(App, phone)).ShouldBe("qs" + phone[^6..]);
-        var enterprise = await App.ClientFor("qs" + phone[^6..], Password);
+        var (enterpriseName, _) = await NewEnterpriseAsync(App, "青山县测试科技有限公司");
+        enterpriseName.ShouldStartWith("qs");
+        var enterprise = await App.ClientFor(enterpriseName, Password);
         var agent = await App.ClientFor(agentName, Password);
 
         var endsOn = OneSeal.Platform.Time.LegalDates.Today(Clock).AddMonths(6);
@@ -201,15 +198,15 @@ public abstract class ApplicantRegistrationTests(OneSealFactory app) : CaseApiTe
         (granted.AgentName, granted.Active, granted.AgentPhoneMasked).ShouldBe(("周**", true, agentPhone[..3] + "****" + agentPhone[^4..]));
         (await agent.GetFromJsonAsync<MyAgentsDto>("/api/v1/my/agents", Web))!.ActingFor.ShouldHaveSingleItem().EnterpriseName.ShouldBe("青山县测试科技有限公司");
 
-        // On the apply page of an item open to enterprises the agent is told whom they may act for, and how.
+        // On the apply page of an item open to enterprises the agent may choose to apply for it.
         using var agentBrowser = App.Anonymous();
         (await SignInTestKit.PostLoginFormAsync(agentBrowser, agentName, Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        WebUtility.HtmlDecode(await agentBrowser.GetStringAsync($"/apply/{Demo.FoodLicence}")).ShouldContain("可代表企业办理：青山县测试科技有限公司");
+        WebUtility.HtmlDecode(await agentBrowser.GetStringAsync($"/apply/{Demo.FoodLicence}")).ShouldContain("青山县测试科技有限公司（经办人代为办理）");
         WebUtility.HtmlDecode(await agentBrowser.GetStringAsync("/my/agents")).ShouldContain("青山县测试科技有限公司");
 
         (await enterprise.DeleteAsync($"/api/v1/my/agents/{granted.Id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await agent.GetFromJsonAsync<MyAgentsDto>("/api/v1/my/agents", Web))!.ActingFor.ShouldBeEmpty();
-        WebUtility.HtmlDecode(await agentBrowser.GetStringAsync($"/apply/{Demo.FoodLicence}")).ShouldNotContain("可代表企业办理");
+        WebUtility.HtmlDecode(await agentBrowser.GetStringAsync($"/apply/{Demo.FoodLicence}")).ShouldNotContain("经办人代为办理");
         (await InDb(db => db.Set<AuditEntry>().Where(a => a.Action.StartsWith("agent.")).Select(a => a.Action).ToListAsync()))
             .ShouldBe(["agent.grant", "agent.revoke"], ignoreOrder: true);
     }

@@ -13,16 +13,21 @@ public sealed class DataReachTests
 {
     private static readonly Guid Bureau = Guid.NewGuid(), Department = Guid.NewGuid();
 
-    private static Actor SignedIn(Guid organisation, params (string Role, DataScope Scope)[] roles)
+    private const string County = "360999000000", Township = "360999101000", Village = "360999101201", OtherCounty = "360888000000";
+
+    private static Actor SignedIn(Guid organisation, params (string Role, DataScope Scope)[] roles) => SignedInAt(organisation, County, roles);
+
+    private static Actor SignedInAt(Guid organisation, string regionCode, params (string Role, DataScope Scope)[] roles)
     {
         var account = new Account { Id = Guid.NewGuid(), Username = "x", DisplayName = "x", PasswordHash = "", Kind = AccountKind.Staff, OrganisationId = organisation };
         account.SetRoles(roles);
-        return Actor.From(AccountPrincipal.Of(account, "test"))!;
+        return Actor.From(AccountPrincipal.Of(account, "test", regionCode: regionCode))!;
     }
 
-    private static Case BureauCase() => new()
+    private static Case BureauCase(string? regionCode = County) => new()
     {
         Id = Guid.NewGuid(), CaseNumber = "QS20261207-00001", ItemCode = "X", ItemName = "X", ApplicantName = "张三", FormJson = "{}", HandlingOrganisationId = Bureau,
+        HandlingRegionCode = regionCode,
     };
 
     [Fact]
@@ -49,11 +54,38 @@ public sealed class DataReachTests
     }
 
     [Fact]
-    public void Section_and_region_reach_the_own_organisation_until_cases_record_them()
+    public void Section_reaches_the_own_organisation_because_no_item_or_case_records_a_handling_section()
     {
         var c = BureauCase();
         CaseAccess.CanView(SignedIn(Bureau, (Roles.Clerk, DataScope.Section)), c).ShouldBeTrue();
-        CaseAccess.CanView(SignedIn(Department, (Roles.Clerk, DataScope.Region)), c).ShouldBeFalse();
+        CaseAccess.CanView(SignedIn(Department, (Roles.Clerk, DataScope.Section)), c).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData(County, County, true)]
+    [InlineData(County, Township, true)]
+    [InlineData(County, Village, true)]
+    [InlineData(Township, Village, true)]
+    [InlineData(Township, County, false)]
+    [InlineData(Township, "360999102000", false)]
+    [InlineData(Village, Township, false)]
+    [InlineData(County, OtherCounty, false)]
+    [InlineData("360999", Township, true)]
+    public void Region_reaches_cases_handled_in_the_staff_region_and_the_regions_under_it(string staffRegion, string caseRegion, bool reaches)
+    {
+        var c = BureauCase(caseRegion);
+        CaseAccess.CanView(SignedInAt(Department, staffRegion, (Roles.Reviewer, DataScope.Region)), c).ShouldBe(reaches);
+        // The same person with organisation scope reaches only their own organisation's cases, wherever they are.
+        CaseAccess.CanView(SignedInAt(Department, staffRegion, (Roles.Reviewer, DataScope.Organisation)), c).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Region_scope_acts_on_the_case_and_a_case_without_a_region_stays_out_of_reach()
+    {
+        var regional = SignedInAt(Department, County, (Roles.Clerk, DataScope.Region));
+        CaseAccess.EnsureStaff(regional, BureauCase(Township), Roles.Clerk);
+        CaseAccess.CanView(regional, BureauCase(null)).ShouldBeFalse();
+        CaseAccess.CanView(SignedIn(Bureau, (Roles.Clerk, DataScope.Region)), BureauCase(null)).ShouldBeTrue("the own organisation stays in reach");
     }
 
     [Theory]

@@ -369,6 +369,51 @@ public abstract class StaffApiTests(OneSealFactory app) : CaseApiTestBase(app)
         var widened = await (await everywhere.GetAsync("/api/v1/cases?scope=review")).Content.ReadFromJsonAsync<JsonElement>();
         widened.EnumerateArray().ShouldContain(c => c.GetProperty("id").GetGuid() == caseId);
     }
+
+    [Fact]
+    public async Task Data_scope_region_reaches_the_cases_handled_in_the_staff_region_and_no_further()
+    {
+        var caseId = await AcceptedCaseAsync();
+        var bureauRegion = await InDb(db => db.Set<Agency>().Where(a => a.Code == "XZSPJ").Select(a => a.RegionCode).SingleAsync());
+        (await InDb(db => db.Set<OneSeal.Cases.Case>().Where(c => c.Id == caseId).Select(c => c.HandlingRegionCode).SingleAsync()))
+            .ShouldBe(OneSeal.Organisation.Regions.RegionCodes.Normalise(bureauRegion), "the case records where it is handled");
+
+        // A reviewer of a line department in the same county: with region scope the bureau's case is in reach.
+        var county = Unique("rc");
+        using (var create = await (await As("admin")).PostAsJsonAsync(Staff, new
+        {
+            username = county, displayName = "县级审查", organisationId = await OrganisationAsync("SCJGJ"), roles = new[] { Roles.Reviewer }, password = StrongPassword,
+        }))
+            await ShouldBeAsync(create, HttpStatusCode.Created);
+        using (var widen = await SetRolesAsync(await SecurityAdminAsync(), await AccountIdAsync(county), new { role = Roles.Reviewer, scope = "region" }))
+            await ShouldBeAsync(widen, HttpStatusCode.NoContent);
+        using (var inCounty = await App.ClientFor(county, StrongPassword))
+        {
+            (await inCounty.GetAsync($"/api/v1/cases/{caseId}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            var queue = await (await inCounty.GetAsync("/api/v1/cases?scope=review")).Content.ReadFromJsonAsync<JsonElement>();
+            queue.EnumerateArray().ShouldContain(c => c.GetProperty("id").GetGuid() == caseId);
+        }
+
+        // A township service point's reviewer with region scope: a county organisation's case lies outside the township.
+        var township = OneSeal.Organisation.Regions.RegionCodes.Normalise(bureauRegion)![..6] + "101000";
+        var pointCode = Unique("SP").ToUpperInvariant()[..12];
+        await InDb(async db =>
+        {
+            db.Add(new Agency { Id = Guid.NewGuid(), Code = pointCode, Name = "测试镇便民服务中心", Kind = OrganisationKind.ServicePoint, RegionCode = township });
+            await db.SaveChangesAsync();
+        });
+        var pointStaff = await NewStaffAsync(App, Roles.Reviewer, pointCode);
+        await InDb(async db =>
+        {
+            var account = await db.Set<Account>().Include(a => a.Roles).SingleAsync(a => a.Username == pointStaff);
+            account.SetRoles([(Roles.Reviewer, DataScope.Region)]);
+            await db.SaveChangesAsync();
+        });
+        using var inTownship = await App.ClientFor(pointStaff);
+        (await inTownship.GetAsync($"/api/v1/cases/{caseId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var townshipQueue = await (await inTownship.GetAsync("/api/v1/cases?scope=review")).Content.ReadFromJsonAsync<JsonElement>();
+        townshipQueue.EnumerateArray().ShouldNotContain(c => c.GetProperty("id").GetGuid() == caseId);
+    }
 }
 
 [Trait("Provider", "Sqlite")]
