@@ -6,8 +6,8 @@ namespace OneSeal.Platform.Http;
 
 /// <summary>
 /// <see cref="TextRules"/> for what is not JSON: the path and query string of every request are refused (400 naming the
-/// parameter), and a page's posted form is cleaned before the page reads it (a browser never sends NUL; a crafted post
-/// then simply loses it). Multipart file names are checked where files are accepted (<c>UploadRules</c>).
+/// parameter), and a page's posted form is cleaned before the page reads it (a browser never sends NUL; a crafted
+/// multipart post then simply loses it, a crafted URL-encoded one, which the framework cannot read, is refused with 400). Multipart file names are checked where files are accepted (<c>UploadRules</c>).
 /// </summary>
 public static class RequestTextRules
 {
@@ -34,8 +34,12 @@ public static class RequestTextRules
         public async Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context)
         {
             var request = context.HttpContext.Request;
-            if (!request.HasFormContentType) return;
-            var form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
+            // The error page re-executes the refused post: reading its form again would fail the error page too.
+            if (!request.HasFormContentType || request.Path.StartsWithSegments(Problems.ErrorPath.TrimEnd('/'))) return;
+            IFormCollection form;
+            try { form = await request.ReadFormAsync(context.HttpContext.RequestAborted); }
+            // The URL-encoded form reader itself refuses a NUL (%00): that post cannot be cleaned, only refused (400 page).
+            catch (InvalidDataException) { throw new InvalidInputException("form", TextRules.InvalidCharacters, TextRules.Message("form")); }
             if (form.All(f => TextRules.IsClean(f.Key) && f.Value.All(TextRules.IsClean))) return;
             var clean = new Dictionary<string, StringValues>(StringComparer.OrdinalIgnoreCase);
             foreach (var (key, values) in form)

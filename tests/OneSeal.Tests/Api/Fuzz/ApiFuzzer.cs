@@ -5,8 +5,9 @@ using System.Text.Json.Nodes;
 
 namespace OneSeal.Tests.Api.Fuzz;
 
-/// <summary>One operation of the OpenAPI document: method, path template, parameters and what its body may be.</summary>
-public sealed record FuzzOperation(string Method, string Path, IReadOnlyList<(string Name, string In)> Parameters, JsonElement? JsonSchema, bool Multipart);
+/// <summary>One operation of the OpenAPI document: method, path template, parameters, what its body may be, and whether it
+/// needs a bearer token (its <c>security</c> is not empty).</summary>
+public sealed record FuzzOperation(string Method, string Path, IReadOnlyList<(string Name, string In)> Parameters, JsonElement? JsonSchema, bool Multipart, bool Secured);
 
 /// <summary>One generated request: what was varied (for the failure list) and how to build it.</summary>
 public sealed record FuzzRequest(string Variant, string Url, Func<HttpContent?> Body);
@@ -35,7 +36,8 @@ public sealed class ApiFuzzer(JsonElement document, int seed)
                     if (content.TryGetProperty("application/json", out var json)) schema = json.GetProperty("schema");
                     multipart = content.TryGetProperty("multipart/form-data", out _);
                 }
-                yield return new FuzzOperation(op.Name.ToUpperInvariant(), path.Name, parameters, schema, multipart);
+                var secured = op.Value.TryGetProperty("security", out var security) && security.GetArrayLength() > 0;
+                yield return new FuzzOperation(op.Name.ToUpperInvariant(), path.Name, parameters, schema, multipart, secured);
             }
     }
 
