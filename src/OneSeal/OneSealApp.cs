@@ -108,6 +108,7 @@ public static class OneSealApp
         services.AddScoped<OneSeal.Cases.WalkIn.WindowDesk>();
         // issue 10 — sign-in security: staff need a second factor unless switched off (on by default outside demo mode).
         services.AddSingleton(new SecondFactorPolicy(config.GetValue("OneSeal:Security:RequireStaffSecondFactor", !IsDemo(config))));
+        services.AddSingleton(OneSeal.Organisation.Accounts.PasswordHashing.From(config, IsDemo(config)));
         services.AddScoped<SecondFactor>();
         services.AddScoped<SecurityAdmin>();
         services.AddScoped<AccountSecurity>();
@@ -246,7 +247,8 @@ public static class OneSealApp
             // issue 10 — organisations and windows: the demo county's regions, service centre, hall, service points and windows
             // (the organisations first: issue 11's department staff are placed in the sections seeded there)
             await OneSeal.Organisation.DemoData.OrganisationSeed.SeedAsync(db, clock, CancellationToken.None);
-            await DemoAccounts.SeedAsync(db, sp.GetRequiredService<PersonalData>(), sp.GetRequiredService<TimeProvider>(), CancellationToken.None);
+            await DemoAccounts.SeedAsync(db, sp.GetRequiredService<PersonalData>(), sp.GetRequiredService<OneSeal.Organisation.Accounts.PasswordHashing>(),
+                sp.GetRequiredService<TimeProvider>(), CancellationToken.None);
             await OneSeal.Hall.DemoWindows.SeedAsync(db, clock, CancellationToken.None);
             // issue 11 — department windows: the seals of the departments that approve at their own windows
             await OneSeal.Seal.Administration.DemoSeals.SeedAsync(db, sp.GetRequiredService<OneSeal.Seal.SealKeyStore>(), clock, CancellationToken.None);

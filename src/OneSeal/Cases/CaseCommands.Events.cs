@@ -35,7 +35,7 @@ public sealed partial class CaseCommands
     {
         if (ExchangeEventOf(row) is not { } e) return;
         var item = await versions.GetAsync(db, c.ItemId, ct);
-        var holder = await CaseHolder.OfAsync(db, c, HolderMapping.Of(item), ReadForm(c), personalData, ct);
+        var holder = await HolderAsync(c, ct);
         EventLog.Record(db, e.Type, c.CaseNumber, new
         {
             caseNumber = c.CaseNumber,

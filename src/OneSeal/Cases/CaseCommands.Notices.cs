@@ -23,9 +23,19 @@ public sealed partial class CaseCommands
             holder.IsOrganisation) { DecidedById = decidedBy }, now, ct);
     }
 
-    /// <summary>The case's holder: its version's mapping (cached per published version), its form and, only when needed, its applicant.</summary>
-    private async Task<CaseHolder> HolderAsync(Case c, CancellationToken ct) =>
-        await CaseHolder.OfAsync(db, c, HolderMapping.Of(await versions.GetAsync(db, c.ItemId, ct)), ReadForm(c), personalData, ct);
+    /// <summary>
+    /// The case's holder: its version's mapping (cached per published version), its form and, only when needed, its applicant.
+    /// A transition's event and its notice name the same holder: the form is decrypted once while it is the same text.
+    /// </summary>
+    private async Task<CaseHolder> HolderAsync(Case c, CancellationToken ct)
+    {
+        if (lastHolder is { } last && ReferenceEquals(last.Case, c) && ReferenceEquals(last.Form, c.FormJson)) return last.Holder;
+        var holder = await CaseHolder.OfAsync(db, c, HolderMapping.Of(await versions.GetAsync(db, c.ItemId, ct)), ReadForm(c), personalData, ct);
+        lastHolder = (c, c.FormJson, holder);
+        return holder;
+    }
+
+    private (Case Case, string Form, CaseHolder Holder)? lastHolder;
 
     /// <summary>A printed field holds <see cref="NoticeFields.MaxValueLength"/> characters; longer reasons stay whole on the case.</summary>
     private static string Clip(string value) =>

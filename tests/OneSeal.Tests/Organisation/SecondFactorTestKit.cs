@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -28,7 +29,7 @@ public static class SecondFactorTestKit
             Id = id, Username = "s" + id.ToString("N")[..12], DisplayName = "测试人员", Kind = AccountKind.Staff, PasswordHash = "",
             CreatedAt = DateTimeOffset.UnixEpoch, Roles = roles.Select(r => new AccountRole { AccountId = id, Role = r }).ToList(),
         };
-        account.PasswordHash = new PasswordHasher<Account>().HashPassword(account, Password);
+        account.PasswordHash = app.Services.GetRequiredService<OneSeal.Organisation.Accounts.PasswordHashing>().Hasher.HashPassword(account, Password);
         db.Add(account);
         await db.SaveChangesAsync();
         return account.Username;

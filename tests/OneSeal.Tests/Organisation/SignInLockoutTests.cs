@@ -120,9 +120,19 @@ public abstract class SignInLockoutTests(OneSealFactory app) : CaseApiTestBase(a
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 }
 
-public sealed class SignInSqliteApp() : OneSealFactory(DatabaseProvider.Sqlite, new OneSealFactoryOptions { Time = new FakeTimeProvider() });
+/// <summary>Production's password hashing (100,000 iterations), so the timing test measures what an attacker would.</summary>
+public static class SignInApps
+{
+    public static OneSealFactoryOptions Options() => new()
+    {
+        Time = new FakeTimeProvider(),
+        Settings = new Dictionary<string, string?> { ["SignIn:DemoPasswordIterations"] = OneSeal.Organisation.Accounts.PasswordHashing.Iterations.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+    };
+}
 
-public sealed class SignInPostgresApp() : OneSealFactory(DatabaseProvider.Postgres, new OneSealFactoryOptions { Time = new FakeTimeProvider() });
+public sealed class SignInSqliteApp() : OneSealFactory(DatabaseProvider.Sqlite, SignInApps.Options());
+
+public sealed class SignInPostgresApp() : OneSealFactory(DatabaseProvider.Postgres, SignInApps.Options());
 
 [Trait("Provider", "Sqlite")]
 public sealed class SignInLockoutTests_Sqlite(SignInSqliteApp app) : SignInLockoutTests(app), IClassFixture<SignInSqliteApp>;

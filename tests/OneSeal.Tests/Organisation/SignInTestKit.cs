@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -25,7 +26,7 @@ public static partial class SignInTestKit
             Id = id, Username = "u" + id.ToString("N")[..12], DisplayName = displayName, Kind = AccountKind.Staff, PasswordHash = "",
             OrganisationId = bureau, CreatedAt = DateTimeOffset.UnixEpoch, Roles = [new AccountRole { AccountId = id, Role = role }],
         };
-        account.PasswordHash = new PasswordHasher<Account>().HashPassword(account, Password);
+        account.PasswordHash = app.Services.GetRequiredService<OneSeal.Organisation.Accounts.PasswordHashing>().Hasher.HashPassword(account, Password);
         db.Add(account);
         await db.SaveChangesAsync();
         return account.Username;

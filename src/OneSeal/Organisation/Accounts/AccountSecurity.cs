@@ -16,9 +16,9 @@ public sealed record SecondFactorState(bool Enrolled, DateTimeOffset? Since, int
 /// this one in again with the returned account), switch off an optional second factor, sign out everywhere.
 /// A wrong current password counts toward the lockout, so a stolen session cannot be used to guess it.
 /// </summary>
-public sealed class AccountSecurity(OneSealDb db, TimeProvider clock, SecondFactor secondFactor, SecondFactorPolicy policy)
+public sealed class AccountSecurity(OneSealDb db, TimeProvider clock, SecondFactor secondFactor, SecondFactorPolicy policy, PasswordHashing passwords)
 {
-    private static readonly PasswordHasher<Account> Hasher = new();
+    private PasswordHasher<Account> Hasher => passwords.Hasher;
 
     public async Task<Account> ChangePasswordAsync(Actor actor, string? current, string? password, string? confirm, CancellationToken ct)
     {

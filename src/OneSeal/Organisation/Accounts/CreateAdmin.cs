@@ -35,7 +35,7 @@ public static class CreateAdmin
             Id = Guid.NewGuid(), Username = username, DisplayName = username, Kind = AccountKind.Staff, PasswordHash = "",
             CreatedAt = clock.Now(), Roles = [new AccountRole { Role = Roles.Admin }],
         };
-        account.PasswordHash = new PasswordHasher<Account>().HashPassword(account, password);
+        account.PasswordHash = new PasswordHashing().Hasher.HashPassword(account, password);
         db.Add(account);
         db.Audit(null, "account.create-admin", "account", account.Id.ToString(), username, clock.Now());
         await db.CommitAsync(ct);

@@ -43,13 +43,13 @@ public static class DemoAccounts
         new("exchange", "县信息交换平台", AccountKind.Staff, "XZSPJ", null, "0796-8200199", Roles.Integration),
     ];
 
-    public static async Task SeedAsync(OneSealDb db, PersonalData personalData, TimeProvider clock, CancellationToken ct)
+    public static async Task SeedAsync(OneSealDb db, PersonalData personalData, PasswordHashing passwords, TimeProvider clock, CancellationToken ct)
     {
         // Accounts added to the list later (admin2, secadmin, auditor) join a demo database seeded before them.
         var existing = (await db.Set<Account>().Select(a => a.Username).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         if (All.All(d => existing.Contains(d.Username))) return;
         var agencies = await db.Set<Agency>().ToDictionaryAsync(a => a.Code, a => a.Id, ct);
-        var hasher = new PasswordHasher<Account>();
+        var hasher = passwords.Hasher;
         foreach (var d in All.Where(d => !existing.Contains(d.Username)))
         {
             var account = new Account

@@ -17,18 +17,13 @@ public sealed record PasswordChecked(Account Account, SignInStep Step);
 /// login pages and <c>POST /api/v1/auth/token</c>. Wrong codes count toward the lockout like wrong passwords, and a right
 /// password alone clears no count while a code is still owed.
 /// </summary>
-public sealed class SignIn(OneSealDb db, TimeProvider clock, SecondFactor secondFactor, SecondFactorPolicy policy)
+public sealed class SignIn(OneSealDb db, TimeProvider clock, SecondFactor secondFactor, SecondFactorPolicy policy, PasswordHashing passwords)
 {
     /// <summary>The username column's length; also the most of a typed username that reaches the audit trail.</summary>
     public const int MaxUsername = 64;
 
-    private static readonly PasswordHasher<Account> Hasher = new();
+    private PasswordHasher<Account> Hasher => passwords.Hasher;
 
-    /// <summary>
-    /// Verified when the username is unknown, so that answer costs the same hashing as a wrong password and the
-    /// response time does not tell which usernames exist.
-    /// </summary>
-    private static readonly string DummyHash = Hasher.HashPassword(null!, "oneseal-unknown-user");
 
     /// <summary>The account and its next step, or null for a wrong username or password. Throws <see cref="AccountLockedException"/>.</summary>
     public async Task<PasswordChecked?> CheckAsync(string? username, string? password, CancellationToken ct)
@@ -48,7 +43,7 @@ public sealed class SignIn(OneSealDb db, TimeProvider clock, SecondFactor second
             throw new AccountLockedException(account.LockedUntil!.Value);
         }
 
-        var passwordOk = Hasher.VerifyHashedPassword(account!, account?.PasswordHash ?? DummyHash, password) != PasswordVerificationResult.Failed;
+        var passwordOk = Hasher.VerifyHashedPassword(account!, account?.PasswordHash ?? passwords.DummyHash, password) != PasswordVerificationResult.Failed;
         if (account is { Disabled: false } && passwordOk)
         {
             if (account is { PhoneVerifiedAt: null, Kind: not AccountKind.Staff })

@@ -30,11 +30,12 @@ public sealed record ResetPasswordRequest(string? Phone, string? Code, string? N
 /// forgotten password by code. Phone and identity code are stored encrypted, masked and as keyed hashes (one account per
 /// phone and per code); an unverified registration holds neither — registering again replaces it.
 /// </summary>
-public sealed class ApplicantAccounts(OneSealDb db, OneTimeCodes codes, PersonalData personalData, LookupHash lookup, TimeProvider clock)
+public sealed class ApplicantAccounts(OneSealDb db, OneTimeCodes codes, PersonalData personalData, LookupHash lookup, TimeProvider clock,
+    PasswordHashing passwords)
 {
     public const int MaxName = 64;
     public const int MaxEnterpriseName = 128;
-    private static readonly PasswordHasher<Account> Hasher = new();
+    private PasswordHasher<Account> Hasher => passwords.Hasher;
 
     /// <param name="legalRepresentativeRequired">The page asks for it; API clients may leave it out.</param>
     public async Task<RegisterResponse> RegisterAsync(RegisterRequest? r, CancellationToken ct, bool legalRepresentativeRequired = false)

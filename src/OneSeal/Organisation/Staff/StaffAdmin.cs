@@ -12,9 +12,9 @@ namespace OneSeal.Organisation.Staff;
 /// The commands on staff accounts. Each is one transaction with its audit line (who, what, the roles before and after).
 /// Role changes and disabling renew the account's security stamp, so its cookies and tokens end at their next request.
 /// </summary>
-public sealed class StaffAdmin(OneSealDb db, TimeProvider clock)
+public sealed class StaffAdmin(OneSealDb db, TimeProvider clock, Accounts.PasswordHashing passwords)
 {
-    private static readonly PasswordHasher<Account> Hasher = new();
+    private PasswordHasher<Account> Hasher => passwords.Hasher;
 
     public async Task<Account> CreateAsync(Actor actor, CreateStaffRequest request, CancellationToken ct)
     {
@@ -152,7 +152,7 @@ public sealed class StaffAdmin(OneSealDb db, TimeProvider clock)
         return account;
     }
 
-    internal static void SetInitialPassword(Account account, string password) => account.PasswordHash = Hasher.HashPassword(account, password);
+    internal void SetInitialPassword(Account account, string password) => account.PasswordHash = Hasher.HashPassword(account, password);
 
     internal static string Describe(IEnumerable<AccountRole> roles) =>
         string.Join("、", roles.OrderBy(r => r.Role, StringComparer.Ordinal).Select(r => $"{RoleLabels.Of(r.Role)}（{RoleLabels.Of(r.Scope)}）")) is { Length: > 0 } s ? s : "无";

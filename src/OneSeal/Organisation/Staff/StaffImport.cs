@@ -85,7 +85,7 @@ public sealed class StaffImport(OneSealDb db, StaffAdmin admin, TimeProvider clo
         foreach (var (row, account) in accounts)
         {
             var password = InitialPassword();
-            StaffAdmin.SetInitialPassword(account, password);
+            admin.SetInitialPassword(account, password);
             account.MustChangePassword = true;
             db.Add(account);
             db.Audit(actor, "staff.created", "account", account.Id.ToString(),
