@@ -48,7 +48,7 @@ public static class CaseAccess
         // One OR of the parts over one parameter: each part stays a plain comparison the indexes serve.
         var parameter = parts[0].Parameters[0];
         var body = parts.Skip(1).Aggregate(parts[0].Body,
-            (or, part) => Expression.OrElse(or, ReplacingExpressionVisitor.Replace(part.Parameters[0], parameter, part.Body)));
+            (either, part) => Expression.OrElse(either, ReplacingExpressionVisitor.Replace(part.Parameters[0], parameter, part.Body)));
         return Expression.Lambda<Func<Case, bool>>(body, parameter);
     }
 
