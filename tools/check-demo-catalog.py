@@ -140,6 +140,9 @@ def main():
             if c in batch_of: err(f"item {c} is in more than one transfer batch")
             batch_of[c] = t["documentNumber"]
             if e.get("entrustedBody") is not None and e["entrustedBody"] not in orgs: err(f"transfer of {c}: unknown entrustedBody {e['entrustedBody']}")
+            # 承办科室: one of the bureau's sections (seeded from Organisation/DemoData/OrganisationSeed.cs, not from this file)
+            if e.get("handlingSection") is not None and e["handlingSection"] not in ("XZSPJ-SCZR", "XZSPJ-TZJS", "XZSPJ-SHSW"):
+                err(f"transfer of {c}: handlingSection {e['handlingSection']} is not a section of the bureau")
     if len(d["transfers"]) < 2: err("want at least two transfer batches")
 
     basic = {}

@@ -19,6 +19,11 @@ public sealed class Case
     public Guid HandlingOrganisationId { get; set; }
     /// <summary>issue 10 — the handling organisation's 行政区划代码 when filed: staff whose role has region scope reach it.</summary>
     public string? HandlingRegionCode { get; set; }
+    /// <summary>
+    /// issue 10 — 承办科室: the section the item version it was filed under names (<see cref="Item.HandlingSectionId"/>), if
+    /// any; staff placed in that section whose role has section scope reach the case (Organisation.DataReach).
+    /// </summary>
+    public Guid? HandlingSectionId { get; set; }
     /// <summary>issue 13 — the item's supervising department (监管部门) when filed: its staff read the case (read-only).</summary>
     public Guid? SupervisingDepartmentId { get; set; }
     public Guid ApplicantAccountId { get; set; }
@@ -237,11 +242,14 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(x => x.CaseNumber).IsUnique();
         // Work queues: "cases of my organisation in this status, oldest first".
         b.HasIndex(x => new { x.HandlingOrganisationId, x.Status, x.SubmittedAt });
+        // issue 10 — the same queues for staff whose role has section scope: "cases of my section in this status".
+        b.HasIndex(x => new { x.HandlingSectionId, x.Status, x.SubmittedAt });
         b.HasIndex(x => new { x.ApplicantAccountId, x.CreatedAt });
         // issue 10 — an enterprise's "我的办件" holds the cases its agents filed for it.
         b.HasIndex(x => new { x.ForEnterpriseAccountId, x.CreatedAt });
         b.HasOne<Item>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Agency>().WithMany().HasForeignKey(x => x.HandlingOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Agency>().WithMany().HasForeignKey(x => x.HandlingSectionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Account>().WithMany().HasForeignKey(x => x.ApplicantAccountId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Hall.Window>().WithMany().HasForeignKey(x => x.WindowId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Account>().WithMany().HasForeignKey(x => x.AssigneeId).OnDelete(DeleteBehavior.Restrict);

@@ -43,6 +43,11 @@ public sealed class Item
     public Guid ImplementingOrganisationId { get; set; }
     /// <summary>受委托组织, when the implementing body entrusts another to act in its name.</summary>
     public Guid? EntrustedBodyId { get; set; }
+    /// <summary>
+    /// 承办科室: the section of the implementing organisation that handles the item's cases, if named; a case copies it
+    /// when filed, and staff of that section whose role has section scope reach those cases (Organisation.DataReach).
+    /// </summary>
+    public Guid? HandlingSectionId { get; set; }
     /// <summary>监管部门: receives results and supervises (审管分离).</summary>
     public Guid SupervisingDepartmentId { get; set; }
     /// <summary>法定时限 (working days).</summary>

@@ -51,6 +51,7 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<Item>
         b.HasOne<Agency>().WithMany().HasForeignKey(x => x.ImplementingOrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Agency>().WithMany().HasForeignKey(x => x.SupervisingDepartmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Agency>().WithMany().HasForeignKey(x => x.EntrustedBodyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Agency>().WithMany().HasForeignKey(x => x.HandlingSectionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Transfers.TransferBatch>().WithMany().HasForeignKey(x => x.TransferBatchId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Materials).WithOne().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.FormFields).WithOne().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);

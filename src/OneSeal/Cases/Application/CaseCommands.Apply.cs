@@ -188,6 +188,7 @@ public sealed partial class CaseCommands
         ItemCode = item.Code,
         ItemName = item.Name,
         HandlingOrganisationId = item.ImplementingOrganisationId,
+        HandlingSectionId = item.HandlingSectionId,
         SupervisingDepartmentId = item.SupervisingDepartmentId,
         ApplicantAccountId = applicant.Id,
         ApplicantName = applicant.DisplayName,

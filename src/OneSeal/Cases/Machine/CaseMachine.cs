@@ -157,6 +157,6 @@ public static class CaseMachine
             return c.ApplicantAccountId == actor.Id ? null : new ForbiddenException("applicant-only", "只有申请人本人可以办理此操作。");
         if (!row.Roles.Any(actor.Has))
             return new ForbiddenException("role", $"需要{string.Join("或", row.Roles.Select(r => $"“{RoleLabels.Of(r)}”"))}角色。");
-        return row.Roles.Any(r => actor.Reaches(r, c.HandlingOrganisationId, c.HandlingRegionCode)) ? null : new ForbiddenException("data-scope", "只能办理本单位承办的办件。");
+        return row.Roles.Any(r => actor.Reaches(r, c.HandlingOrganisationId, c.HandlingRegionCode, c.HandlingSectionId)) ? null : new ForbiddenException("data-scope", "只能办理本单位承办的办件。");
     }
 }

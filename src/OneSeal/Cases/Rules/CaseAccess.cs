@@ -34,27 +34,32 @@ public static class CaseAccess
 
     /// <summary>
     /// The cases one of <paramref name="roles"/> reaches, as a query filter for queues and searches (the single-case checks
-    /// use <see cref="DataReach.Reaches"/> with the same parts): every case with scope All, the work unit's, and with region
-    /// scope those handled in the account's region.
+    /// use <see cref="DataReach.Reaches"/> with the same parts): every case with scope All; else those of the work unit,
+    /// with section scope in a section those its section handles, and with region scope those handled in the account's region.
     /// </summary>
     public static Expression<Func<Case, bool>> HandledWithinReach(Actor actor, IReadOnlyCollection<string> roles)
     {
         if (actor.ReachesAll(roles)) return c => true;
-        var org = actor.WorkUnitId;
-        var area = actor.RegionArea(roles);
-        return area is null
-            ? c => c.HandlingOrganisationId == org
-            : c => c.HandlingOrganisationId == org || (c.HandlingRegionCode != null && c.HandlingRegionCode.StartsWith(area));
+        var parts = new List<Expression<Func<Case, bool>>>();
+        if (actor.OrganisationReach(roles) is { } org) parts.Add(c => c.HandlingOrganisationId == org);
+        if (actor.SectionReach(roles) is { } section) parts.Add(c => c.HandlingSectionId == section);
+        if (actor.RegionArea(roles) is { } area) parts.Add(c => c.HandlingRegionCode != null && c.HandlingRegionCode.StartsWith(area));
+        if (parts.Count == 0) return c => false;
+        // One OR of the parts over one parameter: each part stays a plain comparison the indexes serve.
+        var parameter = parts[0].Parameters[0];
+        var body = parts.Skip(1).Aggregate(parts[0].Body,
+            (either, part) => Expression.OrElse(either, ReplacingExpressionVisitor.Replace(part.Parameters[0], parameter, part.Body)));
+        return Expression.Lambda<Func<Case, bool>>(body, parameter);
     }
 
     public static bool CanView(Actor actor, Case c) =>
         ReadsAsApplicant(actor, c)
         || actor.Has(Roles.Monitor)
-        || Roles.CaseHandling.Any(r => actor.Reaches(r, c.HandlingOrganisationId, c.HandlingRegionCode))
+        || Roles.CaseHandling.Any(r => actor.Reaches(r, c.HandlingOrganisationId, c.HandlingRegionCode, c.HandlingSectionId))
         // issue 11 — the window chief reads the cases of the organisation(s) the role reaches, to use their powers on them
         // (each power is a machine row for that role plus a grant); the role is not in Roles.CaseHandling, so work queues
         // and the certificate's holders stay as they were.
-        || actor.Reaches(Roles.WindowChief, c.HandlingOrganisationId, c.HandlingRegionCode)
+        || actor.Reaches(Roles.WindowChief, c.HandlingOrganisationId, c.HandlingRegionCode, c.HandlingSectionId)
         // issue 13 — staff of the supervising department read (never act on: no machine row names their role) the submitted
         // cases of the items they supervise; an applicant's draft stays theirs.
         || (actor.Kind == AccountKind.Staff && actor.Has(Roles.DepartmentStaff) && c.SupervisingDepartmentId is { } supervisor
@@ -79,7 +84,7 @@ public static class CaseAccess
         EnsureCanView(actor, c);
         if (!actor.Has(role))
             throw new ForbiddenException("role", $"需要“{RoleLabels.Of(role)}”角色。");
-        if (!actor.Reaches(role, c.HandlingOrganisationId, c.HandlingRegionCode))
+        if (!actor.Reaches(role, c.HandlingOrganisationId, c.HandlingRegionCode, c.HandlingSectionId))
             throw new ForbiddenException("data-scope", "只能办理本单位承办的办件。");
     }
 }

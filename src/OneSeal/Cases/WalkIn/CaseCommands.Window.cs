@@ -34,7 +34,7 @@ public sealed partial class CaseCommands
             await db.CommitAsync(ct);
             throw new ConflictException(WindowIntake.Rule, refusal + "（itemCode）");
         }
-        if (!Roles.CaseHandling.Any(r => actor.Reaches(r, item.ImplementingOrganisationId)))
+        if (!Roles.CaseHandling.Any(r => actor.Reaches(r, item.ImplementingOrganisationId, sectionId: item.HandlingSectionId)))
             throw new ForbiddenException("data-scope", "本事项不由您所在单位承办，不能在本窗口代为申请。");
 
         return await db.InTransactionAsync(async () =>

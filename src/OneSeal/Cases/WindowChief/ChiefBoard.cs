@@ -33,9 +33,8 @@ public sealed class ChiefBoard(OneSealDb db, Machine.CaseContexts contexts, Orga
     public async Task<ChiefBoardView> LoadAsync(Actor actor, CancellationToken ct)
     {
         if (!actor.Has(Roles.WindowChief)) throw new ForbiddenException("role", "窗口负责人工作台仅供窗口负责人使用。");
-        var everywhere = actor.ReachesAll([Roles.WindowChief]);
-        var org = actor.WorkUnitId;
-        var reach = db.Set<Case>().AsNoTracking().Where(c => everywhere || c.HandlingOrganisationId == org);
+        // The cases the role reaches (Rules.CaseAccess, the rule the single-case check uses).
+        var reach = db.Set<Case>().AsNoTracking().Where(Rules.CaseAccess.HandledWithinReach(actor, [Roles.WindowChief]));
         CaseStatus[] running = [CaseStatus.Submitted, CaseStatus.Accepted, CaseStatus.Reviewed, CaseStatus.Suspended];
         var drafts = await reach.Where(c => c.Status == CaseStatus.Draft).OrderByDescending(c => c.CreatedAt).Take(50).ToListAsync(ct);
         var open = await reach.Where(c => running.Contains(c.Status)).OrderBy(c => c.DueDate).Take(200).ToListAsync(ct);

@@ -31,9 +31,8 @@ public sealed class JointReviewQueries(OneSealDb db, TimeProvider clock)
             q = q.Where(j => j.DepartmentId == unit);
         else if (actor.Has(Roles.WindowChief))
         {
-            var everywhere = actor.ReachesAll([Roles.WindowChief]);
-            var org = actor.WorkUnitId;
-            var cases = db.Set<Case>().Where(c => everywhere || c.HandlingOrganisationId == org).Select(c => c.Id);
+            // The cases the role reaches (CaseAccess, the rule the single-case check uses).
+            var cases = db.Set<Case>().Where(CaseAccess.HandledWithinReach(actor, [Roles.WindowChief])).Select(c => c.Id);
             q = q.Where(j => cases.Contains(j.CaseId));
         }
         else throw new ForbiddenException("role", "会签请求仅供被征求意见部门的工作人员和窗口负责人查看。");

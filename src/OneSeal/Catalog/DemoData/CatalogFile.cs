@@ -11,7 +11,8 @@ internal sealed record CatalogFile(List<CatalogFile.OrgRow> Organisations, List<
     internal sealed record MaterialTypeRow(string Code, string Name);
     internal sealed record ThemeRow(string Code, string Name, ServiceObject Audience);
     internal sealed record TransferRow(string DocumentNumber, string Title, DateOnly EffectiveOn, List<TransferItemRow> Items);
-    internal sealed record TransferItemRow(string Code, string? EntrustedBody = null);
+    /// <summary><paramref name="HandlingSection"/>: the bureau's section (承办科室) the transferred item's version names (seeded by Organisation.DemoData).</summary>
+    internal sealed record TransferItemRow(string Code, string? EntrustedBody = null, string? HandlingSection = null);
 
     /// <summary>An item: the top-level values are the ones in force; <see cref="Before"/> holds what the reform changed.</summary>
     internal sealed record ItemRow(

@@ -39,6 +39,13 @@ public static class CatalogSeed
         db.AddRange(latest.Values);
 
         var bureau = agencies.Values.Single(a => a.Kind == OrganisationKind.Bureau);
+        // The bureau's sections come before the transfers, whose versions name one as 承办科室 (the organisation seed
+        // that runs later keeps them and adds the rest of the tree).
+        foreach (var section in Organisation.DemoData.OrganisationSeed.SectionsOf(bureau))
+        {
+            agencies[section.Code] = section;
+            db.Add(section);
+        }
         var rows = data.Items.ToDictionary(i => i.Code);
         foreach (var t in data.Transfers ?? [])
         {
@@ -48,6 +55,7 @@ public static class CatalogSeed
             {
                 var entrusted = ti.EntrustedBody is null ? (Guid?)null : agencies[ti.EntrustedBody].Id;
                 var (version, record) = Transfer.Apply(latest[ti.Code], batch, bureau.Id, entrusted, rows[ti.Code].Window, now, null);
+                version.HandlingSectionId = ti.HandlingSection is null ? null : agencies[ti.HandlingSection].Id;
                 batch.Items.Add(record);
                 db.Add(version);
                 latest[ti.Code] = version;

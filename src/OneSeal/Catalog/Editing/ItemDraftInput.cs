@@ -17,6 +17,8 @@ public sealed record ItemDraftInput
     public string? CompetentDepartment { get; init; }
     public string? ImplementingBody { get; init; }
     public string? EntrustedBody { get; init; }
+    /// <summary>承办科室: the agency code of a section of the implementing organisation; empty when the version names none.</summary>
+    public string? HandlingSection { get; init; }
     public string? SupervisingDepartment { get; init; }
     public int? StatutoryDays { get; init; }
     public int? PromisedDays { get; init; }

@@ -37,6 +37,7 @@ public static partial class ItemDraftMapper
             : p.Agency(lookups, input.EntrustedBody, "entrustedBody", "受委托组织");
         if (draft.EntrustedBodyId is not null && draft.EntrustedBodyId == draft.ImplementingOrganisationId)
             p.Add("entrustedBody", "self", "受委托组织不能是实施主体本身。");
+        draft.HandlingSectionId = HandlingSection(draft, input, lookups, p);
         Limits(draft, input, p);
         draft.LegalBasis = p.Text(input.LegalBasis, "legalBasis", "设定依据", 4000) ?? "";
         draft.LegalBasisText = p.Text(input.LegalBasisText, "legalBasisText", "依据条文", 8000);
@@ -59,6 +60,19 @@ public static partial class ItemDraftMapper
         draft.ChangeNote = p.Text(input.ChangeNote, "changeNote", "变更说明", 1000);
         DraftLists.Apply(draft, input, lookups, p);
         return p.List;
+    }
+
+    /// <summary>承办科室: empty, or an open section directly under the implementing organisation (whose staff act for it).</summary>
+    private static Guid? HandlingSection(Item draft, ItemDraftInput input, CatalogLookups lookups, Problems p)
+    {
+        if (string.IsNullOrWhiteSpace(input.HandlingSection)) return null;
+        var section = lookups.Agency(input.HandlingSection);
+        if (section is null) { p.Add("handlingSection", "unknown-department", $"承办科室“{input.HandlingSection}”不存在。"); return null; }
+        if (section.Kind != Organisation.OrganisationKind.Section || section.ParentId != draft.ImplementingOrganisationId)
+            p.Add("handlingSection", "section-of-implementing-body", $"承办科室应为实施主体下设的科室，“{section.Name}”不是。");
+        else if (section.ClosedAt is not null)
+            p.Add("handlingSection", "closed", $"承办科室“{section.Name}”已撤销。");
+        return section.Id;
     }
 
     private static void Limits(Item draft, ItemDraftInput input, Problems p)

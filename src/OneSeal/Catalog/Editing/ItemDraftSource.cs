@@ -15,7 +15,7 @@ public static class ItemDraftSource
             Code = i.Code, BasicCode = Empty(i.BasicCode), ParentCode = i.ParentCode, Name = i.Name, Category = Empty(i.Category),
             Kind = i.Kind.ToString(), ServiceObject = i.ServiceObject.ToString(), Level = i.Level.ToString(),
             CompetentDepartment = Org(i.CompetentDepartmentId), ImplementingBody = Org(i.ImplementingOrganisationId),
-            EntrustedBody = Org(i.EntrustedBodyId), SupervisingDepartment = Org(i.SupervisingDepartmentId),
+            EntrustedBody = Org(i.EntrustedBodyId), HandlingSection = Org(i.HandlingSectionId), SupervisingDepartment = Org(i.SupervisingDepartmentId),
             StatutoryDays = i.StatutoryDays, PromisedDays = i.PromisedDays,
             LegalBasis = Empty(i.LegalBasis), LegalBasisText = i.LegalBasisText, Conditions = Empty(i.Conditions),
             FeeCharged = i.FeeCharged, FeeAmount = i.FeeAmount, FeeStandard = i.FeeStandard, FeeBasis = i.FeeBasis,

@@ -62,7 +62,7 @@ internal static class CatalogWorkbook
         Code = code, BasicCode = row.Text("basicCode"), ParentCode = row.Text("parentCode"), Name = row.Text("name"),
         Category = row.Text("category"), Kind = row.Text("kind"), ServiceObject = row.Text("serviceObject"), Level = row.Text("level"),
         CompetentDepartment = row.Text("competentDepartment"), ImplementingBody = row.Text("implementingBody"),
-        EntrustedBody = row.Text("entrustedBody"), SupervisingDepartment = row.Text("supervisingDepartment"),
+        EntrustedBody = row.Text("entrustedBody"), HandlingSection = row.Text("handlingSection"), SupervisingDepartment = row.Text("supervisingDepartment"),
         StatutoryDays = row.Int("statutoryDays"), PromisedDays = row.Int("promisedDays"),
         LegalBasis = row.Text("legalBasis"), LegalBasisText = row.Text("legalBasisText"), Conditions = row.Text("conditions"),
         FeeCharged = row.Bool("feeCharged"), FeeAmount = row.Decimal("feeAmount"), FeeStandard = row.Text("feeStandard"), FeeBasis = row.Text("feeBasis"),

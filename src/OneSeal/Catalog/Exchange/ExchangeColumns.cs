@@ -49,6 +49,7 @@ public static class ExchangeColumns
         new("competentDepartment", "主管部门（机构代码）", CellKind.Text, r => r.Agency(r.Item.CompetentDepartmentId)),
         new("implementingBody", "实施主体（机构代码）", CellKind.Text, r => r.Agency(r.Item.ImplementingOrganisationId)),
         new("entrustedBody", "受委托组织（机构代码）", CellKind.Text, r => r.Agency(r.Item.EntrustedBodyId)),
+        new("handlingSection", "承办科室（机构代码）", CellKind.Text, r => r.Agency(r.Item.HandlingSectionId)),
         new("supervisingDepartment", "监管部门（机构代码）", CellKind.Text, r => r.Agency(r.Item.SupervisingDepartmentId)),
         new("statutoryDays", "法定时限（工作日）", CellKind.Integer, r => r.Item.StatutoryDays),
         new("promisedDays", "承诺时限（工作日）", CellKind.Integer, r => r.Item.PromisedDays),

@@ -17,6 +17,8 @@ public static class Transfer
         var next = Versions.ItemVersions.CopyAsDraft(current, current.Version + 1, now, by);
         next.ImplementingOrganisationId = bureauId;
         next.EntrustedBodyId = entrustedBodyId;
+        // The department's section does not follow the power to the bureau: the bureau names its own section in a later version.
+        next.HandlingSectionId = null;
         next.Window = window ?? current.Window;
         next.TransferBatchId = batch.Id;
         next.ChangeNote = $"划转：{batch.DocumentNumber}《{batch.Title}》，实施主体改为行政审批局。";

@@ -48,6 +48,7 @@ public static class ItemDiff
         Scalar(Basic, "主管部门", Org(from.CompetentDepartmentId), Org(to.CompetentDepartmentId));
         Scalar(Basic, "实施主体", Org(from.ImplementingOrganisationId), Org(to.ImplementingOrganisationId));
         Scalar(Basic, "受委托组织", Org(from.EntrustedBodyId), Org(to.EntrustedBodyId));
+        Scalar(Basic, "承办科室", Org(from.HandlingSectionId), Org(to.HandlingSectionId));
         Scalar(Basic, "监管部门", Org(from.SupervisingDepartmentId), Org(to.SupervisingDepartmentId));
         Scalar(Basic, "设定依据", from.LegalBasis, to.LegalBasis);
         Scalar(Basic, "依据条文", from.LegalBasisText, to.LegalBasisText);

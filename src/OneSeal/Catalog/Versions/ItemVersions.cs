@@ -62,7 +62,7 @@ public static class ItemVersions
             Status = ItemVersionStatus.Draft, CreatedAt = now, CreatedById = by,
             Name = source.Name, Category = source.Category, Kind = source.Kind, ServiceObject = source.ServiceObject, Level = source.Level,
             CompetentDepartmentId = source.CompetentDepartmentId, ImplementingOrganisationId = source.ImplementingOrganisationId,
-            EntrustedBodyId = source.EntrustedBodyId, SupervisingDepartmentId = source.SupervisingDepartmentId,
+            EntrustedBodyId = source.EntrustedBodyId, HandlingSectionId = source.HandlingSectionId, SupervisingDepartmentId = source.SupervisingDepartmentId,
             StatutoryDays = source.StatutoryDays, PromisedDays = source.PromisedDays,
             LegalBasis = source.LegalBasis, LegalBasisText = source.LegalBasisText, Conditions = source.Conditions,
             FeeCharged = source.FeeCharged, FeeAmount = source.FeeAmount, FeeStandard = source.FeeStandard, FeeBasis = source.FeeBasis,

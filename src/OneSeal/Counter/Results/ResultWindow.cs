@@ -38,10 +38,9 @@ public sealed class ResultWindow(OneSealDb db, WindowSeats seats, CaseCommands c
     public async Task<IReadOnlyList<ReadyResult>> ReadyAsync(Actor actor, CancellationToken ct)
     {
         await EnsureResultWindowAsync(actor, ct);
-        var all = actor.ReachesAll([Roles.Clerk]);
-        var unit = actor.WorkUnitId;
-        var list = await db.Set<Case>().AsNoTracking()
-            .Where(c => (c.Status == CaseStatus.CertificateIssued || c.Status == CaseStatus.Denied) && (all || c.HandlingOrganisationId == unit))
+        // The clerk role's reach, the one rule the single-case checks use (data scope, issue 10).
+        var list = await db.Set<Case>().AsNoTracking().Where(Cases.Rules.CaseAccess.HandledWithinReach(actor, [Roles.Clerk]))
+            .Where(c => c.Status == CaseStatus.CertificateIssued || c.Status == CaseStatus.Denied)
             .OrderBy(c => c.DeliveryDueDate).ThenBy(c => c.CaseNumber).Take(500).ToListAsync(ct);
         var ids = list.Select(c => c.Id).ToList();
         var fees = await db.Set<FeeDemand>().AsNoTracking().Where(d => ids.Contains(d.CaseId)).ToDictionaryAsync(d => d.CaseId, ct);

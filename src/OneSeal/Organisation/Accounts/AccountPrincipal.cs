@@ -6,7 +6,7 @@ namespace OneSeal.Organisation.Accounts;
 /// <summary>The claims an account signs in with; <see cref="Actor.From"/> reads them back on every request.</summary>
 public static class AccountPrincipal
 {
-    public static ClaimsPrincipal Of(Account account, string scheme, Guid? workUnitId = null, string? regionCode = null)
+    public static ClaimsPrincipal Of(Account account, string scheme, Guid? workUnitId = null, string? regionCode = null, Guid? sectionId = null)
     {
         var claims = new List<Claim>
         {
@@ -19,6 +19,7 @@ public static class AccountPrincipal
         if (account.OrganisationId is { } org) claims.Add(new(Actor.OrganisationClaim, org.ToString()));
         if (workUnitId is { } unit) claims.Add(new(Actor.UnitClaim, unit.ToString()));
         if (!string.IsNullOrEmpty(regionCode)) claims.Add(new(Actor.RegionClaim, regionCode));
+        if (sectionId is { } section) claims.Add(new(Actor.SectionClaim, section.ToString()));
         if (account.MustChangePassword) claims.Add(new(Actor.MustChangePasswordClaim, "1"));
         claims.AddRange(account.Roles.Select(r => new Claim(ClaimTypes.Role, r.Role)));
         claims.AddRange(account.Roles.Select(r => new Claim(Actor.ScopeClaim, $"{r.Role}={r.Scope}")));

@@ -14,6 +14,7 @@ public sealed class SessionPrincipals(OneSealDb db, AgencyDirectory agencies)
         var unit = account.OrganisationId is { } org ? await agencies.ApprovingOrganisationAsync(db, org, ct) : null;
         // Region scope reaches the area of the account's own organisation (a township service point: that township).
         var own = account.OrganisationId is { } placed ? await agencies.FindAsync(db, placed, ct) : null;
-        return AccountPrincipal.Of(account, scheme, unit?.Id, own?.RegionCode);
+        // Section scope reaches the cases of the section the account is placed in, if it is placed in one.
+        return AccountPrincipal.Of(account, scheme, unit?.Id, own?.RegionCode, own?.Kind == OrganisationKind.Section ? own.Id : null);
     }
 }

@@ -47,6 +47,20 @@ public static class OrganisationSeed
         new("QSC-DBD", "青山村便民代办点", "青山村代办点", OrganisationKind.ServicePoint, "QSZ-BMFW", "360999100201", Address: "青山镇青山村村委会"),
     ];
 
+    /// <summary>
+    /// The sections of <paramref name="parent"/> in the list, as new agencies: the catalog seed adds the bureau's before its
+    /// transfer versions name them as 承办科室; <see cref="SeedAsync"/> skips codes that exist.
+    /// </summary>
+    public static IEnumerable<Agency> SectionsOf(Agency parent) => Units
+        .Where(u => u.Kind == OrganisationKind.Section && u.Parent == parent.Code)
+        .Select(u => New(u, parent.Id));
+
+    private static Agency New(Unit u, Guid parentId) => new()
+    {
+        Id = Guid.NewGuid(), Code = u.Code, Name = u.Name, ShortName = u.ShortName, Kind = u.Kind, ParentId = parentId,
+        RegionCode = u.Region, Uscc = u.Uscc, Address = u.Address, Phone = u.Phone,
+    };
+
     public static async Task SeedAsync(OneSealDb db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.Now();
@@ -60,13 +74,9 @@ public static class OrganisationSeed
         foreach (var u in Units)
         {
             if (ids.ContainsKey(u.Code) || u.Parent is null || !ids.ContainsKey(u.Parent)) continue;
-            var id = Guid.NewGuid();
-            ids[u.Code] = id;
-            db.Add(new Agency
-            {
-                Id = id, Code = u.Code, Name = u.Name, ShortName = u.ShortName, Kind = u.Kind, ParentId = u.Parent is null ? null : ids[u.Parent],
-                RegionCode = u.Region, Uscc = u.Uscc, Address = u.Address, Phone = u.Phone,
-            });
+            var agency = New(u, ids[u.Parent]);
+            ids[u.Code] = agency.Id;
+            db.Add(agency);
         }
         await db.SaveChangesAsync(ct);
     }

@@ -18,6 +18,8 @@ public sealed record Actor(Guid Id, string Username, string DisplayName, Account
     public const string ScopeClaim = "oneseal:scope";
     /// <summary>The region code of the account's own organisation, which a role with region scope reaches (Organisation.DataReach).</summary>
     public const string RegionClaim = "oneseal:region";
+    /// <summary>Present when the account is placed in a section (科室): its id, which a role with section scope reaches (Organisation.DataReach).</summary>
+    public const string SectionClaim = "oneseal:section";
 
     /// <summary>Role → data scope name; a role missing here reaches its own organisation.</summary>
     public IReadOnlyDictionary<string, string> Scopes { get; init; } = new Dictionary<string, string>();
@@ -32,6 +34,12 @@ public sealed record Actor(Guid Id, string Username, string DisplayName, Account
 
     /// <summary>行政区划代码 of the account's own organisation (county, township or village), resolved at sign-in.</summary>
     public string? RegionCode { get; init; }
+
+    /// <summary>
+    /// The section (科室) the account is placed in, resolved at sign-in; null when it belongs to the bureau, a department or
+    /// any other node itself. A role with section scope reaches the cases this section handles (Organisation.DataReach).
+    /// </summary>
+    public Guid? SectionId { get; init; }
 
     /// <summary>The account still signs in with an initial password made by an administrator's import.</summary>
     public bool MustChangePassword { get; init; }
@@ -54,6 +62,7 @@ public sealed record Actor(Guid Id, string Username, string DisplayName, Account
             MustChangePassword = user.FindFirstValue(MustChangePasswordClaim) == "1",
             WorkUnitId = Guid.TryParse(user.FindFirstValue(UnitClaim), out var unit) ? unit : null,
             RegionCode = user.FindFirstValue(RegionClaim),
+            SectionId = Guid.TryParse(user.FindFirstValue(SectionClaim), out var section) ? section : null,
             Scopes = user.FindAll(ScopeClaim).Select(c => c.Value.Split('=', 2)).Where(p => p.Length == 2)
                 .DistinctBy(p => p[0]).ToDictionary(p => p[0], p => p[1]),
         };

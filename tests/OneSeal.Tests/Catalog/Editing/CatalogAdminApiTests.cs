@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneSeal.Catalog;
 using OneSeal.Catalog.Versions;
+using OneSeal.Organisation;
 using OneSeal.Platform.Audit;
 using OneSeal.Platform.Database;
 using OneSeal.Tests.Api;
@@ -193,6 +194,10 @@ public abstract class CatalogAdminApiTests(OneSealFactory app) : CaseApiTestBase
         { "unknown department", "competentDepartment", "NO-SUCH-DEPT", "unknown-department" },
         { "unknown kind", "kind", "Sometimes", "unknown-value" },
         { "bad material code", "materials", new object[] { new { code = "M 1", name = "申请书", required = true } }, "pattern" },
+        // 承办科室: a section of the implementing organisation (the bureau here), not a department's section nor the department.
+        { "another organisation's section", "handlingSection", "SCJGJ-XZSP", "section-of-implementing-body" },
+        { "not a section", "handlingSection", "SCJGJ", "section-of-implementing-body" },
+        { "unknown section", "handlingSection", "NO-SUCH-SECTION", "unknown-department" },
     };
 
     [Theory]
@@ -321,6 +326,67 @@ public abstract class CatalogAdminApiTests(OneSealFactory app) : CaseApiTestBase
         adminDiff.Changes.ShouldContain(c => c.Label == "承诺时限" && c.After == "4个工作日");
         using (var bad = await Anonymous().GetAsync($"/api/v1/items/{code}/diff?from=x&to=2"))
             await ShouldBeProblemAsync(bad, HttpStatusCode.BadRequest, field: "from", rule: "format");
+    }
+
+    /// <summary>Filed, submitted and accepted by the bureau's clerk: the case waits in the review queue.</summary>
+    private async Task<CaseCreatedDto> AcceptedCaseOfAsync(string code)
+    {
+        var applicant = await As("applicant");
+        var created = await CreateCaseAsync(applicant, code, new Dictionary<string, string?> { ["note"] = "科室数据范围" });
+        await UploadRequiredAsync(applicant, created.Id, code);
+        (await StepAsync(applicant, created.Id, "submit")).ShouldBe("submitted");
+        (await StepAsync(await As("clerk"), created.Id, "accept")).ShouldBe("accepted");
+        return created;
+    }
+
+    /// <summary>A reviewer placed in <paramref name="agencyCode"/> whose role has section scope.</summary>
+    private async Task<HttpClient> SectionReviewerAsync(string agencyCode)
+    {
+        var username = await Organisation.SignInTestKit.NewStaffAsync(App, Roles.Reviewer, agencyCode);
+        await InDb(async db =>
+        {
+            var account = await db.Set<Account>().Include(a => a.Roles).SingleAsync(a => a.Username == username);
+            account.SetRoles([(Roles.Reviewer, DataScope.Section)]);
+            await db.SaveChangesAsync();
+        });
+        return await App.ClientFor(username);
+    }
+
+    private static async Task<List<Guid>> ListedAsync(HttpClient client, string query) =>
+        (await client.GetFromJsonAsync<JsonElement>($"/api/v1/cases?{query}")).EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).ToList();
+
+    [Fact]
+    public async Task A_version_names_its_handling_section_and_a_section_scoped_reviewer_reaches_only_that_sections_cases()
+    {
+        var market = Unique("QS-T-");
+        var building = Unique("QS-T-");
+        (await CreateAsync(With(NewItem(market), "handlingSection", "XZSPJ-SCZR"))).Draft
+            .GetProperty("handlingSection").GetString().ShouldBe("XZSPJ-SCZR", "the draft hands back the section it was given");
+        await ActAsync(market, "submit");
+        await ActAsync(market, "publish");
+        await PublishedAsync(With(NewItem(building), "handlingSection", "XZSPJ-TZJS"));
+        var ours = await AcceptedCaseOfAsync(market);
+        var theirs = await AcceptedCaseOfAsync(building);
+        var section = await InDb(db => db.Set<Agency>().Where(a => a.Code == "XZSPJ-SCZR").Select(a => a.Id).SingleAsync());
+        (await InDb(db => db.Set<CaseEntity>().Where(c => c.Id == ours.Id).Select(c => c.HandlingSectionId).SingleAsync()))
+            .ShouldBe(section, "the case records the section of the version it was filed under");
+
+        using var reviewer = await SectionReviewerAsync("XZSPJ-SCZR");
+        (await reviewer.GetAsync($"/api/v1/cases/{ours.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await reviewer.GetAsync($"/api/v1/cases/{theirs.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound, "another section's case is not there");
+        var queue = await ListedAsync(reviewer, "scope=review");
+        queue.ShouldContain(ours.Id);
+        queue.ShouldNotContain(theirs.Id);
+        (await ListedAsync(reviewer, $"number={ours.CaseNumber}")).ShouldBe([ours.Id]);
+        (await ListedAsync(reviewer, $"number={theirs.CaseNumber}")).ShouldBeEmpty();
+        using (var refused = await ActAsync(reviewer, theirs.Id, "review", new { opinion = "材料齐全，符合法定条件。", recommend = "approve" }))
+            await ShouldBeProblemAsync(refused, HttpStatusCode.NotFound);
+        (await StepAsync(reviewer, ours.Id, "review", new { opinion = "材料齐全，符合法定条件。", recommend = "approve" })).ShouldBe("reviewed");
+
+        // Section scope held by someone placed in the bureau itself, not in a section, reaches the bureau's cases.
+        using var inBureau = await SectionReviewerAsync("XZSPJ");
+        (await inBureau.GetAsync($"/api/v1/cases/{theirs.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ListedAsync(inBureau, "scope=review")).ShouldContain(theirs.Id);
     }
 
     [Fact]

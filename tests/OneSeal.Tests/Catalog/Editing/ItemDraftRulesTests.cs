@@ -1,5 +1,6 @@
 using OneSeal.Catalog;
 using OneSeal.Catalog.Editing;
+using OneSeal.Organisation;
 
 namespace OneSeal.Tests.Catalog.Editing;
 
@@ -153,5 +154,35 @@ public class ItemDraftRulesTests
         var message = problems.Single(p => p.Field == "kind").Message;
         message.ShouldContain("Promised（承诺件）");
         message.ShouldContain("Immediate（即办件）");
+    }
+
+    [Fact]
+    public void The_handling_section_is_an_open_section_of_the_implementing_organisation()
+    {
+        Agency Section(string code, Agency parent, bool closed = false) => new()
+        {
+            Id = Guid.NewGuid(), Code = code, Name = code, Kind = OrganisationKind.Section, ParentId = parent.Id, RegionCode = "360999",
+            ClosedAt = closed ? DateTimeOffset.UnixEpoch : null,
+        };
+        var own = Section("XZSPJ-SCZR", DraftSamples.Bureau);
+        var lookups = new CatalogLookups(
+            new[] { DraftSamples.Bureau, DraftSamples.Market, own, Section("SCJGJ-XZSP", DraftSamples.Market), Section("XZSPJ-OLD", DraftSamples.Bureau, closed: true) }
+                .ToDictionary(a => a.Code),
+            DraftSamples.Lookups.Themes, DraftSamples.Lookups.MaterialTypes);
+        List<CatalogProblem> Check(string? section, out Item draft)
+        {
+            draft = DraftSamples.EmptyDraft();
+            return ItemDraftMapper.Apply(draft, DraftSamples.Valid() with { HandlingSection = section }, lookups);
+        }
+
+        Check("XZSPJ-SCZR", out var named).ShouldBeEmpty();
+        named.HandlingSectionId.ShouldBe(own.Id);
+        ItemDraftSource.From(named, lookups.Agencies.Values.ToDictionary(a => a.Id, a => a.Code)).HandlingSection.ShouldBe("XZSPJ-SCZR");
+        Check(" ", out var none).ShouldBeEmpty();
+        none.HandlingSectionId.ShouldBe(null, "empty: the version names no section");
+        ShouldHave(Check("SCJGJ-XZSP", out _), "handlingSection", "section-of-implementing-body");
+        ShouldHave(Check("SCJGJ", out _), "handlingSection", "section-of-implementing-body");
+        ShouldHave(Check("XZSPJ-OLD", out _), "handlingSection", "closed");
+        ShouldHave(Check("NOPE", out _), "handlingSection", "unknown-department");
     }
 }

@@ -12,6 +12,8 @@ namespace OneSeal.Tests.Organisation.Staff;
 public sealed class DataReachTests
 {
     private static readonly Guid Bureau = Guid.NewGuid(), Department = Guid.NewGuid();
+    /// <summary>Two sections (科室) of the bureau.</summary>
+    private static readonly Guid Market = Guid.NewGuid(), Building = Guid.NewGuid();
 
     private const string County = "360999000000", Township = "360999101000", Village = "360999101201", OtherCounty = "360888000000";
 
@@ -24,10 +26,20 @@ public sealed class DataReachTests
         return Actor.From(AccountPrincipal.Of(account, "test", regionCode: regionCode))!;
     }
 
-    private static Case BureauCase(string? regionCode = County) => new()
+    /// <summary>Placed in a section of the bureau: the sign-in resolves the bureau as work unit and the section as the account's section.</summary>
+    private static Actor InSection(Guid section, params (string Role, DataScope Scope)[] roles)
     {
-        Id = Guid.NewGuid(), CaseNumber = "QS20261207-00001", ItemCode = "X", ItemName = "X", ApplicantName = "张三", FormJson = "{}", HandlingOrganisationId = Bureau,
-        HandlingRegionCode = regionCode,
+        var account = new Account { Id = Guid.NewGuid(), Username = "x", DisplayName = "x", PasswordHash = "", Kind = AccountKind.Staff, OrganisationId = section };
+        account.SetRoles(roles);
+        return Actor.From(AccountPrincipal.Of(account, "test", workUnitId: Bureau, regionCode: County, sectionId: section))!;
+    }
+
+    private static Case BureauCase(string? regionCode = County, Guid? section = null) => HandledBy(Bureau, regionCode, section);
+
+    private static Case HandledBy(Guid organisation, string? regionCode, Guid? section) => new()
+    {
+        Id = Guid.NewGuid(), CaseNumber = "QS20261207-00001", ItemCode = "X", ItemName = "X", ApplicantName = "张三", FormJson = "{}", HandlingOrganisationId = organisation,
+        HandlingRegionCode = regionCode, HandlingSectionId = section,
     };
 
     [Fact]
@@ -54,11 +66,54 @@ public sealed class DataReachTests
     }
 
     [Fact]
-    public void Section_reaches_the_own_organisation_because_no_item_or_case_records_a_handling_section()
+    public void Section_scope_held_in_a_section_reaches_only_the_cases_that_section_handles()
     {
-        var c = BureauCase();
+        var reviewer = InSection(Market, (Roles.Reviewer, DataScope.Section));
+        reviewer.SectionId.ShouldBe(Market, "the section travels in the claims");
+        CaseAccess.CanView(reviewer, BureauCase(section: Market)).ShouldBeTrue();
+        CaseAccess.EnsureStaff(reviewer, BureauCase(section: Market), Roles.Reviewer);
+        CaseAccess.CanView(reviewer, BureauCase(section: Building)).ShouldBeFalse();
+        Should.Throw<NotFoundException>(() => CaseAccess.EnsureStaff(reviewer, BureauCase(section: Building), Roles.Reviewer));
+        CaseAccess.CanView(reviewer, BureauCase()).ShouldBeFalse("a case whose version names no section is the organisation's, not the section's");
+        // The scope is the role's: organisation scope held by the same person reaches every section's case of the bureau.
+        var both = InSection(Market, (Roles.Reviewer, DataScope.Section), (Roles.Clerk, DataScope.Organisation));
+        CaseAccess.CanView(both, BureauCase(section: Building)).ShouldBeTrue();
+        Should.Throw<ForbiddenException>(() => CaseAccess.EnsureStaff(both, BureauCase(section: Building), Roles.Reviewer)).Rule.ShouldBe("data-scope");
+    }
+
+    [Fact]
+    public void Section_scope_held_in_the_bureau_itself_reaches_the_own_organisation()
+    {
+        var c = BureauCase(section: Building);
         CaseAccess.CanView(SignedIn(Bureau, (Roles.Clerk, DataScope.Section)), c).ShouldBeTrue();
         CaseAccess.CanView(SignedIn(Department, (Roles.Clerk, DataScope.Section)), c).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Queues_and_search_filter_by_the_same_rule_as_the_single_case_check()
+    {
+        Case[] cases =
+        [
+            BureauCase(section: Market), BureauCase(section: Building), BureauCase(), BureauCase(null),
+            HandledBy(Department, Township, null), HandledBy(Department, OtherCounty, null), HandledBy(Department, County, Market),
+        ];
+        Actor[] actors =
+        [
+            InSection(Market, (Roles.Reviewer, DataScope.Section)),
+            InSection(Market, (Roles.Reviewer, DataScope.Section), (Roles.Clerk, DataScope.Organisation)),
+            InSection(Market, (Roles.Reviewer, DataScope.Section), (Roles.Chief, DataScope.Region)),
+            SignedIn(Bureau, (Roles.Reviewer, DataScope.Section)),
+            SignedIn(Department, (Roles.Reviewer, DataScope.Organisation)),
+            SignedIn(Department, (Roles.Clerk, DataScope.Region)),
+            SignedIn(Department, (Roles.Clerk, DataScope.All)),
+        ];
+        foreach (var actor in actors)
+        {
+            var listed = CaseAccess.HandledWithinReach(actor, Roles.CaseHandling).Compile();
+            foreach (var c in cases)
+                listed(c).ShouldBe(CaseAccess.CanView(actor, c),
+                    $"{string.Join("+", actor.Scopes.Select(s => $"{s.Key}:{s.Value}"))} in {actor.OrganisationId}, case of {c.HandlingOrganisationId}/{c.HandlingSectionId}/{c.HandlingRegionCode}");
+        }
     }
 
     [Theory]
